@@ -1,0 +1,5 @@
+"""``python -m articlekit``: the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,243 @@
+"""The public functions: :func:`check`, :func:`loads`, :func:`load` and :func:`parse`.
+
+Data flows one way: splitter → YAML layer → models → rules → issues.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from pydantic import BaseModel
+
+from .document import Document, SourceInfo
+from .errors import ParseError, ValidationError
+from .issues import Issue
+from .limits import DEFAULT_LIMITS, Limits
+from .models import Article
+from .rules import Context, RuleOptions, run_rules
+from .splitter import SplitResult, split_front_matter
+from .validate import validate_model
+from .yamlsafe import Locations, load_yaml
+
+__all__ = ["Source", "check", "detect_kind", "load", "loads", "parse"]
+
+Source = str | os.PathLike[str] | IO[bytes] | IO[str]
+"""What :func:`load` reads: a path, or an open binary or text file."""
+
+_PARSE_PREFIXES = ("AK1", "AK2")
+
+
+def detect_kind(data: dict[str, Any]) -> type[BaseModel]:
+    """The model class a front matter is validated as when no ``kind`` is given."""
+    return Article
+
+
+@dataclass
+class _Analysis:
+    split: SplitResult
+    data: dict[str, Any] | None = None
+    locations: Locations | None = None
+    model: BaseModel | None = None
+    kind: type[BaseModel] | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _check_input(data: object) -> None:
+    if not isinstance(data, str | bytes | bytearray):
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+
+
+def _analyze(
+    data: str | bytes,
+    *,
+    kind: type[BaseModel] | None,
+    ignore: frozenset[str],
+    limits: Limits,
+    options: RuleOptions,
+    schema: bool = True,
+) -> _Analysis:
+    split = split_front_matter(data, limits)
+    result = _Analysis(split=split, issues=list(split.issues))
+    if split.front_matter is None:
+        return result
+    loaded = load_yaml(split.front_matter, first_line=2, limits=limits)
+    result.issues.extend(loaded.issues)
+    result.locations = loaded.locations
+    if loaded.data is None:
+        return result
+    result.data = loaded.data
+    if not schema:
+        return result
+    model_kind = kind if kind is not None else detect_kind(loaded.data)
+    result.kind = model_kind
+    model, schema_issues = validate_model(loaded.data, model_kind, loaded.locations)
+    result.model = model
+    result.issues.extend(schema_issues)
+    ctx = Context(loaded.data, loaded.locations, model_kind, options)
+    result.issues.extend(run_rules(ctx, ignore))
+    return result
+
+
+def _finish(issues: Iterable[Issue], ignore: frozenset[str]) -> list[Issue]:
+    seen: set[Issue] = set()
+    out: list[Issue] = []
+    for issue in issues:
+        if issue.code in ignore or issue in seen:
+            continue
+        seen.add(issue)
+        out.append(issue)
+    out.sort()
+    return out
+
+
+def _as_set(ignore: Iterable[str] | None) -> frozenset[str]:
+    if ignore is None:
+        return frozenset()
+    if isinstance(ignore, str):
+        return frozenset({ignore})
+    return frozenset(ignore)
+
+
+def check(
+    data: str | bytes,
+    *,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+) -> list[Issue]:
+    """Every problem in a file, errors and warnings, in one pass, sorted by position.
+
+    Never raises for anything in the content.
+
+    Args:
+        data: the whole file, as text or UTF-8 bytes.
+        ignore: issue codes to leave out, e.g. ``{"AK305"}``.
+        kind: the model to validate against (default: detected; news items are ``Article``).
+        limits: resource limits (default :data:`articlekit.DEFAULT_LIMITS`).
+        options: settings for the rules.
+
+    >>> import articlekit
+    >>> [str(i) for i in articlekit.check("---\\ntitle: x\\n")]
+    ["1:1: error AK103 the front matter opened on line 1 is never closed: add a line '---' after it"]
+    """
+    _check_input(data)
+    ignored = _as_set(ignore)
+    result = _analyze(
+        data,
+        kind=kind,
+        ignore=ignored,
+        limits=limits or DEFAULT_LIMITS,
+        options=options or RuleOptions(),
+    )
+    return _finish(result.issues, ignored)
+
+
+def loads(
+    data: str | bytes,
+    *,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    name: str | None = None,
+) -> Document:
+    """Load a file's text into a :class:`Document`.
+
+    Raises:
+        ParseError: the file cannot be read (encoding, fences, YAML, limits).
+        ValidationError: the front matter breaks the schema or a rule.
+
+    Both carry ``.issues``.  Warnings do not raise; they are in ``Document.issues``.
+    ``ignore`` takes the same codes as :func:`check`.
+    """
+    _check_input(data)
+    ignored = _as_set(ignore)
+    result = _analyze(
+        data,
+        kind=kind,
+        ignore=ignored,
+        limits=limits or DEFAULT_LIMITS,
+        options=options or RuleOptions(),
+    )
+    issues = _finish(result.issues, ignored)
+    errors = [i for i in issues if i.is_error]
+    split = result.split
+    if errors or result.model is None:
+        shown = errors or _finish(result.issues, frozenset())
+        parse_failure = any(i.code.startswith(_PARSE_PREFIXES) for i in shown) or result.data is None
+        cls = ParseError if parse_failure else ValidationError
+        count = len([i for i in shown if i.is_error])
+        where = f" in {name}" if name else ""
+        raise cls(f"{count} error{'s' if count != 1 else ''}{where}", shown, source=split.text, name=name)
+    assert result.data is not None
+    assert split.front_matter is not None
+    source = SourceInfo(
+        text=split.text,
+        bom=split.bom,
+        newline=split.newline,
+        open_fence=split.open_fence,
+        open_newline=split.open_newline,
+        front_matter=split.front_matter,
+        close_fence=split.close_fence,
+        close_newline=split.close_newline,
+        data=result.data,
+        locations=result.locations,
+    )
+    return Document(meta=result.model, body=split.body, issues=tuple(issues), source=source)
+
+
+def _read(source: Source) -> tuple[str | bytes, str | None]:
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        with open(path, "rb") as handle:
+            return handle.read(), path
+    if hasattr(source, "read"):
+        content = source.read()
+        name = getattr(source, "name", None)
+        if not isinstance(content, str | bytes):
+            raise TypeError(f"read() returned {type(content).__name__}, not str or bytes")
+        return content, name if isinstance(name, str) else None
+    raise TypeError(f"load() takes a path or an open file, not {type(source).__name__}")
+
+
+def load(
+    source: Source,
+    *,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+) -> Document:
+    """Load a file from a path or an open (binary or text) file; see :func:`loads`."""
+    content, name = _read(source)
+    return loads(content, ignore=ignore, kind=kind, limits=limits, options=options, name=name)
+
+
+def parse(data: str | bytes, *, limits: Limits | None = None) -> tuple[dict[str, Any], str]:
+    """Read a front-matter file without any schema: ``(front matter as plain data, body)``.
+
+    The same safety as :func:`loads` applies (safe tags only, duplicate keys
+    and limits are errors).  Useful for front matter of other formats.
+
+    Raises:
+        ParseError: the file cannot be read safely.
+    """
+    _check_input(data)
+    result = _analyze(
+        data,
+        kind=None,
+        ignore=frozenset(),
+        limits=limits or DEFAULT_LIMITS,
+        options=RuleOptions(),
+        schema=False,
+    )
+    issues = _finish(result.issues, frozenset())
+    errors = [i for i in issues if i.is_error]
+    if errors or result.data is None:
+        count = len(errors)
+        raise ParseError(f"{count} error{'s' if count != 1 else ''}", errors, source=result.split.text)
+    return result.data, result.split.body

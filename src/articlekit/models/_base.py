@@ -1,0 +1,65 @@
+"""Shared model configuration and field types."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar
+
+from dateutil import parser as _dateparser
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+__all__ = ["FrontMatterModel", "Timestamp"]
+
+
+class FrontMatterModel(BaseModel):
+    """Base of every articlekit model.
+
+    * Python attributes are snake_case; YAML keys are their camelCase aliases
+      (``published_date_time`` is ``publishedDateTime``).  Both spellings are
+      accepted when constructing a model in Python; files use the YAML keys.
+    * Types are strict: an integer field rejects ``"12"``, ``12.5`` and ``true``.
+    * Unknown keys are kept (``model_extra``) so that writing a file back loses
+      nothing; articlekit reports them as warnings.
+    * Models are immutable: make changed copies with ``model_copy(update=...)``.
+    """
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        extra="allow",
+        frozen=True,
+        strict=True,
+        revalidate_instances="never",
+    )
+
+    forbidden_keys: ClassVar[frozenset[str]] = frozenset()
+    """YAML keys a rule forbids in this kind of mapping (not reported as unknown keys)."""
+
+
+def _parse_timestamp(value: Any) -> Any:
+    """Accept YAML timestamps (datetime) and ISO 8601 strings; reject bare dates."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return _dateparser.isoparse(text)
+        except (ValueError, OverflowError) as exc:
+            raise PydanticCustomError(
+                "invalid_timestamp",
+                "{value!r} is not an ISO 8601 date and time ({reason})",
+                {"value": value, "reason": str(exc)},
+            ) from None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        raise PydanticCustomError(
+            "date_without_time",
+            "{value} is a date without a time; give a date and time with a timezone, like {value}T00:00:00Z",
+            {"value": value.isoformat()},
+        )
+    return value
+
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_parse_timestamp)]
+"""A timezone-aware date and time; ISO 8601 strings are parsed with python-dateutil."""

@@ -1,0 +1,205 @@
+"""The ``secured`` field: an AES-CBC ciphertext and its IV, base64-encoded.
+
+In files the value is ``"<base64 ciphertext>;<base64 IV>"``.  :class:`Secured`
+holds the decoded bytes and writes back the same string::
+
+    >>> s = Secured.parse("AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA==")
+    >>> (len(s.ciphertext), len(s.iv))
+    (16, 16)
+    >>> s
+    Secured('AAAAAAAA…', ciphertext=16 bytes, iv=16 bytes)
+
+Its ``repr()`` and every message about it show only a short prefix and the
+lengths; ``str()`` gives the whole field value.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from ..issues import register_code
+
+__all__ = ["SECURED_PATTERN", "Secured", "SecuredFormatError"]
+
+FORMAT = register_code(
+    "AK501",
+    "secured-format",
+    "error",
+    "`secured` is not two parts separated by one `;`.",
+)
+BASE64 = register_code(
+    "AK502",
+    "secured-base64",
+    "error",
+    "A part of `secured` is not canonical base64 (RFC 4648 alphabet, padding, no whitespace).",
+)
+CIPHERTEXT = register_code(
+    "AK503",
+    "secured-ciphertext-length",
+    "error",
+    "The first part of `secured` does not decode to a non-empty multiple of 16 bytes.",
+)
+IV = register_code(
+    "AK504",
+    "secured-iv-length",
+    "error",
+    "The second part of `secured` does not decode to exactly 16 bytes.",
+)
+
+_B64 = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
+SECURED_PATTERN = f"^{_B64};{_B64}$"
+"""A regular expression the field's text matches (structure only, not lengths)."""
+_B64_RE = re.compile(_B64)
+
+
+def _preview(text: str) -> str:
+    return text[:8] + "…" if len(text) > 8 else text
+
+
+class SecuredFormatError(ValueError):
+    """Raised by :meth:`Secured.parse` for a malformed value; ``code`` is the issue code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _decode_part(part: str, which: str, text: str) -> bytes:
+    if not _B64_RE.fullmatch(part):
+        raise SecuredFormatError(
+            BASE64.code,
+            f"the {which} part of 'secured' ({_preview(part)!r}, {len(part)} characters) "
+            "is not canonical base64",
+        )
+    try:
+        raw = base64.b64decode(part, validate=True)
+    except binascii.Error:  # pragma: no cover - the pattern already rules this out
+        raise SecuredFormatError(BASE64.code, f"the {which} part of 'secured' is not base64") from None
+    if base64.b64encode(raw).decode("ascii") != part:
+        raise SecuredFormatError(
+            BASE64.code,
+            f"the {which} part of 'secured' ({_preview(part)!r}) is not canonical base64: "
+            "its last character has bits that encode nothing",
+        )
+    return raw
+
+
+class Secured:
+    """An AES-CBC ciphertext and its 16-byte IV, as the ``secured`` field holds them.
+
+    Build one from the field's text with :meth:`parse`, or from bytes with
+    ``Secured(ciphertext, iv)``.  Instances are immutable and compare by value.
+    """
+
+    __slots__ = ("_ciphertext", "_iv", "_text")
+
+    def __init__(self, ciphertext: bytes, iv: bytes) -> None:
+        if not isinstance(ciphertext, bytes) or not isinstance(iv, bytes):
+            raise TypeError("Secured(ciphertext, iv) takes two bytes objects")
+        if not ciphertext or len(ciphertext) % 16:
+            raise SecuredFormatError(
+                CIPHERTEXT.code,
+                f"the ciphertext must be a non-empty multiple of 16 bytes, not {len(ciphertext)} bytes",
+            )
+        if len(iv) != 16:
+            raise SecuredFormatError(IV.code, f"the IV must be 16 bytes, not {len(iv)} bytes")
+        self._ciphertext = ciphertext
+        self._iv = iv
+        self._text = base64.b64encode(ciphertext).decode("ascii") + ";" + base64.b64encode(iv).decode("ascii")
+
+    @classmethod
+    def parse(cls, text: str) -> Secured:
+        """Read the field's ``"<base64>;<base64>"`` text.
+
+        Raises:
+            SecuredFormatError: the text is malformed; its ``code`` says how.
+        """
+        if not isinstance(text, str):
+            raise TypeError("Secured.parse takes a str")
+        parts = text.split(";")
+        if len(parts) != 2:
+            raise SecuredFormatError(
+                FORMAT.code,
+                f"'secured' must be two base64 parts separated by one ';', "
+                f"found {len(parts)} part{'s' if len(parts) != 1 else ''} "
+                f"({_preview(text)!r}, {len(text)} characters)",
+            )
+        ciphertext = _decode_part(parts[0], "first (ciphertext)", text)
+        iv = _decode_part(parts[1], "second (IV)", text)
+        if not ciphertext or len(ciphertext) % 16:
+            raise SecuredFormatError(
+                CIPHERTEXT.code,
+                "the first part of 'secured' must decode to a non-empty multiple of 16 bytes "
+                f"(an AES-CBC ciphertext), not {len(ciphertext)} bytes",
+            )
+        if len(iv) != 16:
+            raise SecuredFormatError(
+                IV.code,
+                f"the second part of 'secured' must decode to 16 bytes (the IV), not {len(iv)} bytes",
+            )
+        return cls(ciphertext, iv)
+
+    @property
+    def ciphertext(self) -> bytes:
+        """The AES-CBC ciphertext bytes."""
+        return self._ciphertext
+
+    @property
+    def iv(self) -> bytes:
+        """The 16-byte initialisation vector."""
+        return self._iv
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return (
+            f"Secured({_preview(self._text)!r}, ciphertext={len(self._ciphertext)} bytes, "
+            f"iv={len(self._iv)} bytes)"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Secured):
+            return self._text == other._text
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Secured, (self._ciphertext, self._iv))
+
+    # -- pydantic integration ----------------------------------------------
+    @classmethod
+    def _validate(cls, value: Any) -> Secured:
+        if isinstance(value, Secured):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        try:
+            return cls.parse(value)
+        except SecuredFormatError as exc:
+            raise PydanticCustomError(exc.code, exc.message) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="always"),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": SECURED_PATTERN}

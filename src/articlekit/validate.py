@@ -1,0 +1,276 @@
+"""Schema validation: the pydantic models run over the loaded data, their
+errors turned into :class:`~articlekit.issues.Issue` objects that speak in YAML
+keys and point at lines and columns, and unknown keys reported as warnings.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date, datetime
+from typing import Any
+
+import pydantic
+from pydantic import BaseModel
+
+from .issues import CODES, Issue, KeyPath, format_path, register_code
+from .models._base import FrontMatterModel
+from .yamlsafe import Locations
+
+__all__ = ["validate_model"]
+
+MISSING = register_code(
+    "AK301",
+    "missing-key",
+    "error",
+    "A required key is missing.",
+    "The issue is placed at the mapping that should hold the key. Passing:\n\n```\n"
+    'title: "x"\n```\n\nFailing:\n\n```\nexcerpt: "x"\n```',
+)
+WRONG_TYPE = register_code(
+    "AK302",
+    "wrong-type",
+    "error",
+    "A value of the wrong type: text where a number belongs, a list where a mapping belongs, ...",
+    'Types are strict: an integer rejects `"12"`, `12.5` and `true`; a boolean rejects '
+    '`"yes"`; text rejects numbers. YAML 1.1 reads unquoted `yes`, `on`, `10:00` and '
+    "dates as other types; the message says so. Passing:\n\n```\nquality: 66\n```\n\n"
+    'Failing:\n\n```\nquality: "66"\n```',
+)
+OUT_OF_RANGE = register_code(
+    "AK303",
+    "out-of-range",
+    "error",
+    "A number or text outside its allowed range (e.g. a negative `quality`, an empty `title`, "
+    "an image `width` of 0).",
+    "Passing:\n\n```\nheat: 0\n```\n\nFailing:\n\n```\nheat: -1\n```",
+)
+BAD_DATE = register_code(
+    "AK304",
+    "bad-date",
+    "error",
+    "A date and time that cannot be read, lacks a time, or lacks a timezone.",
+    "Passing:\n\n```\npublishedDateTime: 2020-08-11T13:41:00Z\n```\n\nFailing:\n\n```\n"
+    "publishedDateTime: 2020-08-11 13:41\n```",
+)
+UNKNOWN_KEY = register_code(
+    "AK305",
+    "unknown-key",
+    "warning",
+    "A key the format does not define; it is kept as is.",
+    'Often a typo: `webURL` for `webUrl`. Passing:\n\n```\nwebUrl: "https://example.com/a"\n```'
+    '\n\nFailing (warning):\n\n```\nwebURL: "https://example.com/a"\n```',
+)
+
+_EXPECTED = {
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "float_type": "a number",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "datetime_type": "a date and time",
+    "date_type": "a date",
+}
+_RANGE = {
+    "greater_than_equal": "must be {ge} or more",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be {le} or less",
+    "less_than": "must be less than {lt}",
+    "string_too_short": "must not be empty",
+    "string_too_long": "must be at most {max_length} characters long",
+    "too_short": "must have at least {min_length} item(s)",
+    "too_long": "must have at most {max_length} items",
+}
+_DATES = {
+    "timezone_aware",
+    "datetime_parsing",
+    "datetime_from_date_parsing",
+    "invalid_timestamp",
+    "date_without_time",
+    "datetime_object_invalid",
+}
+
+
+def _describe(value: Any, raw: str | None, style: str | None) -> str:
+    if value is None:
+        return "empty (null)" if not raw else f"null ({raw!r})"
+    if isinstance(value, bool):
+        kind = "a boolean"
+    elif isinstance(value, int):
+        kind = "an integer"
+    elif isinstance(value, float):
+        kind = "a number"
+    elif isinstance(value, datetime):
+        kind = "a date and time"
+    elif isinstance(value, date):
+        kind = "a date"
+    elif isinstance(value, str):
+        kind = "text"
+    elif isinstance(value, dict):
+        return "a mapping"
+    elif isinstance(value, list):
+        return "a list"
+    else:
+        kind = type(value).__name__
+    shown = raw if raw is not None else repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    if style in ('"', "'"):
+        shown = f"{style}{shown}{style}"
+    return f"{kind} ({shown})"
+
+
+def _loc_to_path(loc: tuple[int | str, ...]) -> KeyPath:
+    return tuple(p for p in loc if isinstance(p, int | str))
+
+
+def _key_name(path: KeyPath) -> str:
+    """How a message names the value at ``path``: ``'webUrl'`` or ``'webUrl' in related[0]``."""
+    if not path:
+        return "the front matter"
+    last = path[-1]
+    if isinstance(last, int):
+        return f"item {last} of {format_path(path[:-1])!r}" if path[:-1] else f"item {last}"
+    parent = path[:-1]
+    if parent:
+        return f"{last!r} in {format_path(parent)}"
+    return repr(last)
+
+
+def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
+    etype: str = err["type"]
+    path = _loc_to_path(err["loc"])
+    ctx = err.get("ctx") or {}
+    line, column = locations.position(path)
+    name = _key_name(path)
+    value = err.get("input")
+    info = locations.get(path)
+    raw = info.raw if info is not None else None
+    style = info.style if info is not None else None
+
+    if etype.startswith("AK") and etype in CODES:
+        code = CODES[etype]
+        return Issue(code.code, code.severity, err["msg"], path, line, column)
+    if etype == "missing":
+        where = format_path(path[:-1])
+        key = path[-1]
+        message = f"the required key {key!r} is missing" + (f" from {where}" if where else "")
+        return Issue(MISSING.code, MISSING.severity, message, path, line, column)
+    if etype in _DATES:
+        if etype == "timezone_aware":
+            message = f"{name} must have a timezone, like 2020-08-11T13:41:00Z; {raw or value!s} has none"
+        else:
+            message = f"{name}: {err['msg']}"
+        return Issue(BAD_DATE.code, BAD_DATE.severity, message, path, line, column)
+    if etype in _RANGE:
+        try:
+            rule = _RANGE[etype].format(**ctx)
+        except (KeyError, IndexError):  # pragma: no cover - pydantic always gives ctx
+            rule = err["msg"]
+        shown = raw if raw is not None else repr(value)
+        message = f"{name} {rule}" + ("" if etype in ("string_too_short",) else f", not {shown}")
+        return Issue(OUT_OF_RANGE.code, OUT_OF_RANGE.severity, message, path, line, column)
+    expected = _EXPECTED.get(etype)
+    if expected is None:
+        return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, f"{name}: {err['msg']}", path, line, column)
+    got = _describe(value, raw, style)
+    message = f"{name} must be {expected}, not {got}"
+    if style == "" and raw is not None and not isinstance(value, str) and expected == "text":
+        message += f": YAML reads the unquoted {raw!r} as {got.split(' (')[0]}; put it in quotes"
+    elif isinstance(value, str) and expected in ("an integer", "a number", "true or false"):
+        message += ": remove the quotes"
+    return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
+
+
+def _model_of(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model class inside ``annotation`` and whether it is a list of them."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                found = _model_of(arg)
+                if found[0] is not None:
+                    return found
+        return None, False
+    if origin is list:
+        args = typing.get_args(annotation)
+        if args:
+            inner, _ = _model_of(args[0])
+            return inner, inner is not None
+        return None, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+_ALIAS_CACHE: dict[type[BaseModel], dict[str, tuple[type[BaseModel] | None, bool]]] = {}
+
+
+def _aliases(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
+    cached = _ALIAS_CACHE.get(model)
+    if cached is None:
+        cached = {}
+        for name, field in model.model_fields.items():
+            alias = field.alias or name
+            cached[alias] = _model_of(field.annotation)
+        _ALIAS_CACHE[model] = cached
+    return cached
+
+
+def _unknown_keys(
+    data: Any, model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
+) -> None:
+    if not isinstance(data, dict):
+        return
+    known = _aliases(model)
+    forbidden = model.forbidden_keys if issubclass(model, FrontMatterModel) else frozenset()
+    for key, value in data.items():
+        entry = known.get(key)
+        child = path + (key,)
+        if entry is None:
+            if key in forbidden or not isinstance(key, str):
+                continue
+            line, column = locations.position(child, at_key=True)
+            where = f" in {format_path(path)}" if path else ""
+            out.append(
+                Issue(
+                    UNKNOWN_KEY.code,
+                    UNKNOWN_KEY.severity,
+                    f"unknown key {key!r}{where}; it is kept as is",
+                    child,
+                    line,
+                    column,
+                )
+            )
+            continue
+        sub, is_list = entry
+        if sub is None:
+            continue
+        if is_list:
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    _unknown_keys(item, sub, child + (i,), locations, out)
+        else:
+            _unknown_keys(value, sub, child, locations, out)
+
+
+def validate_model(
+    data: dict[str, Any], kind: type[BaseModel], locations: Locations
+) -> tuple[BaseModel | None, list[Issue]]:
+    """Validate ``data`` as ``kind``; return the model (``None`` on errors) and the issues."""
+    issues: list[Issue] = []
+    model: BaseModel | None
+    try:
+        model = kind.model_validate(data, by_alias=True)
+    except pydantic.ValidationError as exc:
+        model = None
+        for err in exc.errors(include_url=False):
+            issues.append(_error_to_issue(err, data, locations))
+    _unknown_keys(data, kind, (), locations, issues)
+    return model, issues

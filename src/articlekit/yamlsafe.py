@@ -1,0 +1,797 @@
+"""The YAML layer: safe loading with source positions, duplicate keys and limits.
+
+The front matter is read from PyYAML's *event* stream (libyaml's C parser
+when ``yaml.__with_libyaml__``, the pure-Python one otherwise) and built into
+plain Python data by an iterative loop, so that:
+
+* no tag can construct a Python object: only the standard scalar, mapping and
+  sequence tags are accepted, everything else is an issue;
+* every mapping key, value and sequence item keeps its position, recorded in a
+  :class:`Locations` index keyed by key path;
+* duplicate keys, alias bombs, deep nesting, huge mappings and huge strings
+  are issues at the place they occur, never a hang, a ``MemoryError`` or a
+  ``RecursionError``.
+
+Scalars resolve exactly as PyYAML's ``SafeLoader`` resolves them (YAML 1.1:
+``yes`` is ``True``, ``10:00`` is ``600``, unquoted dates are dates)::
+
+    >>> r = load_yaml("title: x\\nheat: 10:00\\n")
+    >>> r.data
+    {'title': 'x', 'heat': 600}
+    >>> r.locations.get(("heat",)).line   # the opening fence is line 1
+    3
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from .issues import Issue, KeyPath, register_code
+from .limits import DEFAULT_LIMITS, Limits
+
+__all__ = ["Locations", "NodeInfo", "YamlResult", "load_yaml"]
+
+if yaml.__with_libyaml__:
+    _Loader: Any = yaml.CSafeLoader
+else:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+SYNTAX = register_code(
+    "AK201",
+    "yaml-syntax",
+    "error",
+    "The front matter is not valid YAML.",
+    "The issue points at the offending token; for an unterminated quoted string, at "
+    'where the string starts. Passing:\n\n```\ntitle: "A \\"quoted\\" word"\n```\n\n'
+    'Failing:\n\n```\ntitle: "A "quoted" word"\n```',
+)
+DUPLICATE_KEY = register_code(
+    "AK202",
+    "duplicate-key",
+    "error",
+    "A key appears twice in the same mapping.",
+    "PyYAML silently keeps the last value; articlekit reports the second occurrence. "
+    'Passing:\n\n```\ntitle: "a"\nexcerpt: "b"\n```\n\nFailing:\n\n```\ntitle: "a"\n'
+    'title: "b"\n```',
+)
+TAG = register_code(
+    "AK203",
+    "disallowed-tag",
+    "error",
+    "A YAML tag other than the standard scalar and collection tags.",
+    "Tags such as `!!python/object/apply` would construct Python objects under an unsafe "
+    "loader. articlekit never constructs them; it reports them. Allowed: `!!str`, `!!int`, "
+    "`!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!map`, `!!seq` and the non-specific `!`.",
+)
+NOT_A_MAPPING = register_code(
+    "AK204",
+    "front-matter-not-mapping",
+    "error",
+    "The front matter is not a mapping of keys to values.",
+    'Passing:\n\n```\ntitle: "x"\n```\n\nFailing:\n\n```\n- title\n```',
+)
+BAD_KEY = register_code(
+    "AK205",
+    "bad-key",
+    "error",
+    "A mapping key that is not text (a number, a boolean, null, a list or a mapping).",
+    "Keys in this format are words like `title`. YAML 1.1 turns unquoted `yes`, `no`, "
+    "`on`, `off`, numbers and `null` into other types; quote such keys.",
+)
+BAD_ALIAS = register_code(
+    "AK206",
+    "bad-alias",
+    "error",
+    "An alias that refers to no anchor, or to the collection that contains it.",
+)
+LIMIT = register_code(
+    "AK207",
+    "limit-exceeded",
+    "error",
+    "A resource limit was hit: aliases, alias expansion, nesting depth, keys per mapping or string length.",
+    "See `articlekit.Limits` for the limits and their defaults. Reaching one is "
+    "reported where it happened; nothing past a depth or alias limit is read.",
+)
+BAD_SCALAR = register_code(
+    "AK208",
+    "bad-scalar",
+    "error",
+    "A scalar with an explicit tag that its text does not fit (e.g. `!!int abc`), "
+    "or a timestamp that is not a real date.",
+)
+MULTI_DOC = register_code(
+    "AK209",
+    "multiple-documents",
+    "error",
+    "The front matter holds more than one YAML document.",
+)
+
+_YAML_NS = "tag:yaml.org,2002:"
+_STR = _YAML_NS + "str"
+_MAP = _YAML_NS + "map"
+_SEQ = _YAML_NS + "seq"
+_MERGE = _YAML_NS + "merge"
+_SCALAR_TAGS = {
+    _STR,
+    _YAML_NS + "int",
+    _YAML_NS + "float",
+    _YAML_NS + "bool",
+    _YAML_NS + "null",
+    _YAML_NS + "timestamp",
+}
+_YAML_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+_FILE_BREAKS = re.compile("\r\n|\r|\n")
+_resolver = Resolver()
+_constructor = SafeConstructor()
+
+
+@dataclass(slots=True)
+class NodeInfo:
+    """Where one value sits in the file (1-based lines and columns).
+
+    Attributes:
+        line, column: where the value starts.
+        end_line, end_column: just after the value ends.
+        key_line, key_column: where its mapping key starts (the item's
+            ``-`` indicator for a sequence item is not tracked; for items these
+            equal ``line``/``column``).
+        kind: ``"scalar"``, ``"mapping"`` or ``"sequence"``.
+        style: a scalar's style (``""`` plain, ``'"'``, ``"'"``, ``"|"``, ``">"``),
+            or ``"flow"`` / ``"block"`` for a collection.
+        raw: a scalar's text as written, before type resolution (``None`` for
+            collections).
+        start_index, end_index: character offsets of the value in the front
+            matter text.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    key_line: int
+    key_column: int
+    kind: str
+    style: str
+    raw: str | None
+    start_index: int = 0
+    end_index: int = 0
+
+
+@dataclass
+class Locations:
+    """Positions of every key and value of a front matter, by key path.
+
+    Paths are tuples of keys and list indexes; ``()`` is the front matter
+    mapping itself.
+    """
+
+    nodes: dict[KeyPath, NodeInfo] = field(default_factory=dict)
+    default_line: int = 1
+    default_column: int = 1
+
+    def get(self, path: KeyPath) -> NodeInfo | None:
+        """The exact entry for ``path``, or ``None``."""
+        return self.nodes.get(path)
+
+    def nearest(self, path: KeyPath) -> tuple[KeyPath, NodeInfo | None]:
+        """The entry for ``path`` or, failing that, for its nearest ancestor."""
+        p = tuple(path)
+        while True:
+            info = self.nodes.get(p)
+            if info is not None or not p:
+                return p, info
+            p = p[:-1]
+
+    def position(self, path: KeyPath, *, at_key: bool = False) -> tuple[int, int]:
+        """Line and column for an issue about ``path``.
+
+        For a path that is absent (a missing key) this is the position of the
+        nearest ancestor that exists: the parent mapping.  With ``at_key`` the
+        position of the key rather than the value.
+        """
+        found, info = self.nearest(path)
+        if info is None:
+            return self.default_line, self.default_column
+        if found != tuple(path):
+            # a missing key: point at the parent mapping itself
+            return info.line, info.column
+        if at_key:
+            return info.key_line, info.key_column
+        return info.line, info.column
+
+
+@dataclass
+class YamlResult:
+    """The outcome of :func:`load_yaml`.
+
+    ``data`` is ``None`` when the YAML could not be read far enough to be
+    useful (a syntax error or a hard limit); the issues then say why.
+    """
+
+    data: Any
+    locations: Locations
+    issues: list[Issue]
+
+
+class _Mapper:
+    """Maps PyYAML marks (which also break lines at NEL, LS and PS) to file positions."""
+
+    __slots__ = ("_first_line", "_table")
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._first_line = first_line
+        self._table: list[tuple[int, int]] | None = None
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            table: list[tuple[int, int]] = [(first_line, 0)]
+            file_line = first_line
+            file_line_start = 0
+            for m in _YAML_BREAKS.finditer(text):
+                if m.group() in ("\r\n", "\r", "\n"):
+                    file_line += 1
+                    file_line_start = m.end()
+                table.append((file_line, m.end() - file_line_start))
+            self._table = table
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        if self._table is None:
+            return self._first_line + mark.line, mark.column + 1
+        line, offset = self._table[min(mark.line, len(self._table) - 1)]
+        return line, offset + mark.column + 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML_NS) :] if tag.startswith(_YAML_NS) else tag
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "a " + type(value).__name__
+
+
+class _Frame:
+    __slots__ = (
+        "anchor",
+        "count",
+        "info",
+        "is_map",
+        "key",
+        "key_info",
+        "merges",
+        "path",
+        "value",
+    )
+
+    def __init__(self, value: Any, path: KeyPath, info: NodeInfo, anchor: str | None) -> None:
+        self.value = value
+        self.is_map = isinstance(value, dict)
+        self.path = path
+        self.info = info
+        self.anchor = anchor
+        self.count = 1  # nodes in this subtree, for alias expansion accounting
+        self.key: Any = _NO_KEY
+        self.key_info: NodeInfo | None = None
+        self.merges: list[tuple[Any, NodeInfo]] = []
+
+
+_NO_KEY: Any = object()
+_SKIP: Any = object()
+
+
+class _Stop(Exception):
+    """Raised inside the builder when reading must end (limits, syntax)."""
+
+
+class _Builder:
+    def __init__(self, text: str, first_line: int, limits: Limits) -> None:
+        self.text = text
+        self.limits = limits
+        self.pos = _Mapper(text, first_line)
+        self.issues: list[Issue] = []
+        self.nodes: dict[KeyPath, NodeInfo] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.aliases = 0
+        self.expansion = 0
+        self.first_line = first_line
+
+    def _info(self, event: Any, kind: str, style: str, raw: str | None) -> NodeInfo:
+        line, col = self.pos(event.start_mark)
+        end_line, end_col = self.pos(event.end_mark)
+        return NodeInfo(
+            line,
+            col,
+            end_line,
+            end_col,
+            line,
+            col,
+            kind,
+            style,
+            raw,
+            event.start_mark.index,
+            event.end_mark.index,
+        )
+
+    # -- scalars ----------------------------------------------------------
+    def scalar(self, event: Any, info: NodeInfo, path: KeyPath) -> Any:
+        value: str = event.value
+        if len(value) > self.limits.max_string_length:
+            self.issues.append(
+                Issue(
+                    LIMIT.code,
+                    "error",
+                    f"a string of {len(value):,} characters, above the limit of "
+                    f"{self.limits.max_string_length:,}",
+                    path,
+                    info.line,
+                    info.column,
+                )
+            )
+        tag = event.tag
+        if tag is None or tag == "!":
+            if event.style or tag == "!":
+                return value
+            tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            if tag == _STR:
+                return value
+        elif tag not in _SCALAR_TAGS:
+            self.issues.append(
+                Issue(
+                    TAG.code,
+                    "error",
+                    f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
+                    path,
+                    info.line,
+                    info.column,
+                )
+            )
+            return value
+        if tag == _STR:
+            return value
+        if tag == _MERGE:
+            return _MERGE_KEY
+        try:
+            node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+            return SafeConstructor.yaml_constructors[tag](_constructor, node)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError, KeyError) as exc:
+            self.issues.append(
+                Issue(
+                    BAD_SCALAR.code,
+                    "error",
+                    f"{value!r} is not a valid {_short_tag(tag)} value ({exc})",
+                    path,
+                    info.line,
+                    info.column,
+                )
+            )
+            return value
+
+    # -- main loop --------------------------------------------------------
+    def run(self, events: Iterator[Any]) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        seen_document = False
+        limits = self.limits
+        nodes = self.nodes
+        for event in events:
+            cls = event.__class__
+            if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+                parent = stack[-1] if stack else None
+                # where does this node go?
+                if parent is None:
+                    path: KeyPath = ()
+                    is_key = False
+                elif parent.is_map:
+                    is_key = parent.key is _NO_KEY
+                    path = parent.path if is_key else parent.path + (parent.key,)
+                else:
+                    is_key = False
+                    path = parent.path + (len(parent.value),)
+
+                if cls is ScalarEvent:
+                    info = self._info(event, "scalar", event.style or "", event.value)
+                    value = self.scalar(event, info, path)
+                    size = 1
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (value, 1)
+                    self._place(parent, value, info, is_key, size)
+                    if parent is None:
+                        root = value
+                        nodes[()] = info
+                    continue
+
+                # a collection starts
+                is_map = cls is MappingStartEvent
+                info = self._info(
+                    event, "mapping" if is_map else "sequence", "flow" if event.flow_style else "block", None
+                )
+                tag = event.tag
+                if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
+                    self.issues.append(
+                        Issue(
+                            TAG.code,
+                            "error",
+                            f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
+                            path,
+                            info.line,
+                            info.column,
+                        )
+                    )
+                if len(stack) >= limits.max_depth:
+                    self.issues.append(
+                        Issue(
+                            LIMIT.code,
+                            "error",
+                            f"nesting deeper than the limit of {limits.max_depth} levels",
+                            path,
+                            info.line,
+                            info.column,
+                        )
+                    )
+                    raise _Stop
+                if is_key:
+                    self.issues.append(
+                        Issue(
+                            BAD_KEY.code,
+                            "error",
+                            f"a key must be text, not {'a mapping' if is_map else 'a list'}",
+                            parent.path if parent else (),
+                            info.line,
+                            info.column,
+                        )
+                    )
+                frame = _Frame({} if is_map else [], path, info, event.anchor)
+                if event.anchor is not None:
+                    self.open_anchors.add(event.anchor)
+                if is_key:
+                    frame.path = path + ("?",)
+                stack.append(frame)
+                continue
+
+            if cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                info = frame.info
+                info.end_line, info.end_column = self.pos(event.end_mark)
+                info.end_index = event.end_mark.index
+                if frame.merges:
+                    self._merge(frame)
+                if frame.anchor is not None:
+                    self.open_anchors.discard(frame.anchor)
+                    self.anchors[frame.anchor] = (frame.value, frame.count)
+                parent = stack[-1] if stack else None
+                if parent is None:
+                    root = frame.value
+                    nodes[()] = info
+                    continue
+                is_key = parent.is_map and parent.key is _NO_KEY
+                if is_key:
+                    # unhashable key: already reported; drop the entry
+                    parent.key = _SKIP
+                    parent.key_info = info
+                    parent.count += frame.count
+                    continue
+                self._place(parent, frame.value, info, False, frame.count)
+                continue
+
+            if cls is AliasEvent:
+                parent = stack[-1] if stack else None
+                line, col = self.pos(event.start_mark)
+                if parent is None:
+                    path = ()
+                    is_key = False
+                elif parent.is_map:
+                    is_key = parent.key is _NO_KEY
+                    path = parent.path if is_key else parent.path + (parent.key,)
+                else:
+                    is_key = False
+                    path = parent.path + (len(parent.value),)
+                anchor = event.anchor
+                self.aliases += 1
+                if self.aliases > limits.max_aliases:
+                    self.issues.append(
+                        Issue(
+                            LIMIT.code,
+                            "error",
+                            f"more than {limits.max_aliases} aliases",
+                            path,
+                            line,
+                            col,
+                        )
+                    )
+                    raise _Stop
+                if anchor in self.open_anchors:
+                    self.issues.append(
+                        Issue(
+                            BAD_ALIAS.code,
+                            "error",
+                            f"the alias *{anchor} refers to a collection that contains it",
+                            path,
+                            line,
+                            col,
+                        )
+                    )
+                    raise _Stop
+                target = self.anchors.get(anchor)
+                if target is None:
+                    self.issues.append(
+                        Issue(
+                            BAD_ALIAS.code,
+                            "error",
+                            f"the alias *{anchor} refers to no anchor &{anchor} before it",
+                            path,
+                            line,
+                            col,
+                        )
+                    )
+                    value, size = None, 1
+                else:
+                    value, size = target
+                self.expansion += size
+                if self.expansion > limits.max_alias_expansion:
+                    self.issues.append(
+                        Issue(
+                            LIMIT.code,
+                            "error",
+                            f"aliases expand to more than {limits.max_alias_expansion:,} values",
+                            path,
+                            line,
+                            col,
+                        )
+                    )
+                    raise _Stop
+                kind = (
+                    "mapping"
+                    if isinstance(value, dict)
+                    else "sequence"
+                    if isinstance(value, list)
+                    else "scalar"
+                )
+                info = NodeInfo(
+                    line,
+                    col,
+                    *self.pos(event.end_mark),
+                    line,
+                    col,
+                    kind,
+                    "alias",
+                    None,
+                    event.start_mark.index,
+                    event.end_mark.index,
+                )
+                if parent is None:
+                    root = value
+                    nodes[()] = info
+                    continue
+                if is_key and isinstance(value, dict | list):
+                    self.issues.append(
+                        Issue(BAD_KEY.code, "error", "a key must be text, not a collection", path, line, col)
+                    )
+                    parent.key = _SKIP
+                    parent.key_info = info
+                    continue
+                self._place(parent, value, info, is_key, size)
+                continue
+
+            if cls is DocumentStartEvent:
+                if seen_document:
+                    line, col = self.pos(event.start_mark)
+                    self.issues.append(
+                        Issue(
+                            MULTI_DOC.code,
+                            "error",
+                            "a second YAML document starts here; the front matter holds one mapping",
+                            (),
+                            line,
+                            col,
+                        )
+                    )
+                    raise _Stop
+                seen_document = True
+                continue
+        return root
+
+    def _place(self, parent: _Frame | None, value: Any, info: NodeInfo, is_key: bool, size: int) -> None:
+        if parent is None:
+            return
+        parent.count += size
+        if not parent.is_map:
+            path = parent.path + (len(parent.value),)
+            parent.value.append(value)
+            self.nodes[path] = info
+            return
+        if is_key:
+            if value is _MERGE_KEY:
+                parent.key = _MERGE_KEY
+            elif isinstance(value, str):
+                parent.key = value
+            else:
+                try:
+                    hash(value)
+                except TypeError:  # pragma: no cover - collections handled by caller
+                    value = _SKIP
+                shown = info.raw if info.raw is not None else str(value)
+                self.issues.append(
+                    Issue(
+                        BAD_KEY.code,
+                        "error",
+                        f"the key {shown!r} is read by YAML as {_describe(value)}, not text: quote it",
+                        parent.path + (shown,),
+                        info.line,
+                        info.column,
+                    )
+                )
+                parent.key = shown
+            parent.key_info = info
+            mapping = parent.value
+            if parent.key is not _SKIP and parent.key is not _MERGE_KEY and parent.key in mapping:
+                self.issues.append(
+                    Issue(
+                        DUPLICATE_KEY.code,
+                        "error",
+                        f"duplicate key {parent.key!r}: it was already given on line "
+                        f"{self.nodes[parent.path + (parent.key,)].key_line}",
+                        parent.path + (parent.key,),
+                        info.line,
+                        info.column,
+                    )
+                )
+            elif (
+                parent.key is not _SKIP
+                and parent.key is not _MERGE_KEY
+                and len(mapping) >= self.limits.max_keys
+            ):
+                self.issues.append(
+                    Issue(
+                        LIMIT.code,
+                        "error",
+                        f"more than {self.limits.max_keys:,} keys in one mapping",
+                        parent.path + (parent.key,),
+                        info.line,
+                        info.column,
+                    )
+                )
+                parent.key = _SKIP
+            return
+        key = parent.key
+        key_info = parent.key_info
+        parent.key = _NO_KEY
+        parent.key_info = None
+        if key is _SKIP:
+            return
+        assert key_info is not None
+        if key is _MERGE_KEY:
+            parent.merges.append((value, info))
+            return
+        info.key_line = key_info.line
+        info.key_column = key_info.column
+        parent.value[key] = value
+        self.nodes[parent.path + (key,)] = info
+
+    def _merge(self, frame: _Frame) -> None:
+        mapping: dict[Any, Any] = frame.value
+        for value, info in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for source in sources:
+                if not isinstance(source, dict):
+                    self.issues.append(
+                        Issue(
+                            SYNTAX.code,
+                            "error",
+                            "a merge key '<<' must be given a mapping or a list of mappings",
+                            frame.path,
+                            info.line,
+                            info.column,
+                        )
+                    )
+                    return
+        # PyYAML: explicit keys win; among merged mappings the earlier wins
+        merged: dict[Any, Any] = {}
+        for value, info in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for source in sources:
+                for k, v in source.items():
+                    if k not in merged:
+                        merged[k] = (v, info)
+        for k, (v, info) in merged.items():
+            if k not in mapping:
+                mapping[k] = v
+                self.nodes.setdefault(frame.path + (k,), info)
+
+
+_MERGE_KEY: Any = object()
+
+
+def _syntax_issue(exc: yaml.YAMLError, mapper: _Mapper, first_line: int) -> Issue:
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    mark = problem_mark or context_mark
+    if context and "quoted scalar" in context and context_mark is not None:
+        line, col = mapper(context_mark)
+        where = ""
+        if problem_mark is not None:
+            pline, pcol = mapper(problem_mark)
+            where = f" (scanning failed at line {pline}, column {pcol})"
+        message = f"unterminated quoted string: it starts here and is never closed{where}: {problem}"
+        return Issue(SYNTAX.code, "error", message, (), line, col)
+    if mark is not None:
+        line, col = mapper(mark)
+    else:  # pragma: no cover - PyYAML always gives a mark for syntax errors
+        line, col = first_line, 1
+    message = problem
+    if context:
+        message = f"{problem} ({context}"
+        if context_mark is not None and problem_mark is not None:
+            cline, ccol = mapper(context_mark)
+            message += f" at line {cline}, column {ccol}"
+        message += ")"
+    return Issue(SYNTAX.code, "error", message, (), line, col)
+
+
+def load_yaml(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS) -> YamlResult:
+    """Read a front matter's YAML text into plain data with positions.
+
+    Args:
+        text: the YAML text (what lies between the fences).
+        first_line: the file line on which ``text`` starts (2 after a fence).
+        limits: resource limits; hitting one is an issue.
+
+    Never raises for any content.  An empty front matter gives ``{}``.
+    """
+    builder = _Builder(text, first_line, limits)
+    locations = Locations(builder.nodes, default_line=max(first_line - 1, 1), default_column=1)
+    data: Any = None
+    try:
+        data = builder.run(yaml.parse(text, Loader=_Loader))
+    except _Stop:
+        return YamlResult(None, locations, builder.issues)
+    except yaml.YAMLError as exc:
+        builder.issues.append(_syntax_issue(exc, builder.pos, first_line))
+        return YamlResult(None, locations, builder.issues)
+    except RecursionError:  # pragma: no cover - the depth limit stops this first
+        builder.issues.append(
+            Issue(LIMIT.code, "error", "the front matter nests too deeply", (), first_line, 1)
+        )
+        return YamlResult(None, locations, builder.issues)
+    if data is None and () not in builder.nodes:
+        data = {}
+    elif not isinstance(data, dict):
+        line, col = locations.position(())
+        builder.issues.append(
+            Issue(
+                NOT_A_MAPPING.code,
+                "error",
+                f"the front matter must be a mapping of keys to values, not {_describe(data)}",
+                (),
+                line,
+                col,
+            )
+        )
+        return YamlResult(None, locations, builder.issues)
+    return YamlResult(data, locations, builder.issues)
