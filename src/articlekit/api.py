@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 from pydantic import BaseModel
@@ -16,11 +16,14 @@ from .document import Document, SourceInfo
 from .errors import ParseError, ValidationError
 from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
-from .models import Article
+from .models.kinds import detect_kind as _detect_kind
+from .models.kinds import unknown_kind_issue
 from .rules import Context, RuleOptions, run_rules
+from .secured import require_backend, validate_key
 from .splitter import SplitResult, split_front_matter
 from .validate import validate_model
-from .yamlsafe import Locations, load_yaml
+from .fastyaml import load_yaml_fast
+from .yamlsafe import Locations
 
 __all__ = ["Source", "check", "detect_kind", "load", "loads", "parse"]
 
@@ -30,9 +33,15 @@ Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 _PARSE_PREFIXES = ("AK1", "AK2")
 
 
-def detect_kind(data: dict[str, Any]) -> type[BaseModel]:
-    """The model class a front matter is validated as when no ``kind`` is given."""
-    return Article
+def detect_kind(data: dict[str, Any]) -> type[BaseModel] | None:
+    """The model class a front matter is validated as when no ``kind`` is given.
+
+    ``category: news`` is an :class:`Article` (even with ``type: video``);
+    ``type`` picks Video, Course, Collection, Download, Profile or Forum;
+    ``taxonomy: organization`` an Organization.  ``None`` when it matches no
+    kind (AK901); see :mod:`articlekit.models.kinds`.
+    """
+    return _detect_kind(data)
 
 
 @dataclass
@@ -63,7 +72,7 @@ def _analyze(
     result = _Analysis(split=split, issues=list(split.issues))
     if split.front_matter is None:
         return result
-    loaded = load_yaml(split.front_matter, first_line=2, limits=limits)
+    loaded = load_yaml_fast(split.front_matter, first_line=2, limits=limits)
     result.issues.extend(loaded.issues)
     result.locations = loaded.locations
     if loaded.data is None:
@@ -72,13 +81,27 @@ def _analyze(
     if not schema:
         return result
     model_kind = kind if kind is not None else detect_kind(loaded.data)
+    if model_kind is None:
+        result.issues.append(unknown_kind_issue(loaded.data, loaded.locations))
+        return result
     result.kind = model_kind
     model, schema_issues = validate_model(loaded.data, model_kind, loaded.locations)
     result.model = model
-    result.issues.extend(schema_issues)
+    result.issues.extend(_unexplained(schema_issues, loaded.issues))
     ctx = Context(loaded.data, loaded.locations, model_kind, options)
     result.issues.extend(run_rules(ctx, ignore))
     return result
+
+
+def _unexplained(schema_issues: list[Issue], yaml_issues: list[Issue]) -> list[Issue]:
+    """Schema issues, less those at or below a path the YAML layer already reported.
+
+    A disallowed tag or a key that is not text is one problem, not two.
+    """
+    reported = {i.path for i in yaml_issues if i.is_error and i.path}
+    if not reported:
+        return schema_issues
+    return [i for i in schema_issues if not any(i.path[: len(p)] == p for p in reported)]
 
 
 def _finish(issues: Iterable[Issue], ignore: frozenset[str]) -> list[Issue]:
@@ -91,6 +114,21 @@ def _finish(issues: Iterable[Issue], ignore: frozenset[str]) -> list[Issue]:
         out.append(issue)
     out.sort()
     return out
+
+
+def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> RuleOptions:
+    """The rule options, with ``secured_key`` (if given) checked and put in.
+
+    A key that cannot be used (wrong length, ``cryptography`` missing) raises
+    :class:`SecuredError` here, once, before any content is looked at.
+    """
+    opts = options or RuleOptions()
+    if secured_key is not None:
+        opts = replace(opts, secured_key=secured_key)
+    if opts.secured_key is not None:
+        require_backend()
+        opts = replace(opts, secured_key=validate_key(opts.secured_key))
+    return opts
 
 
 def _as_set(ignore: Iterable[str] | None) -> frozenset[str]:
@@ -108,6 +146,7 @@ def check(
     kind: type[BaseModel] | None = None,
     limits: Limits | None = None,
     options: RuleOptions | None = None,
+    secured_key: bytes | None = None,
 ) -> list[Issue]:
     """Every problem in a file, errors and warnings, in one pass, sorted by position.
 
@@ -119,6 +158,12 @@ def check(
         kind: the model to validate against (default: detected; news items are ``Article``).
         limits: resource limits (default :data:`articlekit.DEFAULT_LIMITS`).
         options: settings for the rules.
+        secured_key: an AES key (16, 24 or 32 bytes): ``secured`` must also decrypt
+            with it (AK510).  Needs ``articlekit[crypto]``; see :mod:`articlekit.secured`.
+
+    Raises:
+        SecuredError: ``secured_key`` is not 16, 24 or 32 bytes, or ``cryptography``
+            is not installed (raised up front, not for content).
 
     >>> import articlekit
     >>> [str(i) for i in articlekit.check("---\\ntitle: x\\n")]
@@ -131,7 +176,7 @@ def check(
         kind=kind,
         ignore=ignored,
         limits=limits or DEFAULT_LIMITS,
-        options=options or RuleOptions(),
+        options=_rule_options(options, secured_key),
     )
     return _finish(result.issues, ignored)
 
@@ -144,6 +189,7 @@ def loads(
     limits: Limits | None = None,
     options: RuleOptions | None = None,
     name: str | None = None,
+    secured_key: bytes | None = None,
 ) -> Document:
     """Load a file's text into a :class:`Document`.
 
@@ -152,7 +198,8 @@ def loads(
         ValidationError: the front matter breaks the schema or a rule.
 
     Both carry ``.issues``.  Warnings do not raise; they are in ``Document.issues``.
-    ``ignore`` takes the same codes as :func:`check`.
+    ``ignore`` and ``secured_key`` work as in :func:`check`: with a key, a
+    ``secured`` value that does not decrypt is an error (AK510).
     """
     _check_input(data)
     ignored = _as_set(ignore)
@@ -161,7 +208,7 @@ def loads(
         kind=kind,
         ignore=ignored,
         limits=limits or DEFAULT_LIMITS,
-        options=options or RuleOptions(),
+        options=_rule_options(options, secured_key),
     )
     issues = _finish(result.issues, ignored)
     errors = [i for i in issues if i.is_error]
@@ -211,10 +258,13 @@ def load(
     kind: type[BaseModel] | None = None,
     limits: Limits | None = None,
     options: RuleOptions | None = None,
+    secured_key: bytes | None = None,
 ) -> Document:
     """Load a file from a path or an open (binary or text) file; see :func:`loads`."""
     content, name = _read(source)
-    return loads(content, ignore=ignore, kind=kind, limits=limits, options=options, name=name)
+    return loads(
+        content, ignore=ignore, kind=kind, limits=limits, options=options, name=name, secured_key=secured_key
+    )
 
 
 def parse(data: str | bytes, *, limits: Limits | None = None) -> tuple[dict[str, Any], str]:

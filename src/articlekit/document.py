@@ -28,15 +28,15 @@ class SourceInfo:
         locations: positions of every key and value (a ``Locations``).
     """
 
-    text: str
+    text: str = field(repr=False)  # may hold a `secured` value: never shown whole
     bom: bool
     newline: str
     open_fence: str
     open_newline: str
-    front_matter: str
+    front_matter: str = field(repr=False)
     close_fence: str
     close_newline: str
-    data: dict[str, Any]
+    data: dict[str, Any] = field(repr=False)
     locations: Any = field(repr=False, compare=False)
 
 

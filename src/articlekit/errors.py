@@ -21,6 +21,15 @@ from .issues import Issue
 __all__ = ["ArticleKitError", "ParseError", "SecuredError", "ValidationError", "render_issues"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+_SECURED_VALUE = re.compile(
+    r"""(secured["']?[ \t]*:[ \t]*(?:"|'|))"""
+    r"""((?<=")[^"]{9,}|(?<=')[^']{9,}|[^"'\s,{}\[\]#][^,}\]#]{8,})"""
+)
+
+
+def _mask_secured(line: str) -> str:
+    """``line`` with any ``secured`` value cut to its first 8 characters (columns kept)."""
+    return _SECURED_VALUE.sub(lambda m: m.group(1) + m.group(2)[:8] + "*" * (len(m.group(2)) - 8), line)
 
 
 def render_issues(issues: Sequence[Issue], source: str | None = None, name: str | None = None) -> str:
@@ -45,7 +54,7 @@ def render_issues(issues: Sequence[Issue], source: str | None = None, name: str 
             else:
                 shown = text
                 caret_col = issue.column
-            shown = shown.replace("\t", " ")
+            shown = _mask_secured(shown).replace("\t", " ")
             out.append("    " + shown)
             out.append("    " + " " * max(caret_col - 1, 0) + "^")
     return "\n".join(out)

@@ -18,13 +18,18 @@ detected so a writer can keep it::
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import re
+import threading
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .issues import Issue, register_code
+from .issues import CodeInfo, Issue, Severity, register_code
 from .limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["SplitResult", "decode", "split_front_matter"]
+__all__ = ["UNREADABLE", "SplitResult", "character_issues", "decode", "split_front_matter"]
 
 ENCODING = register_code(
     "AK101",
@@ -32,7 +37,9 @@ ENCODING = register_code(
     "error",
     "The file is not valid UTF-8.",
     "Files are read as UTF-8 (a leading BOM is allowed). Each invalid byte sequence "
-    "is reported at its line and column.",
+    'is reported at its line and column. Passing:\n\n```\n---\ntitle: "Café"\n---\n```\n\n'
+    "Failing (the same file saved as Latin-1, so `é` is the single byte `0xE9`):\n\n```\n"
+    '---\ntitle: "Caf\\xe9"\n---\n```',
 )
 NO_FRONT_MATTER = register_code(
     "AK102",
@@ -65,12 +72,89 @@ TOO_LARGE = register_code(
     "file-too-large",
     "error",
     "The file is larger than the configured size limit.",
-    "Files above `Limits.max_bytes` (1 MiB by default) are not parsed at all.",
+    "Files above `Limits.max_bytes` (1 MiB by default) are not parsed at all. "
+    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\nFailing (with `Limits(max_bytes=16)`):'
+    '\n\n```\n---\ntitle: "a title of more than sixteen bytes"\n---\n```',
+)
+
+NUL = register_code(
+    "AK106",
+    "nul-character",
+    "error",
+    "The file contains a NUL character (U+0000).",
+    "A NUL byte means the file is binary or was damaged in transit; YAML cannot hold one "
+    "and most tools stop reading at it. Each NUL is reported at its line and column. "
+    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
+    "Failing (a NUL byte, shown here as `\\0`, after the `x`):\n\n```\n---\ntitle: \"x\\0\"\n---\n```",
+)
+SURROGATE = register_code(
+    "AK107",
+    "lone-surrogate",
+    "error",
+    "The text contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode.",
+    "Only text given as a Python `str` can carry one (for example from "
+    "`open(..., errors='surrogateescape')`); such a file cannot be written back as UTF-8. "
+    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
+    "Failing (the `str` holds `\\udce9`, as `surrogateescape` decodes a Latin-1 `é`):\n\n"
+    '```\n---\ntitle: "x\\udce9"\n---\n```',
+)
+STRAY_BOM = register_code(
+    "AK108",
+    "stray-bom",
+    "error",
+    "A byte order mark (U+FEFF) after the start of the file.",
+    "A BOM is allowed only as the very first character.  Elsewhere it is invisible and "
+    "usually comes from pasting or concatenating files; in the front matter it becomes "
+    "part of a key or value (`\\ufefftitle` is not `title`), so it is an error there and "
+    "a warning in the body. "
+    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
+    "Failing (a U+FEFF, shown here as `\\ufeff`, before `title`):\n\n```\n---\n\\ufefftitle: \"x\"\n---\n```",
+)
+CONTROL = register_code(
+    "AK109",
+    "control-character",
+    "error",
+    "A control character other than tab, LF and CR (or a noncharacter U+FFFE/U+FFFF).",
+    "YAML cannot hold these characters, so they are errors in the front matter; in the "
+    "body they are warnings (they are invisible, and most renderers drop them).  In a "
+    "YAML double-quoted string write them as escapes instead, e.g. `\\e` or `\\x1b`. "
+    'Passing:\n\n```\n---\ntitle: "x\\e[1m"\n---\n```\n\n'
+    "Failing (a raw ESC character, shown here as `<ESC>`):\n\n```\n---\ntitle: \"x<ESC>[1m\"\n---\n```",
+)
+MIXED_NEWLINES = register_code(
+    "AK110",
+    "mixed-newlines",
+    "warning",
+    "A line ends with a different newline (LF, CRLF or CR) than the file's first line.",
+    "A file's newline style is set by its first line and kept by the writer; lines that "
+    "end otherwise are reported, and written back with the file's style. "
+    "Passing (every line ends in LF):\n\n```\n---\ntitle: \"x\"\n---\n```\n\n"
+    "Failing (the second line ends in CRLF, shown here as `\\r`):\n\n```\n---\ntitle: \"x\"\\r\n---\n```",
 )
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _FENCE = re.compile(r"(-{3,}|\.\.\.)[ \t]*")
 _MAX_ENCODING_ISSUES = 50
+
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+"""Characters :func:`character_issues` reports: YAML can read none of them.
+
+C0 controls except tab, LF and CR; DEL; C1 controls except NEL; surrogates;
+U+FEFF (libyaml rejects it); the noncharacters U+FFFE and U+FFFF.
+"""
+
+_KINDS: tuple[tuple[re.Pattern[str], CodeInfo], ...] = (
+    (re.compile("\x00"), NUL),
+    (re.compile("[\ud800-\udfff]"), SURROGATE),
+    (re.compile("\ufeff"), STRAY_BOM),
+    (re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]"), CONTROL),
+)
+_OTHER_BREAKS = {
+    "\n": re.compile(r"\r\n?"),
+    "\r\n": re.compile(r"\r(?!\n)|(?<!\r)\n"),
+    "\r": re.compile(r"\r?\n"),
+}
+_BREAK_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 
 @dataclass(frozen=True)
@@ -108,20 +192,67 @@ class SplitResult:
     issues: tuple[Issue, ...] = field(default=())
 
 
-def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in ``data`` (lines end at CR, LF, CRLF)."""
-    prefix = data[:offset]
-    text = prefix.decode("utf-8", errors="replace") if isinstance(prefix, bytes) else prefix
-    line = 1 + text.count("\n") + text.count("\r") - text.count("\r\n")
-    start = max(text.rfind("\n"), text.rfind("\r")) + 1
-    return line, len(text) - start + 1
+class _DecodeState(threading.local):
+    """Where the codec error handler notes the invalid byte sequences of one decode."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, int, str]] = []
+        self.more = 0
+
+
+_decode_state = _DecodeState()
+
+
+def _record_decode_error(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: note where the bad bytes are and put one U+FFFD for them."""
+    if not isinstance(exc, UnicodeDecodeError):  # pragma: no cover - decoding only
+        raise exc
+    state = _decode_state
+    if len(state.found) <= _MAX_ENCODING_ISSUES:
+        state.found.append((exc.start, exc.end, exc.reason))
+    else:
+        state.more += 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error("articlekit.record", _record_decode_error)
+
+
+class _LineIndex:
+    """Line and column of character offsets in a text (lines end at CR, LF or CRLF)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self._starts = [0] * first_line + [m.end() for m in _BREAK.finditer(text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+_CONTROL_NAMES = {
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "VERTICAL TAB",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+}
+
+
+def _describe_char(char: str) -> str:
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
 def decode(data: str | bytes) -> tuple[str, bool, list[Issue]]:
     """Decode ``data`` as UTF-8 and strip one leading BOM.
 
     Returns the text, whether a BOM was present, and an issue for every invalid
-    byte sequence (the text then carries U+FFFD in its place).
+    byte sequence (the text then carries U+FFFD in its place).  Takes time
+    linear in the size of ``data``, however many bytes are invalid; after 50
+    issues one more says how many were left out.
     """
     issues: list[Issue] = []
     if isinstance(data, bytes | bytearray | memoryview):
@@ -129,31 +260,48 @@ def decode(data: str | bytes) -> tuple[str, bool, list[Issue]]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            parts: list[str] = []
-            pos = 0
-            while True:
-                try:
-                    parts.append(raw[pos:].decode("utf-8"))
-                    break
-                except UnicodeDecodeError as exc:
-                    bad_start = pos + exc.start
-                    bad_end = pos + exc.end
-                    parts.append(raw[pos:bad_start].decode("utf-8"))
-                    parts.append("\ufffd")
-                    if len(issues) < _MAX_ENCODING_ISSUES:
-                        line, col = _line_col(raw, bad_start)
-                        issues.append(
-                            Issue(
-                                ENCODING.code,
-                                ENCODING.severity,
-                                f"invalid UTF-8 byte {raw[bad_start]:#04x} ({exc.reason})",
-                                (),
-                                line,
-                                col,
-                            )
-                        )
-                    pos = bad_end
-            text = "".join(parts)
+            state = _decode_state
+            state.found, state.more = [], 0
+            try:
+                text = raw.decode("utf-8", errors="articlekit.record")
+                found, more = state.found, state.more
+            finally:
+                state.found, state.more = [], 0
+            shown = found[:_MAX_ENCODING_ISSUES]
+            more += len(found) - len(shown)
+            # offsets of the replacement characters in the decoded text
+            offsets: list[int] = []
+            char_pos = 0
+            prev_end = 0
+            for start, end, _reason in shown:
+                char_pos += len(raw[prev_end:start].decode("utf-8"))
+                offsets.append(char_pos)
+                char_pos += 1
+                prev_end = end
+            index = _LineIndex(text)
+            for (start, _end, reason), offset in zip(shown, offsets, strict=True):
+                line, col = index(offset)
+                issues.append(
+                    Issue(
+                        ENCODING.code,
+                        ENCODING.severity,
+                        f"invalid UTF-8 byte {raw[start]:#04x} ({reason})",
+                        (),
+                        line,
+                        col,
+                    )
+                )
+            if more:
+                issues.append(
+                    Issue(
+                        ENCODING.code,
+                        ENCODING.severity,
+                        f"{more:,} more invalid UTF-8 byte sequences after this one are not listed",
+                        (),
+                        issues[-1].line,
+                        issues[-1].column,
+                    )
+                )
     elif isinstance(data, str):
         text = data
     else:
@@ -161,7 +309,96 @@ def decode(data: str | bytes) -> tuple[str, bool, list[Issue]]:
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
+        if issues:  # positions on line 1 are counted after the BOM
+            issues = [
+                dataclasses.replace(i, column=max(i.column - 1, 1)) if i.line == 1 else i for i in issues
+            ]
     return text, bom, issues
+
+
+def character_issues(text: str, *, first_line: int = 1, body_start: int | None = None) -> list[Issue]:
+    """An issue for every character of ``text`` that a file may not hold.
+
+    NUL (AK106), lone surrogates (AK107), a BOM (AK108) and other control
+    characters (AK109), each at its line and column; ``text`` starts at
+    ``first_line``, column 1.  Characters at or after ``body_start`` (an offset
+    into ``text``) are in the Markdown body, where a stray BOM or a control
+    character is a warning rather than an error.  At most 50 issues of each
+    code are listed; one more then gives the count of the rest.
+
+    >>> [str(i) for i in character_issues("title: a\\x00b\\n", first_line=2)]
+    ['2:9: error AK106 a NUL character (U+0000); YAML and most tools cannot read one']
+    """
+    if UNREADABLE.search(text) is None:
+        return []
+    index = _LineIndex(text, first_line)
+    issues: list[Issue] = []
+    for pattern, info in _KINDS:
+        for shown, m in enumerate(pattern.finditer(text)):
+            if shown == _MAX_ENCODING_ISSUES:
+                rest = len(pattern.findall(text, m.start()))
+                line, col = index(m.start())
+                issues.append(
+                    Issue(info.code, info.severity, f"{rest:,} more like this are not listed", (), line, col)
+                )
+                break
+            line, col = index(m.start())
+            in_body = body_start is not None and m.start() >= body_start
+            issues.append(_character_issue(info, m.group(), in_body, line, col))
+    return issues
+
+
+def _character_issue(info: CodeInfo, char: str, in_body: bool, line: int, col: int) -> Issue:
+    if info is NUL:
+        message = "a NUL character (U+0000); YAML and most tools cannot read one"
+    elif info is SURROGATE:
+        message = f"a lone surrogate (U+{ord(char):04X}); it cannot be encoded as UTF-8"
+    elif info is STRAY_BOM:
+        where = "in the body" if in_body else "in the front matter, where it becomes part of the text"
+        message = f"a byte order mark (U+FEFF) {where}; it is allowed only at the start of the file"
+    else:
+        where = "in the body" if in_body else "in the front matter; YAML cannot read it"
+        message = f"the control character {_describe_char(char)} {where}"
+    severity: Severity = "warning" if in_body and info in (STRAY_BOM, CONTROL) else info.severity
+    return Issue(info.code, severity, message, (), line, col)
+
+
+def _newline_issues(text: str, newline: str) -> list[Issue]:
+    """A warning for each line that ends other than the file's first line does."""
+    pattern = _OTHER_BREAKS[newline]
+    first = pattern.search(text)
+    if first is None:
+        return []
+    index = _LineIndex(text)
+    issues: list[Issue] = []
+    style = _BREAK_NAMES[newline]
+    for count, m in enumerate(pattern.finditer(text, first.start())):
+        line, col = index(m.start())
+        if count == _MAX_ENCODING_ISSUES:
+            rest = len(pattern.findall(text, m.start()))
+            issues.append(
+                Issue(
+                    MIXED_NEWLINES.code,
+                    MIXED_NEWLINES.severity,
+                    f"{rest:,} more lines that do not end in {style} are not listed",
+                    (),
+                    line,
+                    col,
+                )
+            )
+            break
+        issues.append(
+            Issue(
+                MIXED_NEWLINES.code,
+                MIXED_NEWLINES.severity,
+                f"this line ends in {_BREAK_NAMES[m.group()]} but the file's first line ends in "
+                f"{style}; a writer uses {style} throughout",
+                (),
+                line,
+                col,
+            )
+        )
+    return issues
 
 
 def split_front_matter(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> SplitResult:
@@ -169,6 +406,8 @@ def split_front_matter(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Sp
 
     Never raises for any content; problems come back as ``issues``.
     """
+    if isinstance(data, memoryview):
+        data = bytes(data)
     size = len(data) if isinstance(data, bytes | bytearray) else None
     if size is None and isinstance(data, str) and len(data) * 4 > limits.max_bytes:
         size = len(data.encode("utf-8", errors="surrogatepass"))
@@ -183,6 +422,16 @@ def split_front_matter(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Sp
     text, bom, issues = decode(data)
     first = _BREAK.search(text)
     newline = first.group() if first else "\n"
+    result = _split(text, bom, newline, issues)
+    body_start = len(text) - len(result.body) if result.front_matter is not None else None
+    extra = character_issues(text, body_start=body_start) + _newline_issues(text, newline)
+    if not extra:
+        return result
+    return dataclasses.replace(result, issues=result.issues + tuple(extra))
+
+
+def _split(text: str, bom: bool, newline: str, issues: list[Issue]) -> SplitResult:
+    first = _BREAK.search(text)
 
     first_line = text[: first.start()] if first else text
     if not _FENCE.fullmatch(first_line) or first_line.startswith("."):

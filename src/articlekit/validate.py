@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .issues import CODES, Issue, KeyPath, format_path, register_code
 from .models._base import FrontMatterModel
-from .yamlsafe import Locations
+from .yamlsafe import Locations, resolve_plain
 
 __all__ = ["validate_model"]
 
@@ -126,6 +126,21 @@ def _describe(value: Any, raw: str | None, style: str | None) -> str:
     return f"{kind} ({shown})"
 
 
+_FITS = {
+    "an integer": ("tag:yaml.org,2002:int",),
+    "a number": ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"),
+    "true or false": ("tag:yaml.org,2002:bool",),
+}
+
+
+def _unquoted_fits(text: str, expected: str) -> bool:
+    """Whether ``text`` written without quotes would be read as ``expected``."""
+    tags = _FITS.get(expected)
+    if not tags or text != text.strip() or not text:
+        return False
+    return resolve_plain(text) in tags
+
+
 def _loc_to_path(loc: tuple[int | str, ...]) -> KeyPath:
     return tuple(p for p in loc if isinstance(p, int | str))
 
@@ -183,8 +198,10 @@ def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
     message = f"{name} must be {expected}, not {got}"
     if style == "" and raw is not None and not isinstance(value, str) and expected == "text":
         message += f": YAML reads the unquoted {raw!r} as {got.split(' (')[0]}; put it in quotes"
-    elif isinstance(value, str) and expected in ("an integer", "a number", "true or false"):
-        message += ": remove the quotes"
+    elif isinstance(value, str) and style in ('"', "'") and _unquoted_fits(value, expected):
+        message += (
+            ": write true or false without quotes" if expected == "true or false" else (": remove the quotes")
+        )
     return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
 
 

@@ -45,13 +45,25 @@ from yaml.resolver import Resolver
 
 from .issues import Issue, KeyPath, register_code
 from .limits import DEFAULT_LIMITS, Limits
+from .splitter import UNREADABLE, character_issues
 
-__all__ = ["Locations", "NodeInfo", "YamlResult", "load_yaml"]
+__all__ = ["Locations", "NodeInfo", "YamlResult", "load_yaml", "resolve_plain"]
 
 if yaml.__with_libyaml__:
     _Loader: Any = yaml.CSafeLoader
 else:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+_PureLoader: Any = yaml.SafeLoader
+"""The pure-Python parser: the fallback when libyaml refuses deep nesting (and a test switch)."""
+
+_PARSER_MAX_DEPTH = 1000
+"""libyaml stops at 1,000 levels of flow nesting; no document may nest deeper than this."""
+_MAX_NUMBER_TEXT = 4300
+"""Longest text read as an integer: Python cannot show a longer one (``sys.int_info``)."""
+_MAX_NUMBER_BITS = 14_000
+"""Largest integer (in bits) read from hexadecimal, octal or binary text (~4,200 digits)."""
+_MAX_SEXAGESIMAL_PARTS = 32
+"""Most ``:``-separated parts of a base-60 number (``1:30:00``); PyYAML's cost is quadratic."""
 
 SYNTAX = register_code(
     "AK201",
@@ -78,7 +90,9 @@ TAG = register_code(
     "A YAML tag other than the standard scalar and collection tags.",
     "Tags such as `!!python/object/apply` would construct Python objects under an unsafe "
     "loader. articlekit never constructs them; it reports them. Allowed: `!!str`, `!!int`, "
-    "`!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!map`, `!!seq` and the non-specific `!`.",
+    "`!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!map`, `!!seq` and the non-specific `!`. "
+    'Passing:\n\n```\nquality: !!int "66"\n```\n\nFailing:\n\n```\n'
+    "title: !!python/object/apply:os.system [\"echo hi\"]\n```",
 )
 NOT_A_MAPPING = register_code(
     "AK204",
@@ -93,13 +107,16 @@ BAD_KEY = register_code(
     "error",
     "A mapping key that is not text (a number, a boolean, null, a list or a mapping).",
     "Keys in this format are words like `title`. YAML 1.1 turns unquoted `yes`, `no`, "
-    "`on`, `off`, numbers and `null` into other types; quote such keys.",
+    "`on`, `off`, numbers and `null` into other types; quote such keys. Passing:\n\n```\n"
+    '"on": "x"\n```\n\nFailing:\n\n```\non: "x"\n```',
 )
 BAD_ALIAS = register_code(
     "AK206",
     "bad-alias",
     "error",
     "An alias that refers to no anchor, or to the collection that contains it.",
+    "Passing:\n\n```\nprovider: &p\n  name: \"X\"\nrelated:\n  - provider: *p\n```\n\n"
+    "Failing:\n\n```\nrelated:\n  - provider: *p\n```",
 )
 LIMIT = register_code(
     "AK207",
@@ -107,7 +124,9 @@ LIMIT = register_code(
     "error",
     "A resource limit was hit: aliases, alias expansion, nesting depth, keys per mapping or string length.",
     "See `articlekit.Limits` for the limits and their defaults. Reaching one is "
-    "reported where it happened; nothing past a depth or alias limit is read.",
+    "reported where it happened; nothing past a depth or alias limit is read. "
+    "Passing:\n\n```\ntopics: [AI]\n```\n\nFailing (with `Limits(max_depth=2)`):\n\n```\n"
+    "topics: [[[AI]]]\n```",
 )
 BAD_SCALAR = register_code(
     "AK208",
@@ -115,12 +134,17 @@ BAD_SCALAR = register_code(
     "error",
     "A scalar with an explicit tag that its text does not fit (e.g. `!!int abc`), "
     "or a timestamp that is not a real date.",
+    "Passing:\n\n```\npublishedDateTime: 2020-02-29T13:41:00Z\n```\n\n"
+    "Failing:\n\n```\npublishedDateTime: 2021-02-29T13:41:00Z\n```",
 )
 MULTI_DOC = register_code(
     "AK209",
     "multiple-documents",
     "error",
     "The front matter holds more than one YAML document.",
+    "A line that is exactly `---` closes the front matter; a `---` followed by content "
+    'starts a second document. Passing:\n\n```\ntitle: "a"\n```\n\nFailing:\n\n```\n'
+    'title: "a"\n--- "b"\n```',
 )
 
 _YAML_NS = "tag:yaml.org,2002:"
@@ -230,6 +254,16 @@ class YamlResult:
     issues: list[Issue]
 
 
+def resolve_plain(text: str) -> str:
+    """The tag YAML 1.1 (as PyYAML's SafeLoader) gives ``text`` written as a plain scalar.
+
+    >>> resolve_plain("yes"), resolve_plain("10:00"), resolve_plain("hello")
+    ('tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:str')
+    """
+    tag: str = _resolver.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag
+
+
 class _Mapper:
     """Maps PyYAML marks (which also break lines at NEL, LS and PS) to file positions."""
 
@@ -271,6 +305,8 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, str):
+        return "text"
     return "a " + type(value).__name__
 
 
@@ -278,6 +314,7 @@ class _Frame:
     __slots__ = (
         "anchor",
         "count",
+        "full",
         "info",
         "is_map",
         "key",
@@ -297,10 +334,21 @@ class _Frame:
         self.key: Any = _NO_KEY
         self.key_info: NodeInfo | None = None
         self.merges: list[tuple[Any, NodeInfo]] = []
+        self.full = False  # the key limit was reported for this mapping
 
 
 _NO_KEY: Any = object()
 _SKIP: Any = object()
+
+
+def _value_path(parent: _Frame) -> KeyPath:
+    """The path of the value about to be placed under ``parent``'s current key."""
+    key = parent.key
+    if isinstance(key, str):
+        return parent.path + (key,)
+    if key is _MERGE_KEY:
+        return parent.path + ("<<",)
+    return parent.path  # a key that is not read (reported already)
 
 
 class _Stop(Exception):
@@ -319,6 +367,7 @@ class _Builder:
         self.aliases = 0
         self.expansion = 0
         self.first_line = first_line
+        self.max_depth = min(limits.max_depth, _PARSER_MAX_DEPTH)
 
     def _info(self, event: Any, kind: str, style: str, raw: str | None) -> NodeInfo:
         line, col = self.pos(event.start_mark)
@@ -346,7 +395,7 @@ class _Builder:
                     LIMIT.code,
                     "error",
                     f"a string of {len(value):,} characters, above the limit of "
-                    f"{self.limits.max_string_length:,}",
+                    f"{self.limits.max_string_length:,} (Limits.max_string_length)",
                     path,
                     info.line,
                     info.column,
@@ -375,21 +424,42 @@ class _Builder:
             return value
         if tag == _MERGE:
             return _MERGE_KEY
+        too_big = _number_too_big(tag, value)
+        if too_big:
+            self.issues.append(
+                Issue(BAD_SCALAR.code, "error", f"{_preview(value)} {too_big}", path, info.line, info.column)
+            )
+            return value
         try:
             node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-            return SafeConstructor.yaml_constructors[tag](_constructor, node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError, KeyError) as exc:
+            result = SafeConstructor.yaml_constructors[tag](_constructor, node)
+        except Exception as exc:  # a third-party constructor on untrusted text
             self.issues.append(
                 Issue(
                     BAD_SCALAR.code,
                     "error",
-                    f"{value!r} is not a valid {_short_tag(tag)} value ({exc})",
+                    f"{_preview(value)} is not a valid {_short_tag(tag)} value "
+                    f"({_preview(str(exc), 120, quote=False)})",
                     path,
                     info.line,
                     info.column,
                 )
             )
             return value
+        if isinstance(result, int) and result.bit_length() > _MAX_NUMBER_BITS:
+            self.issues.append(
+                Issue(
+                    BAD_SCALAR.code,
+                    "error",
+                    f"{_preview(value)} is a number too large to use (over {_MAX_NUMBER_BITS:,} bits); "
+                    "quote it if it is text",
+                    path,
+                    info.line,
+                    info.column,
+                )
+            )
+            return value
+        return result
 
     # -- main loop --------------------------------------------------------
     def run(self, events: Iterator[Any]) -> Any:
@@ -408,7 +478,7 @@ class _Builder:
                     is_key = False
                 elif parent.is_map:
                     is_key = parent.key is _NO_KEY
-                    path = parent.path if is_key else parent.path + (parent.key,)
+                    path = parent.path if is_key else _value_path(parent)
                 else:
                     is_key = False
                     path = parent.path + (len(parent.value),)
@@ -442,12 +512,12 @@ class _Builder:
                             info.column,
                         )
                     )
-                if len(stack) >= limits.max_depth:
+                if len(stack) >= self.max_depth:
                     self.issues.append(
                         Issue(
                             LIMIT.code,
                             "error",
-                            f"nesting deeper than the limit of {limits.max_depth} levels",
+                            _depth_message(limits.max_depth),
                             path,
                             info.line,
                             info.column,
@@ -506,7 +576,7 @@ class _Builder:
                     is_key = False
                 elif parent.is_map:
                     is_key = parent.key is _NO_KEY
-                    path = parent.path if is_key else parent.path + (parent.key,)
+                    path = parent.path if is_key else _value_path(parent)
                 else:
                     is_key = False
                     path = parent.path + (len(parent.value),)
@@ -517,7 +587,8 @@ class _Builder:
                         Issue(
                             LIMIT.code,
                             "error",
-                            f"more than {limits.max_aliases} aliases",
+                            f"more than {limits.max_aliases:,} aliases, the limit (Limits.max_aliases): "
+                            "nothing after this one is read",
                             path,
                             line,
                             col,
@@ -557,7 +628,9 @@ class _Builder:
                         Issue(
                             LIMIT.code,
                             "error",
-                            f"aliases expand to more than {limits.max_alias_expansion:,} values",
+                            f"aliases expand to more than {limits.max_alias_expansion:,} values, the limit "
+                            "(Limits.max_alias_expansion), as in a 'billion laughs' attack: "
+                            "nothing after this alias is read",
                             path,
                             line,
                             col,
@@ -639,7 +712,8 @@ class _Builder:
                     Issue(
                         BAD_KEY.code,
                         "error",
-                        f"the key {shown!r} is read by YAML as {_describe(value)}, not text: quote it",
+                        f"the key {_preview(shown)} is read by YAML as {_describe(value)}, "
+                        "not text: quote it",
                         parent.path + (shown,),
                         info.line,
                         info.column,
@@ -653,7 +727,7 @@ class _Builder:
                     Issue(
                         DUPLICATE_KEY.code,
                         "error",
-                        f"duplicate key {parent.key!r}: it was already given on line "
+                        f"duplicate key {_preview(parent.key)}: it was already given on line "
                         f"{self.nodes[parent.path + (parent.key,)].key_line}",
                         parent.path + (parent.key,),
                         info.line,
@@ -665,16 +739,19 @@ class _Builder:
                 and parent.key is not _MERGE_KEY
                 and len(mapping) >= self.limits.max_keys
             ):
-                self.issues.append(
-                    Issue(
-                        LIMIT.code,
-                        "error",
-                        f"more than {self.limits.max_keys:,} keys in one mapping",
-                        parent.path + (parent.key,),
-                        info.line,
-                        info.column,
+                if not parent.full:
+                    parent.full = True
+                    self.issues.append(
+                        Issue(
+                            LIMIT.code,
+                            "error",
+                            f"more than {self.limits.max_keys:,} keys in one mapping, the limit "
+                            "(Limits.max_keys): this key and those after it are not read",
+                            parent.path + (parent.key,),
+                            info.line,
+                            info.column,
+                        )
                     )
-                )
                 parent.key = _SKIP
             return
         key = parent.key
@@ -726,6 +803,44 @@ class _Builder:
 _MERGE_KEY: Any = object()
 
 
+def _preview(text: str, limit: int = 60, *, quote: bool = True) -> str:
+    """``text`` (quoted with ``repr``), cut to ``limit`` characters for a message."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    if not quote:
+        return shown
+    suffix = f" ({len(text):,} characters)" if len(text) > limit else ""
+    return repr(shown) + suffix
+
+
+def _depth_message(max_depth: int) -> str:
+    if max_depth > _PARSER_MAX_DEPTH:
+        return (
+            f"nesting deeper than {_PARSER_MAX_DEPTH:,} levels, the most the YAML parser reads "
+            f"(Limits.max_depth is {max_depth:,})"
+        )
+    return f"nesting deeper than the limit of {max_depth} levels (Limits.max_depth)"
+
+
+def _number_too_big(tag: str, value: str) -> str:
+    """Why ``value`` is not read as a number of type ``tag`` at all, or ``""``.
+
+    Guards the constructors whose cost grows faster than the text: Python's
+    int() refuses more than 4,300 digits, and PyYAML's base-60 reading is
+    quadratic in the number of parts.
+    """
+    if tag == _YAML_NS + "int" and len(value) > _MAX_NUMBER_TEXT:
+        return (
+            f"is too long to read as a number (over {_MAX_NUMBER_TEXT:,} characters); "
+            "quote it if it is text"
+        )
+    if (tag == _YAML_NS + "int" or tag == _YAML_NS + "float") and value.count(":") >= _MAX_SEXAGESIMAL_PARTS:
+        return (
+            f"reads as a base-60 number of more than {_MAX_SEXAGESIMAL_PARTS} ':'-separated parts; "
+            "quote it if it is text"
+        )
+    return ""
+
+
 def _syntax_issue(exc: yaml.YAMLError, mapper: _Mapper, first_line: int) -> Issue:
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -742,7 +857,7 @@ def _syntax_issue(exc: yaml.YAMLError, mapper: _Mapper, first_line: int) -> Issu
         return Issue(SYNTAX.code, "error", message, (), line, col)
     if mark is not None:
         line, col = mapper(mark)
-    else:  # pragma: no cover - PyYAML always gives a mark for syntax errors
+    else:  # pragma: no cover - reader errors; load_yaml replaces what they report
         line, col = first_line, 1
     message = problem
     if context:
@@ -763,15 +878,49 @@ def load_yaml(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS
         limits: resource limits; hitting one is an issue.
 
     Never raises for any content.  An empty front matter gives ``{}``.
+    Characters YAML cannot hold (NUL, other control characters, lone
+    surrogates, a BOM) are reported as the splitter reports them (AK106 to
+    AK109) and read as U+FFFD, so that the rest of the YAML is still checked.
     """
+    if len(text) > limits.max_bytes:  # each character is at least one byte
+        message = (
+            f"the front matter is {len(text):,} characters, above the limit of "
+            f"{limits.max_bytes:,} bytes (Limits.max_bytes)"
+        )
+        return YamlResult(None, Locations(), [Issue(LIMIT.code, "error", message, (), first_line, 1)])
+    reported: list[Issue] = []
+    if UNREADABLE.search(text) is not None:
+        reported = character_issues(text, first_line=first_line)
+        text = UNREADABLE.sub("\ufffd", text)  # one character for one: positions hold
+    result = _load(text, first_line, limits, _Loader)
+    if result is None:
+        # libyaml refuses flow nesting past 1,000 levels, often before the
+        # builder sees the events; the pure-Python parser has no such limit,
+        # so the builder's depth limit is reported where it is reached.
+        result = _load(text, first_line, limits, _PureLoader)
+        if result is None:  # pragma: no cover - the pure parser has no nesting limit
+            result = YamlResult(None, Locations(), [_nesting_issue(limits, first_line)])
+    if reported:
+        result.issues[:0] = reported
+    return result
+
+
+def _nesting_issue(limits: Limits, first_line: int) -> Issue:
+    return Issue(LIMIT.code, "error", _depth_message(limits.max_depth), (), first_line, 1)
+
+
+def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult | None:
+    """Parse with ``loader``; ``None`` when the parser itself refused deep nesting."""
     builder = _Builder(text, first_line, limits)
     locations = Locations(builder.nodes, default_line=max(first_line - 1, 1), default_column=1)
     data: Any = None
     try:
-        data = builder.run(yaml.parse(text, Loader=_Loader))
+        data = builder.run(yaml.parse(text, Loader=loader))
     except _Stop:
         return YamlResult(None, locations, builder.issues)
     except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
+            return None
         builder.issues.append(_syntax_issue(exc, builder.pos, first_line))
         return YamlResult(None, locations, builder.issues)
     except RecursionError:  # pragma: no cover - the depth limit stops this first

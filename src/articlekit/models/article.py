@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from ._base import FrontMatterModel, Timestamp
 from .image import Image
@@ -14,6 +14,27 @@ from .secured import Secured
 __all__ = ["Article", "RelatedItem"]
 
 _URL: dict[str, Any] = {"format": "uri"}
+
+# Cross-field constraints that JSON Schema can express; the rules AK702 and
+# AK703 check the same in articlekit.  They appear in the JSON Schema only.
+_AMP_PAIR: dict[str, Any] = {
+    "dependentSchemas": {
+        "cdnAmpWebUrl": {
+            "required": ["ampWebUrl"],
+            "properties": {"ampWebUrl": {"type": "string", "minLength": 1}},
+        }
+    }
+}
+_PROVIDER_EXAMPLE = {
+    "name": "Business Insider",
+    "domain": "businessinsider.com",
+    "images": [
+        {"url": "/assets/images/organizations/businessinsider.com-50x50.jpg", "width": 50, "height": 50}
+    ],
+}
+_IMAGES_EXAMPLE = [
+    {"url": "https://i.insider.com/5f31c3faa6f0e106c119e315?width=1200", "width": 1200, "height": 600}
+]
 
 
 def _url_field(description: str, example: str) -> Any:
@@ -26,6 +47,7 @@ class RelatedItem(FrontMatterModel):
     A related item has no ``related`` list and no ``secured`` value of its own.
     """
 
+    model_config = ConfigDict(json_schema_extra=_AMP_PAIR)
     forbidden_keys: ClassVar[frozenset[str]] = frozenset({"related", "secured"})
 
     title: str = Field(
@@ -47,9 +69,15 @@ class RelatedItem(FrontMatterModel):
         json_schema_extra=_URL,
     )
     type: str | None = Field(default=None, description="`article` or `video`.", examples=["article"])
-    provider: Provider | None = Field(default=None, description="Who published the related article.")
+    provider: Provider | None = Field(
+        default=None,
+        description="Who published the related article.",
+        examples=[{"name": "Business Wire", "domain": "businesswire.com"}],
+    )
     quality: int | None = Field(default=None, ge=0, description="Quality score.", examples=[18])
-    images: list[Image] | None = Field(default=None, description="Pictures of the related article.")
+    images: list[Image] | None = Field(
+        default=None, description="Pictures of the related article.", examples=[_IMAGES_EXAMPLE]
+    )
 
 
 class Article(FrontMatterModel):
@@ -60,6 +88,13 @@ class Article(FrontMatterModel):
     >>> doc.meta.title  # doctest: +SKIP
     'Hello'
     """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [{"required": ["webUrl"]}, {"required": ["originalUrl"]}],
+            **_AMP_PAIR,
+        }
+    )
 
     category: str | None = Field(default=None, description="`news` for articles.", examples=["news"])
     title: str = Field(
@@ -108,12 +143,31 @@ class Article(FrontMatterModel):
         description="HTML shown with the article, e.g. an `<iframe>` embedding a video.",
         examples=['<iframe src="https://www.youtube.com/embed/WJk-Y8LQlfE"></iframe>'],
     )
-    provider: Provider | None = Field(default=None, description="Who published the article.")
+    provider: Provider | None = Field(
+        default=None, description="Who published the article.", examples=[_PROVIDER_EXAMPLE]
+    )
     topics: list[str] | None = Field(
         default=None, description="Topics the article is filed under.", examples=[["AI"]]
     )
-    images: list[Image] | None = Field(default=None, description="Pictures of the article.")
-    related: list[RelatedItem] | None = Field(default=None, description="Summaries of related articles.")
+    images: list[Image] | None = Field(
+        default=None, description="Pictures of the article.", examples=[_IMAGES_EXAMPLE]
+    )
+    related: list[RelatedItem] | None = Field(
+        default=None,
+        description="Summaries of related articles, one level deep (no `related` or `secured` in them).",
+        examples=[
+            [
+                {
+                    "title": "Amazon Web Services CEO Andy Jassy on How the Cloud is Aiding Vaccine Development",
+                    "publishedDateTime": "2020-08-07T16:01:00Z",
+                    "webUrl": "https://www.businesswire.com/news/home/20200714005726/en/",
+                    "type": "article",
+                    "provider": {"name": "Business Wire", "domain": "businesswire.com"},
+                    "quality": 18,
+                }
+            ]
+        ],
+    )
     secured: Secured = Field(
         description='`"<base64>;<base64>"`: an AES-CBC ciphertext (a non-empty multiple of '
         "16 bytes) and its 16-byte IV.",

@@ -25,5 +25,7 @@ class Provider(FrontMatterModel):
         json_schema_extra={"format": "hostname"},
     )
     images: list[Image] | None = Field(
-        default=None, description="The publisher's logos, usually one 50x50 image."
+        default=None,
+        description="The publisher's logos, usually one 50x50 image.",
+        examples=[[{"url": "/assets/images/organizations/example.com-50x50.jpg", "width": 50, "height": 50}]],
     )

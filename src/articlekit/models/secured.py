@@ -33,29 +33,52 @@ FORMAT = register_code(
     "secured-format",
     "error",
     "`secured` is not two parts separated by one `;`.",
+    "The value is `\"<base64 ciphertext>;<base64 IV>\"`. Messages show only a short prefix "
+    "and the lengths, never the whole value. "
+    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
+    'Failing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA=="\n```',
 )
 BASE64 = register_code(
     "AK502",
     "secured-base64",
     "error",
     "A part of `secured` is not canonical base64 (RFC 4648 alphabet, padding, no whitespace).",
+    "URL-safe characters (`-`, `_`), missing `=` padding, whitespace and a last character "
+    "with bits that encode nothing are all errors. "
+    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
+    'Failing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA;AAAAAAAAAAAAAAAAAAAAAA=="\n```',
 )
 CIPHERTEXT = register_code(
     "AK503",
     "secured-ciphertext-length",
     "error",
     "The first part of `secured` does not decode to a non-empty multiple of 16 bytes.",
+    "The first part is an AES-CBC ciphertext: whole 16-byte blocks. "
+    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
+    'Failing (15 bytes):\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAA;AAAAAAAAAAAAAAAAAAAAAA=="\n```',
 )
 IV = register_code(
     "AK504",
     "secured-iv-length",
     "error",
     "The second part of `secured` does not decode to exactly 16 bytes.",
+    "The second part is the AES-CBC initialisation vector, one 16-byte block. "
+    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
+    'Failing (12 bytes):\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAA"\n```',
 )
 
 _B64 = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
-SECURED_PATTERN = f"^{_B64};{_B64}$"
-"""A regular expression the field's text matches (structure only, not lengths)."""
+_C = "[A-Za-z0-9+/]"
+# Canonical base64 of 16 bytes, and of a non-empty multiple of 16 bytes: 48 bytes are 64
+# characters; a remainder of 16 or 32 bytes ends in `==` or `=` after a character whose
+# unused low bits are zero.
+_B64_16 = f"{_C}{{21}}[AQgw]=="
+_B64_16N = f"(?:{_C}{{64}})*(?:{_C}{{64}}|{_B64_16}|{_C}{{42}}[AEIMQUYcgkosw048]=)"
+SECURED_PATTERN = f"^{_B64_16N};{_B64_16}(?![\\s\\S])"
+"""A regular expression (ECMA-262 and Python) that the field's text matches exactly when
+:meth:`Secured.parse` accepts it: canonical base64 of a non-empty multiple of 16 bytes,
+``;``, canonical base64 of 16 bytes.  It ends in ``(?![\\s\\S])`` rather than ``$``, which
+in Python also matches before a final newline.  The JSON Schema uses it."""
 _B64_RE = re.compile(_B64)
 
 

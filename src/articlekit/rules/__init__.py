@@ -32,10 +32,13 @@ class RuleOptions:
     Attributes:
         max_related: most ``related`` items before a warning (20).
         now: the current time, for "date in the future" checks (default: now, UTC).
+        secured_key: an AES key (16, 24 or 32 bytes); when set, ``secured`` must
+            decrypt with it (AK510).  Never shown by ``repr()``.
     """
 
     max_related: int = 20
     now: datetime | None = None
+    secured_key: bytes | None = field(default=None, repr=False)
 
     def current_time(self) -> datetime:
         """``now``, or the current UTC time when it is not set."""
@@ -110,9 +113,12 @@ def all_rules() -> list[Rule]:
 
 def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Issue]:
     """Run every rule that applies to ``ctx.kind`` and is not wholly ignored."""
-    for rule in all_rules():
-        if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
-            continue
-        if ignore and all(c.code in ignore for c in rule.codes):
-            continue
-        yield from rule.check(ctx)
+    from ._common import shared_walk  # the rules walk the data once between them
+
+    with shared_walk(ctx.data):
+        for rule in all_rules():
+            if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
+                continue
+            if ignore and all(c.code in ignore for c in rule.codes):
+                continue
+            yield from rule.check(ctx)

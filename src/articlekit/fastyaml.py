@@ -1,0 +1,383 @@
+"""A fast path for the regular YAML subset that article front matter uses.
+
+Real front matter is a block mapping of plain and double-quoted one-line
+scalars, nested block mappings and block sequences (of scalars or of
+mappings).  For such text :func:`parse_subset` builds exactly the data that
+PyYAML's ``SafeLoader`` builds (YAML 1.1 resolution: ``yes`` is ``True``,
+``012`` is ``10``, ``2020-08-11T13:41:00Z`` is an aware ``datetime``), from
+one C-level regular-expression pass over the lines and a tight Python loop,
+without libyaml's event objects.
+
+It answers ``None`` -- "use the full loader" -- on the first thing outside
+the subset or on any doubt: anchors, aliases, tags, flow collections, block
+scalars, multi-line scalars (and escaped line breaks), inline comments,
+tabs, lone CRs, characters YAML cannot hold, keys that are not plain words
+or that resolve to something other than text, duplicate keys, and anything
+near a :class:`~articlekit.limits.Limits` bound.  Those are the only cases in
+which the full loader in :mod:`articlekit.yamlsafe` reports an issue, so
+every YAML issue is still reported, exactly as before.
+
+Positions are not computed on the fast path: :class:`LazyLocations` runs the
+full loader the first time a position is asked for (that is, only when there
+is an issue to place, or when a writer edits the file)::
+
+    >>> r = load_yaml_fast("title: x\\nheat: 10:00\\n")
+    >>> r.data
+    {'title': 'x', 'heat': 600}
+    >>> r.locations.get(("heat",)).line   # computed now, on first use
+    3
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+from .issues import KeyPath
+from .limits import DEFAULT_LIMITS, Limits
+from .yamlsafe import Locations, NodeInfo, YamlResult, load_yaml, resolve_plain
+
+__all__ = ["LazyLocations", "load_yaml_fast", "parse_subset"]
+
+_YAML_NS = "tag:yaml.org,2002:"
+_STR = _YAML_NS + "str"
+_CONSTRUCTED_TAGS = frozenset(
+    {_YAML_NS + "int", _YAML_NS + "float", _YAML_NS + "bool", _YAML_NS + "null", _YAML_NS + "timestamp"}
+)
+
+# One line: indent, an optional "- " item indicator, an optional plain word key
+# with its ":", and the rest of the line.  Every line matches (all parts are
+# optional), so findall() cuts the whole text into lines in C.
+_LINE = re.compile(
+    r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_.-]{0,200}):(?: +|$))?(.*)$",
+    re.MULTILINE,
+)
+# Anything YAML cannot hold, or that makes positions differ from the file's
+# lines (NEL, LS, PS), or a tab or a lone CR: the full loader decides.
+_OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# What may follow a "\" in the double-quoted strings handled here.
+_DQ_BODY = re.compile(
+    r'(?:[^"\\]|\\[0abtnvfre "/\\N_LP]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*'
+)
+_DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+# Characters a plain scalar's text may start with and still be other than a string.
+_MAYBE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
+# ... and the characters a plain scalar may not start with at all (indicators).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+    **dict.fromkeys(("null", "Null", "NULL", "~"), None),
+}
+_DECIMAL = re.compile(r"[1-9][0-9]{0,17}|0")
+_STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
+_constructor = SafeConstructor()
+_UTC = timezone.utc
+
+_MAP = 0
+_SEQ = 1
+_KEY_CACHE_SIZE = 4096
+_key_ok: dict[str, bool] = {}
+_NOT_A_WORD: Any = object()
+
+
+class _Fallback(Exception):
+    """Raised inside the fast parser: let the full loader read this text."""
+
+
+def _key_is_text(key: str) -> bool:
+    """Whether a plain key resolves to a string (not ``yes``, ``null``, ...)."""
+    ok = _key_ok.get(key)
+    if ok is None:
+        ok = key not in _WORDS and resolve_plain(key) == _STR
+        if len(_key_ok) < _KEY_CACHE_SIZE:
+            _key_ok[key] = ok
+    return ok
+
+
+def _typed(text: str) -> Any:
+    """A plain scalar that may not be a string, resolved and constructed as SafeLoader does."""
+    value = _WORDS.get(text, _NOT_A_WORD)
+    if value is not _NOT_A_WORD:
+        return value
+    if _DECIMAL.fullmatch(text):
+        return int(text)
+    m = _STAMP.fullmatch(text)
+    if m is not None:
+        y, mo, d, h, mi, s = m.groups()
+        try:
+            return datetime(int(y), int(mo), int(d), int(h), int(mi), int(s), tzinfo=_UTC)
+        except ValueError:
+            raise _Fallback from None  # the full loader reports the bad date
+    tag = resolve_plain(text)
+    if tag == _STR:
+        return text
+    if tag not in _CONSTRUCTED_TAGS:
+        raise _Fallback  # "<<", "=": the full loader decides
+    try:
+        return SafeConstructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
+    except Exception:  # any doubt: the full loader reports it
+        raise _Fallback from None
+
+
+def _scalar(rest: str, limit: int) -> Any:
+    """The value of a one-line scalar written as ``rest`` (the text after ``key: `` or ``- ``)."""
+    first = rest[0]
+    if first == '"':
+        body = rest.rstrip(" ")
+        if len(body) < 2 or body[-1] != '"':
+            raise _Fallback
+        body = body[1:-1]
+        if "\\" in body:
+            if not _DQ_BODY.fullmatch(body):
+                raise _Fallback
+            body = _DQ_ESCAPE.sub(_unescape, body)
+        elif '"' in body:
+            raise _Fallback
+        if len(body) > limit:
+            raise _Fallback
+        return body
+    if first == "'":
+        body = rest.rstrip(" ")
+        if len(body) < 2 or body[-1] != "'":
+            raise _Fallback
+        body = body[1:-1]
+        if "'" in body.replace("''", ""):
+            raise _Fallback
+        body = body.replace("''", "'")
+        if len(body) > limit:
+            raise _Fallback
+        return body
+    text = rest.rstrip(" ")
+    if (
+        (first in _INDICATORS and (first != "-" or len(text) < 2 or text[1] == " "))
+        or ": " in text
+        or " #" in text
+        or text[-1] == ":"
+        or len(text) > limit
+    ):
+        raise _Fallback
+    if first in _MAYBE_TYPED:
+        return _typed(text)
+    return text
+
+
+def _unescape(m: re.Match[str]) -> str:
+    escape = m.group(1)
+    if len(escape) == 1:
+        return _ESCAPES[escape]
+    code = int(escape[1:], 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        raise _Fallback  # libyaml refuses these
+    return chr(code)
+
+
+def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
+    """The front matter ``text`` as plain data, or ``None`` when it is outside the subset.
+
+    The data is exactly what ``yaml.load(text, Loader=yaml.SafeLoader)`` gives.
+    ``None`` means "read it with the full loader" (which may or may not find a
+    problem); it never means the text is invalid.
+
+    >>> parse_subset('title: "A"\\ntopics:\\n  - AI\\nquality: 66\\n')
+    {'title': 'A', 'topics': ['AI'], 'quality': 66}
+    >>> parse_subset("title: &a x\\n") is None
+    True
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if _OUTSIDE.search(text) is not None:
+        return None
+    try:
+        return _parse(text, limits)
+    except _Fallback:
+        return None
+
+
+def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
+    max_len = limits.max_string_length
+    max_keys = limits.max_keys
+    max_depth = limits.max_depth - 2
+    if max_depth < 1 or max_len < 256 or max_keys < 1:
+        raise _Fallback  # limits this tight: let the full loader apply them exactly
+    root: dict[str, Any] | None = None
+    # open collections, innermost last: (indent, kind, container)
+    stack: list[tuple[int, int, Any]] = []
+    top_indent = -1
+    top_kind = _MAP
+    top: Any = None
+    # a "key:" whose value is on the following lines: (mapping, key, the mapping's indent)
+    pending: tuple[dict[str, Any], str, int] | None = None
+    key_is_text = _key_is_text
+    scalar = _scalar
+    maybe_typed = _MAYBE_TYPED
+    indicators = _INDICATORS
+
+    for spaces, dash, key, rest in _LINE.findall(text):
+        if not dash and not key:
+            if not rest or rest[0] == "#":
+                continue  # blank line or full-line comment
+            raise _Fallback  # a line that continues a scalar, or something else
+        indent = len(spaces)
+        if root is None:
+            if dash or indent:
+                raise _Fallback  # a list at the top (an issue), or an indented root
+            root = {}
+            stack.append((0, _MAP, root))
+            top_indent, top_kind, top = 0, _MAP, root
+
+        if pending is not None:
+            parent, pkey, pindent = pending
+            pending = None
+            if indent > pindent or (indent == pindent and dash):
+                if len(stack) >= max_depth:
+                    raise _Fallback
+                if dash:
+                    top, top_kind = [], _SEQ
+                else:
+                    top, top_kind = {}, _MAP
+                top_indent = indent
+                parent[pkey] = top
+                stack.append((indent, top_kind, top))
+            else:
+                parent[pkey] = None
+
+        if indent != top_indent or (top_kind == _SEQ and not dash):
+            # close collections until one at this indent is open
+            while stack and (
+                stack[-1][0] > indent or (stack[-1][0] == indent and stack[-1][1] == _SEQ and not dash)
+            ):
+                stack.pop()
+            if not stack:
+                raise _Fallback
+            top_indent, top_kind, top = stack[-1]
+            if top_indent != indent:
+                raise _Fallback
+
+        if dash:
+            if top_kind != _SEQ:
+                raise _Fallback
+            if key:
+                # "- key: ..." starts a mapping item at the key's column
+                if len(stack) >= max_depth:
+                    raise _Fallback
+                item: dict[str, Any] = {}
+                top.append(item)
+                top_indent = indent + len(dash)
+                top_kind = _MAP
+                top = item
+                stack.append((top_indent, _MAP, item))
+            else:
+                if not rest:
+                    raise _Fallback  # "-" with the item on the next lines
+                first = rest[0]
+                if first not in maybe_typed and first not in indicators:
+                    # the common case: a plain string
+                    value: Any = rest.rstrip(" ")
+                    if ": " in value or " #" in value or value[-1] == ":" or len(value) > max_len:
+                        raise _Fallback
+                    top.append(value)
+                else:
+                    top.append(scalar(rest, max_len))
+                continue
+
+        # "key: rest" in the mapping `top`
+        if top_kind != _MAP or key in top or len(top) >= max_keys or not key_is_text(key):
+            raise _Fallback
+        if not rest:
+            pending = (top, key, top_indent)
+            continue
+        first = rest[0]
+        if first == '"':
+            body = rest.rstrip(" ")
+            if len(body) >= 2 and body[-1] == '"':
+                body = body[1:-1]
+                if "\\" not in body and '"' not in body and len(body) <= max_len:
+                    top[key] = body
+                    continue
+            top[key] = scalar(rest, max_len)
+        elif first not in maybe_typed and first not in indicators:
+            value = rest.rstrip(" ")
+            if ": " in value or " #" in value or value[-1] == ":" or len(value) > max_len:
+                raise _Fallback
+            top[key] = value
+        else:
+            top[key] = scalar(rest, max_len)
+
+    if pending is not None:
+        pending[0][pending[1]] = None
+    return root
+
+
+class LazyLocations(Locations):
+    """:class:`~articlekit.yamlsafe.Locations` computed on first use.
+
+    Holds the front matter text; the first call of :meth:`get`,
+    :meth:`nearest`, :meth:`position` or any read of :attr:`nodes` runs the
+    full loader once and keeps its positions.
+    """
+
+    def __init__(self, text: str, first_line: int, limits: Limits) -> None:
+        """Remember what to load; nothing is parsed yet."""
+        self._text = text
+        self._first_line = first_line
+        self._limits = limits
+        self._nodes: dict[KeyPath, NodeInfo] | None = None
+        self.default_line = max(first_line - 1, 1)
+        self.default_column = 1
+
+    @property
+    def nodes(self) -> dict[KeyPath, NodeInfo]:
+        """Every position, by key path (computed on first access)."""
+        if self._nodes is None:
+            full = load_yaml(self._text, first_line=self._first_line, limits=self._limits)
+            self._nodes = full.locations.nodes
+        return self._nodes
+
+    @nodes.setter
+    def nodes(self, value: dict[KeyPath, NodeInfo]) -> None:
+        self._nodes = value
+
+    @property
+    def computed(self) -> bool:
+        """Whether the positions have been computed yet."""
+        return self._nodes is not None
+
+    def __repr__(self) -> str:
+        """Say whether the positions were computed, without computing them."""
+        state = f"{len(self._nodes)} nodes" if self._nodes is not None else "not computed"
+        return f"LazyLocations({state})"
+
+
+def load_yaml_fast(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS) -> YamlResult:
+    """:func:`articlekit.yamlsafe.load_yaml`, through the fast path when the text allows.
+
+    Gives the same data and issues; positions are :class:`LazyLocations`.
+    """
+    data = parse_subset(text, limits)
+    if data is None:
+        return load_yaml(text, first_line=first_line, limits=limits)
+    return YamlResult(data, LazyLocations(text, first_line, limits), [])

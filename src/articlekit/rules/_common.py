@@ -1,0 +1,305 @@
+"""Helpers shared by the rule modules: walking the data, URLs, host names, dates.
+
+Nothing here raises for bad content: every helper takes plain data of any type
+and answers ``None`` (or yields nothing) for values of the wrong type.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from dateutil import parser as _dateparser
+
+from ..issues import CodeInfo, KeyPath, Severity, format_path, register_code
+
+__all__ = [
+    "AMP_CACHE_SUFFIX",
+    "URL_KEYS",
+    "amp_cache_url",
+    "find_images",
+    "host_problem",
+    "item_mappings",
+    "key_name",
+    "mappings_with_key",
+    "normalize_url",
+    "parse_date",
+    "register_rule_code",
+    "shared_walk",
+    "shorten",
+    "url_problem",
+    "utc_text",
+    "walk",
+]
+
+URL_KEYS = ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl")
+"""The article-level keys whose values are absolute http(s) URLs."""
+
+AMP_CACHE_SUFFIX = ".cdn.ampproject.org"
+"""The host suffix of the Google AMP cache."""
+
+_WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]")
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def register_rule_code(code: str, name: str, severity: Severity, doc: str | None) -> CodeInfo:
+    """Register a rule's code from its module docstring.
+
+    The docstring's first paragraph becomes the one-line summary and the rest
+    (with the passing and failing examples) the code's documentation.
+    """
+    text = (doc or "").strip()
+    summary, _, body = text.partition("\n\n")
+    summary = " ".join(summary.split()) or name
+    return register_code(code, name, severity, summary, body.strip())
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters (with ``...``), for messages."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def key_name(path: KeyPath) -> str:
+    """How a message names the value at ``path``: ``'webUrl'`` or ``'webUrl' in related[0]``."""
+    if not path:
+        return "the front matter"
+    last, parent = path[-1], path[:-1]
+    if isinstance(last, int):
+        return f"{format_path(path)}"
+    return f"{last!r} in {format_path(parent)}" if parent else repr(last)
+
+
+def walk(data: Any) -> Iterator[tuple[KeyPath, Any]]:
+    """Every node of ``data`` with its key path, parents before children, in file order.
+
+    Inside :func:`shared_walk` for the same ``data`` (as while the rules run),
+    the nodes are listed once and shared by every caller.
+    """
+    entry = getattr(_shared, "entry", None)
+    if entry is not None and entry[0] is data:
+        nodes = entry[1]
+        if nodes is None:
+            nodes = _node_list(data)
+            _shared.entry = (data, nodes)
+        return iter(nodes)
+    return iter(_node_list(data))
+
+
+def _children(value: Any) -> Iterator[tuple[Any, Any]]:
+    if isinstance(value, dict):
+        return iter([(k, v) for k, v in value.items() if isinstance(k, str)])
+    return iter(enumerate(value))
+
+
+def _node_list(data: Any) -> list[tuple[KeyPath, Any]]:
+    out: list[tuple[KeyPath, Any]] = [((), data)]
+    append = out.append
+    stack: list[tuple[KeyPath, Iterator[tuple[Any, Any]]]] = []
+    if isinstance(data, dict | list):
+        stack.append(((), _children(data)))
+    while stack:
+        path, children = stack[-1]
+        for key, value in children:
+            sub = (*path, key)
+            append((sub, value))
+            if isinstance(value, dict | list):
+                stack.append((sub, _children(value)))
+                break
+        else:
+            stack.pop()
+    return out
+
+
+@contextmanager
+def shared_walk(data: Any) -> Iterator[None]:
+    """While open, :func:`walk` lists ``data``'s nodes once for all callers (in this thread).
+
+    ``data`` must not change while it is open; :func:`run_rules` opens it
+    around the rules of one document.
+    """
+    previous = getattr(_shared, "entry", None)
+    _shared.entry = (data, None)
+    try:
+        yield
+    finally:
+        _shared.entry = previous
+
+
+_shared = threading.local()
+
+
+def mappings_with_key(data: Any, key: str) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
+    """Every mapping, at any depth, that holds ``key``."""
+    for path, value in walk(data):
+        if isinstance(value, dict) and key in value:
+            yield path, value
+
+
+def find_images(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
+    """Every image mapping: the mapping items of every ``images`` list, at any depth.
+
+    That is ``images``, ``provider.images``, ``related[].images``,
+    ``related[].provider.images`` and whatever other mappings carry ``images``.
+    """
+    for path, value in walk(data):
+        if path and path[-1] == "images" and isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield path + (i,), item
+
+
+def item_mappings(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
+    """The front matter itself and each mapping in its ``related`` list."""
+    if not isinstance(data, dict):
+        return
+    yield (), data
+    related = data.get("related")
+    if isinstance(related, list):
+        for i, item in enumerate(related):
+            if isinstance(item, dict):
+                yield ("related", i), item
+
+
+def url_problem(value: str) -> str | None:
+    """Why ``value`` is not an absolute http(s) URL with a host, or ``None`` when it is.
+
+    >>> url_problem("https://example.com/a?b=1") is None
+    True
+    >>> url_problem("example.com/a")
+    'it has no scheme (start it with https://)'
+    """
+    if not value:
+        return "it is empty"
+    if _WHITESPACE.search(value):
+        return "it contains whitespace or control characters"
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+        host = parts.hostname
+    except ValueError as exc:
+        return f"it cannot be read as a URL ({exc})"
+    del port
+    scheme = parts.scheme.lower()
+    if value.startswith("//"):
+        return "it has no scheme (start it with https:)"
+    if scheme and "." not in scheme and scheme not in ("http", "https"):
+        return f"its scheme is {parts.scheme!r}, not http or https"
+    if scheme in ("http", "https") and not value[len(scheme) + 1 :].startswith("//"):
+        return f"'//' and a host must follow '{parts.scheme}:'"
+    if scheme not in ("http", "https"):
+        return "it has no scheme (start it with https://)"
+    if not host:
+        return "it has no host"
+    if not host.startswith("[") and ":" not in host and host_problem(host) is not None:
+        return f"its host {host!r} is not a valid host name"
+    return None
+
+
+def host_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid host name (IDNA allowed), or ``None`` when it is.
+
+    >>> host_problem("businessinsider.com") is None
+    True
+    >>> host_problem("bücher.example") is None
+    True
+    >>> host_problem("https://example.com")
+    "it has a scheme ('https://'): give the host name alone"
+    """
+    if not value:
+        return "it is empty"
+    if "://" in value:
+        return f"it has a scheme ({value.split('://', 1)[0] + '://'!r}): give the host name alone"
+    if _WHITESPACE.search(value):
+        return "it contains whitespace or control characters"
+    for sign, what in (("/", "a path"), ("?", "a query"), ("#", "a fragment"), ("@", "user information")):
+        if sign in value:
+            return f"it has {what} ({sign!r}): give the host name alone"
+    if ":" in value:
+        return "it has a port (':'): give the host name alone"
+    if len(value) > 253:
+        return f"it is {len(value)} characters long; a host name has at most 253"
+    for label in value.split("."):
+        if not label:
+            return "it has an empty label (two dots in a row, or a dot at the start or end)"
+        ascii_label = label
+        if not label.isascii():
+            try:
+                ascii_label = label.encode("idna").decode("ascii")
+            except UnicodeError:
+                return f"its label {label!r} is not a valid internationalised (IDNA) label"
+        if not _LABEL.fullmatch(ascii_label):
+            return (
+                f"its label {label!r} is not a valid label (letters, digits and inner hyphens, "
+                "at most 63 characters)"
+            )
+    return None
+
+
+def normalize_url(value: str) -> str:
+    """``value`` with its scheme and host in lower case, for comparing URLs."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return value
+    if not parts.scheme or not parts.netloc:
+        return value
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
+
+
+def amp_cache_url(amp_url: str) -> str | None:
+    """The Google AMP cache form of ``amp_url``, or ``None`` when it is not an http(s) URL.
+
+    The cache host is the URL's host with ``-`` doubled, then ``.`` turned into
+    ``-``, under ``cdn.ampproject.org``; the path is ``c/s/`` (``c/`` for an
+    http URL) followed by the host, path and query of the AMP URL::
+
+        >>> amp_cache_url("https://www.example-news.com/a/b?amp")
+        'https://www-example--news-com.cdn.ampproject.org/c/s/www.example-news.com/a/b?amp'
+        >>> amp_cache_url("http://example.com/amp/")
+        'https://example-com.cdn.ampproject.org/c/example.com/amp/'
+    """
+    if url_problem(amp_url) is not None:
+        return None
+    parts = urlsplit(amp_url)
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    cache_host = host.lower().replace("-", "--").replace(".", "-")
+    prefix = "c/s/" if parts.scheme.lower() == "https" else "c/"
+    rest = parts.netloc.rsplit("@", 1)[-1] + parts.path + (f"?{parts.query}" if parts.query else "")
+    return f"https://{cache_host}{AMP_CACHE_SUFFIX}/{prefix}{rest}"
+
+
+def parse_date(value: Any) -> datetime | None:
+    """A date and time from YAML (``datetime``) or an ISO 8601 string; ``None`` otherwise."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dateparser.isoparse(value.strip())
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+def utc_text(value: datetime) -> str:
+    """An aware ``value`` in the canonical form ``YYYY-MM-DDTHH:MM:SSZ``.
+
+    Dates that cannot be moved to UTC (at the very ends of the calendar) are
+    given in ISO 8601 with their own offset instead.
+
+    >>> utc_text(datetime(2020, 8, 11, 15, 41, tzinfo=timezone.utc))
+    '2020-08-11T15:41:00Z'
+    """
+    try:
+        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, ValueError):
+        return value.isoformat()

@@ -1,0 +1,57 @@
+"""`cdnAmpWebUrl` must be the AMP-cache form of `ampWebUrl`.
+
+The form, held by every real file that has both (50 of 50): take the host of
+`ampWebUrl`, double each `-`, turn each `.` into `-`, and put it under
+`cdn.ampproject.org`; the path is `c/s/` (or `c/` for an `http:` AMP URL)
+followed by the AMP URL's host, path and query:
+
+`https://<host with "-" doubled, then "." turned into "-">.cdn.ampproject.org/c/s/<host><path>[?query]`
+
+Scheme and host are compared without regard to case.  The message gives the
+expected value.
+
+Passing:
+
+```yaml
+ampWebUrl: "https://www.example-news.com/a-story?amp"
+cdnAmpWebUrl: "https://www-example--news-com.cdn.ampproject.org/c/s/www.example-news.com/a-story?amp"
+```
+
+Failing:
+
+```yaml
+ampWebUrl: "https://www.example-news.com/a-story?amp"
+cdnAmpWebUrl: "https://www-example-news-com.cdn.ampproject.org/c/s/www.example-news.com/a-story?amp"
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..issues import Issue
+from . import Context, Rule
+from ._common import amp_cache_url, item_mappings, key_name, normalize_url, register_rule_code, url_problem
+
+__all__ = ["AMP_MISMATCH", "RULE"]
+
+AMP_MISMATCH = register_rule_code("AK704", "cdn-amp-mismatch", "error", __doc__)
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    for path, item in item_mappings(ctx.data):
+        cdn = item.get("cdnAmpWebUrl")
+        amp = item.get("ampWebUrl")
+        if not isinstance(cdn, str) or not isinstance(amp, str) or url_problem(cdn) is not None:
+            continue
+        expected = amp_cache_url(amp)
+        if expected is None or normalize_url(cdn) == normalize_url(expected):
+            continue
+        yield ctx.issue(
+            AMP_MISMATCH,
+            f"{key_name(path + ('cdnAmpWebUrl',))} must be the AMP-cache form of 'ampWebUrl': {expected!r}",
+            path + ("cdnAmpWebUrl",),
+        )
+
+
+RULE = Rule(codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "")

@@ -1,0 +1,66 @@
+"""A date written as text should use the canonical form `YYYY-MM-DDTHH:MM:SSZ` (a warning).
+
+Real files write dates unquoted in UTC, `publishedDateTime: 2020-08-11T13:41:00Z`,
+which YAML reads as a timestamp.  A date given as a string (quoted, or in a form
+YAML does not read as a timestamp, such as `2020-08-11T13:41+02:00`) is still
+read with ISO 8601 rules, but gets a warning unless it is exactly
+`YYYY-MM-DDTHH:MM:SSZ`; the message gives the canonical form.  Dates that
+cannot be read, or lack a timezone, are AK304 errors instead.  The rule covers
+every key ending in `DateTime`, at any depth (related items included).
+
+Passing:
+
+```yaml
+publishedDateTime: 2020-08-11T13:41:00Z
+```
+
+Failing (warning):
+
+```yaml
+publishedDateTime: "2020-08-11T15:41:00+02:00"
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..issues import Issue
+from . import Context, Rule
+from ._common import key_name, parse_date, register_rule_code, shorten, utc_text, walk
+
+__all__ = ["CANONICAL_DATE", "DATE_FORMAT", "RULE", "is_date_key"]
+
+DATE_FORMAT = register_rule_code("AK801", "date-not-canonical", "warning", __doc__)
+
+CANONICAL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+"""The canonical date-and-time form, ``YYYY-MM-DDTHH:MM:SSZ``."""
+
+
+def is_date_key(key: object) -> bool:
+    """Whether a YAML key holds a date and time (``publishedDateTime`` and other ``...DateTime`` keys)."""
+    return isinstance(key, str) and key.endswith("DateTime")
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    for path, value in walk(ctx.data):
+        if not path or not is_date_key(path[-1]) or not isinstance(value, str):
+            continue
+        if CANONICAL_DATE.fullmatch(value):
+            continue
+        parsed = parse_date(value)
+        if parsed is None or parsed.tzinfo is None or parsed.utcoffset() is None:
+            continue  # the schema reports it (AK304)
+        canonical = utc_text(parsed)
+        info = ctx.locations.get(path)
+        written = info.raw if info is not None and info.raw is not None else value
+        yield ctx.issue(
+            DATE_FORMAT,
+            f"{key_name(path)} is written as text ({shorten(written)!r}); write it unquoted in "
+            f"the canonical form {canonical}",
+            path,
+        )
+
+
+RULE = Rule(codes=(DATE_FORMAT,), check=_check, doc=__doc__ or "")

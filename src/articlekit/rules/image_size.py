@@ -1,0 +1,87 @@
+"""An image's `width` and `height` must match the `-<W>x<H>` at the end of its file name.
+
+When the file name in an image's `url` ends in `-<W>x<H>.<ext>` (as in
+`microsoft.com-50x50.jpg`), `width` must be W and `height` must be H; every
+real file agrees (6,614 of 6,614 images).  The issue points at the key that
+differs, one issue per key.  The rule covers every `images` list at any depth:
+`images`, `provider.images`, `related[].images`, `related[].provider.images`
+and the image lists of other kinds of documents.  A `w=` or `width=` query
+parameter is *not* checked: real images are served resized (`...&w=1200` with
+`width: 595` is real).
+
+Passing:
+
+```yaml
+images:
+  - url: "https://example.com/logos/example.com-50x50.jpg"
+    width: 50
+    height: 50
+```
+
+Failing:
+
+```yaml
+images:
+  - url: "https://example.com/logos/example.com-50x50.jpg"
+    width: 60
+    height: 50
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..issues import Issue, format_path
+from . import Context, Rule
+from ._common import find_images, register_rule_code
+
+__all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
+
+IMAGE_SIZE = register_rule_code("AK401", "image-size-mismatch", "error", __doc__)
+
+_SIZE = re.compile(r"-([0-9]{1,9})x([0-9]{1,9})\.[A-Za-z0-9]+$")
+
+
+def size_in_name(url: str) -> tuple[int, int] | None:
+    """The ``(W, H)`` of a file name ending in ``-<W>x<H>.<ext>``, or ``None``.
+
+    >>> size_in_name("https://example.com/a/logo-50x40.png?v=2")
+    (50, 40)
+    >>> size_in_name("https://example.com/a/photo.jpg?w=1200") is None
+    True
+    """
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = url
+    match = _SIZE.search(path)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    for path, image in find_images(ctx.data):
+        url = image.get("url")
+        if not isinstance(url, str):
+            continue
+        size = size_in_name(url)
+        if size is None:
+            continue
+        name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+        for key, expected in (("width", size[0]), ("height", size[1])):
+            value = image.get(key)
+            if type(value) is not int or value == expected:
+                continue
+            yield ctx.issue(
+                IMAGE_SIZE,
+                f"'{key}' in {format_path(path)} is {value}, but the file name {name!r} "
+                f"says {expected}: make '{key}' {expected} or fix the URL",
+                path + (key,),
+            )
+
+
+RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "")

@@ -1,0 +1,76 @@
+"""An image `url` must be an absolute http(s) URL with a host, or a site-relative path starting with `/`.
+
+Real files hold both forms: `https://i.insider.com/5f31c3faa6f0e106c119e315?width=1200`
+and `/assets/images/organizations/microsoft.com-50x50.jpg`.  A protocol-relative
+`//host/path`, a relative `images/a.jpg`, another scheme (`data:`, `ftp:`) or a
+URL with whitespace in it is an error.  The rule covers every `images` list at
+any depth.
+
+Passing:
+
+```yaml
+images:
+  - url: "/assets/images/organizations/example.com-50x50.jpg"
+    width: 50
+    height: 50
+```
+
+Failing:
+
+```yaml
+images:
+  - url: "assets/images/organizations/example.com-50x50.jpg"
+    width: 50
+    height: 50
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..issues import Issue, format_path
+from . import Context, Rule
+from ._common import find_images, register_rule_code, shorten, url_problem
+
+__all__ = ["IMAGE_URL", "RULE", "image_url_problem"]
+
+IMAGE_URL = register_rule_code("AK402", "image-url", "error", __doc__)
+
+
+def image_url_problem(url: str) -> str | None:
+    """Why ``url`` is not a valid image URL, or ``None`` when it is.
+
+    >>> image_url_problem("/assets/logo.png") is None
+    True
+    >>> image_url_problem("//cdn.example.com/logo.png")
+    'a protocol-relative URL: start it with https:'
+    """
+    if url.startswith("//"):
+        return "a protocol-relative URL: start it with https:"
+    if url.startswith("/"):
+        if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+            return "it contains whitespace or control characters"
+        return None
+    problem = url_problem(url)
+    if problem == "it has no scheme (start it with https://)":
+        return "it is neither an absolute http(s) URL nor a site path starting with '/'"
+    return problem
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    for path, image in find_images(ctx.data):
+        url = image.get("url")
+        if not isinstance(url, str):
+            continue
+        problem = image_url_problem(url)
+        if problem is not None:
+            yield ctx.issue(
+                IMAGE_URL,
+                f"'url' in {format_path(path)} must be an absolute http(s) URL or a path "
+                f"starting with '/', not {shorten(url)!r}: {problem}",
+                path + ("url",),
+            )
+
+
+RULE = Rule(codes=(IMAGE_URL,), check=_check, doc=__doc__ or "")

@@ -1,0 +1,106 @@
+"""`items` of a collection are site paths `<section>/<slug>`, like `videos/<slug>`, each listed once.
+
+An item names another document of the same site by its folder and slug:
+`videos/april-dunnam-power-apps-launch-function` or
+`courses/microsoft-learn-portals-administration`.  The section is lower-case
+letters, digits and hyphens; the slug letters, digits, `.`, `_` and `-`.
+A full URL, a leading `/`, a file extension `.md`, a trailing `/`, spaces or
+a missing section are errors (AK904).  An item listed twice is a warning
+(AK905).
+
+Passing:
+
+```yaml
+type: collection
+items:
+  - videos/april-dunnam-power-apps-launch-function
+  - courses/microsoft-learn-intro-portals
+```
+
+Failing:
+
+```yaml
+type: collection
+items:
+  - https://example.com/videos/intro
+  - /videos/intro
+  - videos/intro.md
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..issues import Issue
+from ..models import Collection
+from . import Context, Rule
+from ._common import register_rule_code, shorten
+
+__all__ = ["BAD_ITEM", "DUPLICATE_ITEM", "RULE", "SITE_PATH"]
+
+BAD_ITEM = register_rule_code("AK904", "bad-collection-item", "error", __doc__)
+DUPLICATE_ITEM = register_rule_code(
+    "AK905",
+    "duplicate-collection-item",
+    "warning",
+    "A collection lists the same item twice.\n\n"
+    "Passing:\n\n```yaml\nitems:\n  - videos/a\n  - videos/b\n```\n\n"
+    "Failing (warning):\n\n```yaml\nitems:\n  - videos/a\n  - videos/a\n```",
+)
+
+SITE_PATH = r"^[a-z0-9][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"
+"""The regular expression an item matches: ``<section>/<slug>``."""
+
+_SITE_PATH = re.compile(SITE_PATH)
+
+
+def _problem(value: str) -> str | None:
+    if _SITE_PATH.match(value):
+        if value.lower().endswith((".md", ".html", ".htm")):
+            return "drop the file extension"
+        return None
+    if not value:
+        return "it is empty"
+    if "://" in value:
+        return "it is a URL; give the site path, e.g. 'videos/<slug>'"
+    if value.startswith("/"):
+        return "drop the leading '/'"
+    if value.endswith("/"):
+        return "drop the trailing '/'"
+    if any(c.isspace() for c in value):
+        return "it contains whitespace"
+    if "/" not in value:
+        return "it has no section; write e.g. 'videos/<slug>'"
+    if value.count("/") > 1:
+        return "it has more than one '/'"
+    return "a section is lower-case letters, digits and '-', a slug letters, digits, '.', '_' and '-'"
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    items = ctx.data.get("items")
+    if not isinstance(items, list):
+        return
+    seen: dict[str, int] = {}
+    for i, value in enumerate(items):
+        if not isinstance(value, str):
+            continue
+        problem = _problem(value)
+        if problem is not None:
+            yield ctx.issue(
+                BAD_ITEM,
+                f"items[{i}] must be a site path like 'videos/<slug>', not {shorten(value)!r}: {problem}",
+                ("items", i),
+            )
+        if value in seen:
+            yield ctx.issue(
+                DUPLICATE_ITEM,
+                f"items[{i}] {shorten(value)!r} is already listed as items[{seen[value]}]",
+                ("items", i),
+            )
+        else:
+            seen[value] = i
+
+
+RULE = Rule(codes=(BAD_ITEM, DUPLICATE_ITEM), check=_check, doc=__doc__ or "", kinds=(Collection,))

@@ -1,0 +1,58 @@
+"""`provider.domain` must be a valid host name.
+
+A host name such as `businessinsider.com`: dot-separated labels of letters,
+digits and inner hyphens (internationalised names such as `bücher.de` are
+allowed), with no scheme, path, port, query or whitespace.  The rule covers
+every `provider` mapping (the article's and each related item's) and the
+provider-like `affiliation` of other kinds.
+
+Passing:
+
+```yaml
+provider:
+  name: "Business Insider"
+  domain: businessinsider.com
+```
+
+Failing:
+
+```yaml
+provider:
+  name: "Business Insider"
+  domain: "https://www.businessinsider.com/"
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..issues import Issue, format_path
+from . import Context, Rule
+from ._common import host_problem, register_rule_code, shorten, walk
+
+__all__ = ["BAD_DOMAIN", "RULE"]
+
+BAD_DOMAIN = register_rule_code("AK705", "bad-domain", "error", __doc__)
+
+_OWNERS = frozenset({"provider", "affiliation"})
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    for path, value in walk(ctx.data):
+        if not path or path[-1] not in _OWNERS or not isinstance(value, dict):
+            continue
+        domain = value.get("domain")
+        if not isinstance(domain, str):
+            continue
+        problem = host_problem(domain)
+        if problem is not None:
+            yield ctx.issue(
+                BAD_DOMAIN,
+                f"'domain' in {format_path(path)} must be a host name like 'example.com', "
+                f"not {shorten(domain)!r}: {problem}",
+                path + ("domain",),
+            )
+
+
+RULE = Rule(codes=(BAD_DOMAIN,), check=_check, doc=__doc__ or "")

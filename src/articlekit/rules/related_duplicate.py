@@ -1,0 +1,59 @@
+"""Two related items must not have the same `webUrl`.
+
+The error is at the second (and each later) item's `webUrl` and names the item
+it repeats.  Scheme and host are compared without regard to case.
+
+Passing:
+
+```yaml
+related:
+  - title: "First"
+    webUrl: "https://example.com/first"
+  - title: "Second"
+    webUrl: "https://example.com/second"
+```
+
+Failing:
+
+```yaml
+related:
+  - title: "First"
+    webUrl: "https://example.com/first"
+  - title: "First, again"
+    webUrl: "https://example.com/first"
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..issues import Issue, KeyPath, format_path
+from . import Context, Rule
+from ._common import item_mappings, normalize_url, register_rule_code
+
+__all__ = ["RELATED_DUPLICATE", "RULE"]
+
+RELATED_DUPLICATE = register_rule_code("AK604", "related-duplicate", "error", __doc__)
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    seen: dict[str, KeyPath] = {}
+    for path, item in item_mappings(ctx.data):
+        url = item.get("webUrl")
+        if not path or not isinstance(url, str) or not url:
+            continue
+        key = normalize_url(url)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = path
+            continue
+        yield ctx.issue(
+            RELATED_DUPLICATE,
+            f"'webUrl' in {format_path(path)} repeats the one in {format_path(first)}: "
+            "each related article is listed once",
+            path + ("webUrl",),
+        )
+
+
+RULE = Rule(codes=(RELATED_DUPLICATE,), check=_check, doc=__doc__ or "")

@@ -1,0 +1,52 @@
+"""A related item must not have a `related` list of its own.
+
+`related` is one level deep: each item summarises another article and carries
+no related items of its own.  The error is at the nested `related` key, on its
+line.
+
+Passing:
+
+```yaml
+related:
+  - title: "Another article"
+    webUrl: "https://example.com/another"
+```
+
+Failing:
+
+```yaml
+related:
+  - title: "Another article"
+    webUrl: "https://example.com/another"
+    related:
+      - title: "A third article"
+        webUrl: "https://example.com/third"
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..issues import Issue, format_path
+from . import Context, Rule
+from ._common import item_mappings, register_rule_code
+
+__all__ = ["RELATED_NESTED", "RULE"]
+
+RELATED_NESTED = register_rule_code("AK601", "related-nested", "error", __doc__)
+
+
+def _check(ctx: Context) -> Iterator[Issue]:
+    for path, item in item_mappings(ctx.data):
+        if path and "related" in item:
+            yield ctx.issue(
+                RELATED_NESTED,
+                f"{format_path(path)} has a 'related' list of its own: related items are "
+                "one level deep; remove it",
+                path + ("related",),
+                at_key=True,
+            )
+
+
+RULE = Rule(codes=(RELATED_NESTED,), check=_check, doc=__doc__ or "")

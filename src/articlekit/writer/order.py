@@ -1,0 +1,299 @@
+"""The canonical key order, blank-line groups and quoting of each kind of mapping.
+
+The writer puts added keys at their canonical place and :func:`articlekit.format`
+writes whole files in this order.  Each model class has a :class:`KeyOrder`;
+the news item's is::
+
+    category, title, excerpt, publishedDateTime, originalUrl, webUrl, ampWebUrl,
+    cdnAmpWebUrl, type, quality, heat, published
+    <blank line> featuredContent
+    <blank line> provider
+    <blank line> topics
+    <blank line> images
+    <blank line> related
+    <blank line> secured
+
+A new kind registers its own order, usually at the bottom of its model module
+(this module imports no models, so there is no import cycle)::
+
+    from ..writer.order import register_key_order
+
+    register_key_order(
+        Video,
+        ["title", "excerpt", "publishedDateTime", "originalUrl", "type", "price", "length"],
+        groups=[["featuredContent"], ["provider"], ["topics"], ["images"], ["secured"]],
+        quoted=["title", "excerpt", "originalUrl", "featuredContent", "secured"],
+    )
+
+A model that is not registered gets its fields' order, one group for each run
+of scalar fields and one for each nested mapping or list, and double quotes on
+URL fields (``json_schema_extra={"format": "uri"}``) and on ``title``,
+``excerpt``, ``featuredContent`` and ``secured``.
+"""
+
+from __future__ import annotations
+
+import threading
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+__all__ = [
+    "DEFAULT_QUOTED",
+    "KeyOrder",
+    "child_model",
+    "child_model_of",
+    "key_order_for",
+    "model_fields_by_key",
+    "register_key_order",
+]
+
+DEFAULT_QUOTED = frozenset({"title", "excerpt", "featuredContent", "secured", "url"})
+"""Keys double-quoted in the canonical style when nothing more specific is known."""
+
+_URL_FORMATS = frozenset({"uri", "uri-reference", "url"})
+
+
+@dataclass(frozen=True)
+class KeyOrder:
+    """How one kind of mapping is laid out in the canonical style.
+
+    Attributes:
+        order: the YAML keys in canonical order; keys not listed come after, in
+            their own order.
+        group_starts: keys that begin a new group; at the top level of a file a
+            blank line separates groups.
+        quoted: keys whose text values are double-quoted (others are plain when
+            YAML allows).
+    """
+
+    order: tuple[str, ...]
+    group_starts: frozenset[str] = frozenset()
+    quoted: frozenset[str] = DEFAULT_QUOTED
+
+    def rank(self, key: str) -> int:
+        """Position of ``key`` in the canonical order (unknown keys: after all known ones)."""
+        ranks = self.__dict__.get("_ranks")
+        if ranks is None:
+            ranks = {k: i for i, k in enumerate(self.order)}
+            object.__setattr__(self, "_ranks", ranks)
+        return int(ranks.get(key, len(self.order)))
+
+    def sort(self, keys: Iterable[str]) -> list[str]:
+        """``keys`` in canonical order; unknown keys last, in their given order."""
+        listed = list(keys)
+        return sorted(listed, key=self.rank)  # sorted() is stable: unknown keys keep their order
+
+    def group_of(self, key: str) -> int:
+        """The group number of ``key``; unknown keys share one group after the known ones."""
+        groups = self.__dict__.get("_groups")
+        if groups is None:
+            groups = {}
+            number = 0
+            for i, k in enumerate(self.order):
+                if i and k in self.group_starts:
+                    number += 1
+                groups[k] = number
+            object.__setattr__(self, "_groups", groups)
+        found = groups.get(key)
+        return int(found) if found is not None else len(self.order) + 1
+
+
+_REGISTRY: dict[type[BaseModel], KeyOrder] = {}
+_LOCK = threading.Lock()
+_defaults_done = False
+
+
+def register_key_order(
+    model: type[BaseModel],
+    order: Iterable[str],
+    groups: Iterable[Iterable[str]] = (),
+    quoted: Iterable[str] | None = None,
+) -> KeyOrder:
+    """Register the canonical layout of ``model``'s mappings; returns the :class:`KeyOrder`.
+
+    Args:
+        model: the pydantic model class (a kind such as ``Video``, or a part such as ``Image``).
+        order: YAML keys in canonical order.  Keys of ``groups`` missing here are
+            appended, group by group.
+        groups: further groups of keys, each written after a blank line at the
+            top level of a file.  The keys of ``order`` before any group key form
+            the first group.
+        quoted: keys whose text values are double-quoted; default: URL fields and
+            ``title``, ``excerpt``, ``featuredContent``, ``secured``, ``url``.
+
+    Registering a model again replaces its layout.
+    """
+    keys = list(order)
+    starts: set[str] = set()
+    for group in groups:
+        members = list(group)
+        if not members:
+            continue
+        starts.add(members[0])
+        keys.extend(k for k in members if k not in keys)
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"register_key_order: duplicate keys in the order of {model.__name__}")
+    layout = KeyOrder(
+        tuple(keys),
+        frozenset(starts),
+        frozenset(quoted) if quoted is not None else _default_quoted(model),
+    )
+    with _LOCK:
+        _REGISTRY[model] = layout
+    return layout
+
+
+def _field_key(name: str, field: Any) -> str:
+    return str(field.serialization_alias or field.alias or name)
+
+
+def _default_quoted(model: type[BaseModel]) -> frozenset[str]:
+    quoted = set(DEFAULT_QUOTED)
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and extra.get("format") in _URL_FORMATS:
+            quoted.add(_field_key(name, field))
+    return frozenset(quoted)
+
+
+def _is_scalar_annotation(annotation: Any) -> bool:
+    return child_model_of(annotation)[0] is None and typing.get_origin(annotation) not in (list, dict)
+
+
+def _fallback(model: type[BaseModel]) -> KeyOrder:
+    keys: list[str] = []
+    starts: set[str] = set()
+    previous_scalar = True
+    for name, field in model.model_fields.items():
+        key = _field_key(name, field)
+        scalar = _is_scalar_annotation(_strip_optional(field.annotation))
+        if keys and (not scalar or not previous_scalar):
+            starts.add(key)
+        previous_scalar = scalar
+        keys.append(key)
+    return KeyOrder(tuple(keys), frozenset(starts), _default_quoted(model))
+
+
+def _register_defaults() -> None:
+    """The layouts of the sample article, registered on first use (no import cycle)."""
+    global _defaults_done
+    from ..models import Article, Image, Provider, RelatedItem
+
+    defaults: list[tuple[type[BaseModel], list[str], list[list[str]], list[str]]] = [
+        (
+            Article,
+            [
+                "category",
+                "title",
+                "excerpt",
+                "publishedDateTime",
+                "originalUrl",
+                "webUrl",
+                "ampWebUrl",
+                "cdnAmpWebUrl",
+                "type",
+                "quality",
+                "heat",
+                "published",
+            ],
+            [["featuredContent"], ["provider"], ["topics"], ["images"], ["related"], ["secured"]],
+            [
+                "title",
+                "excerpt",
+                "originalUrl",
+                "webUrl",
+                "ampWebUrl",
+                "cdnAmpWebUrl",
+                "featuredContent",
+                "secured",
+            ],
+        ),
+        (
+            RelatedItem,
+            ["title", "excerpt", "publishedDateTime", "webUrl", "type", "provider", "quality", "images"],
+            [],
+            ["title", "excerpt", "webUrl"],
+        ),
+        (Provider, ["name", "domain", "images"], [], []),
+        (Image, ["url", "width", "height", "isCached", "title", "attribution"], [], ["url", "title"]),
+    ]
+    for model, order, groups, quoted in defaults:
+        if model not in _REGISTRY:
+            register_key_order(model, order, groups, quoted)
+    _defaults_done = True
+
+
+def key_order_for(model: type[BaseModel] | None) -> KeyOrder:
+    """The layout of ``model``'s mappings: registered, or derived from its fields.
+
+    ``None`` (a mapping no model describes, under an unknown key) keeps its own order.
+    """
+    if not _defaults_done:
+        _register_defaults()
+    if model is None:
+        return _UNKNOWN
+    found = _REGISTRY.get(model)
+    if found is None:
+        found = _fallback(model)
+        with _LOCK:
+            _REGISTRY.setdefault(model, found)
+    return found
+
+
+_UNKNOWN = KeyOrder(())
+
+
+def _strip_optional(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _strip_optional(args[0])
+    if origin is typing.Annotated:
+        return _strip_optional(typing.get_args(annotation)[0])
+    return annotation
+
+
+def child_model_of(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model class inside a field annotation and whether it is a list of them."""
+    annotation = _strip_optional(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = child_model_of(arg)
+            if found[0] is not None:
+                return found
+        return None, False
+    if origin is list:
+        args = typing.get_args(annotation)
+        if args:
+            inner, _ = child_model_of(args[0])
+            return inner, inner is not None
+        return None, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+_FIELDS: dict[type[BaseModel], dict[str, tuple[type[BaseModel] | None, bool]]] = {}
+
+
+def model_fields_by_key(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
+    """``{YAML key: (nested model or None, is a list)}`` for the fields of ``model``."""
+    found = _FIELDS.get(model)
+    if found is None:
+        found = {_field_key(n, f): child_model_of(f.annotation) for n, f in model.model_fields.items()}
+        _FIELDS[model] = found
+    return found
+
+
+def child_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
+    """The model of the value under ``key`` (of each item, for a list), or ``None``."""
+    if model is None:
+        return None
+    return model_fields_by_key(model).get(key, (None, False))[0]

@@ -1,0 +1,250 @@
+"""Differential test: the fast path gives exactly PyYAML's SafeLoader data, or falls back.
+
+Inputs are (1) generated documents in and around the subset, with scalars
+chosen to hit YAML 1.1 resolution (``yes``, ``012``, ``10:00``, dates, ``~``),
+(2) mutations of the reference article and of the real corpus files (when
+``../shared`` is present), and (3) ``articlekit.strategies.documents()`` when
+that module exists.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articlekit.fastyaml import load_yaml_fast, parse_subset
+from articlekit.yamlsafe import load_yaml
+from conftest import DATA, corpus_files
+
+_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and a != a:
+        return bool(b != b)
+    if isinstance(a, datetime):
+        return bool(a == b and a.utcoffset() == b.utcoffset())
+    return bool(a == b)
+
+
+def _agrees(text: str) -> None:
+    """The property: accepted text loads to SafeLoader's data; refused text is never lost."""
+    got = parse_subset(text)
+    try:
+        expected = yaml.load(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, KeyError, RecursionError):
+        assert got is None, f"fast path accepted text that PyYAML rejects: {text!r}"
+        return
+    if got is None:
+        return
+    assert _same(got, expected), f"{text!r}: fast {got!r} != SafeLoader {expected!r}"
+    # what the fast path accepts, the full loader reads without an issue
+    full = load_yaml(text)
+    assert full.issues == []
+    assert _same(full.data, got)
+
+
+# -- generated documents ---------------------------------------------------
+_TRICKY = [
+    "yes", "No", "ON", "off", "y", "n", "true", "FALSE", "null", "Null", "~", "",
+    "0", "012", "08", "0x1F", "0b101", "0o17", "1_000", "+5", "-0", "10:00", "1:20:30", "190:20",
+    "1.5", "1e3", "1.0e+3", "-.inf", ".NaN", ".5", "5.", "1_0.5", "12:30.5",
+    "2020-08-11T13:41:00Z", "2020-08-11", "2020-8-1", "2020-08-11 13:41:00 +02:00",
+    "2020-08-11t13:41:00.5-05:30", "2020-02-30T00:00:00Z", "2020-13-01", "9999-12-31T23:59:59Z",
+    "<<", "=", "-", "-x", "--", "---", "...", "?", "?x", ":x", "a:b", "a: b", "a #b", "a#b", "a:",
+    "#x", "&a", "*a", "!t", "|", ">", "%x", "@x", "`x", "[x]", "{x}", "x]", "x,y",
+    'say "hi"', "it's", "\\", "\\n", "é中文😀", "\u00a0x\u00a0", "x\u2028y", "tab\there",
+    "https://example.com/a?b=1&c=2#d", "Power Apps", "trailing ", " leading",
+]  # fmt: skip
+_KEYS = ["title", "url", "width", "a", "a_b", "x.y", "k-1", "yes", "on", "null", "_", "URL", "id2"]
+
+
+def _dq(s: str) -> str:
+    out = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{out}"'
+
+
+def _sq(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def _plain_ok(s: str) -> bool:
+    try:
+        yaml.load(f"a: {s}\n", Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError):
+        return False
+    return s.strip(" ") == s and "\n" not in s
+
+
+_PLAIN_OK = [s for s in _TRICKY if s and _plain_ok(s)]
+scalar_text = st.one_of(
+    st.sampled_from(_TRICKY),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
+    st.from_regex(r"[0-9+\-.:_eExXoObB]{1,8}", fullmatch=True),
+)
+clean_plain = st.one_of(
+    st.sampled_from(_PLAIN_OK),
+    st.from_regex(r"[1-9][0-9]{0,3}|[0-9]{4}-[01][0-9]-[0-3][0-9](T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z)?", fullmatch=True),
+    st.from_regex(r"[A-Za-z][A-Za-z0-9 ./:?=&-]{0,15}[A-Za-z0-9]", fullmatch=True).filter(_plain_ok),
+)
+
+
+@st.composite
+def rendered_scalar(draw: st.DrawFn) -> str:
+    style = draw(st.sampled_from(["plain", "plain", "clean", "clean", "dq", "sq"]))
+    if style == "clean":
+        return draw(clean_plain)
+    s = draw(scalar_text)
+    if style == "dq":
+        return _dq(s)
+    if style == "sq":
+        return _sq(s)
+    return s
+
+
+def _tree(depth: int) -> st.SearchStrategy[Any]:
+    leaf = rendered_scalar()
+    if depth == 0:
+        return leaf
+    sub = _tree(depth - 1)
+    return st.one_of(
+        leaf,
+        st.lists(st.tuples(st.sampled_from(_KEYS), sub), min_size=1, max_size=4).map(lambda kv: ("map", kv)),
+        st.lists(sub, min_size=1, max_size=3).map(lambda items: ("seq", items)),
+    )
+
+
+def _render(node: Any, indent: int, step: int, indentless: bool, out: list[str]) -> None:
+    kind, items = node
+    pad = " " * indent
+    if kind == "map":
+        for key, value in items:
+            if isinstance(value, str):
+                out.append(f"{pad}{key}: {value}".rstrip(" ") if value == "" else f"{pad}{key}: {value}")
+            else:
+                out.append(f"{pad}{key}:")
+                child = indent if (value[0] == "seq" and indentless) else indent + step
+                _render(value, child, step, indentless, out)
+        return
+    for value in items:
+        if isinstance(value, str):
+            out.append(f"{pad}- {value}")
+        elif value[0] == "map":
+            inner: list[str] = []
+            _render(value, indent + 2, step, indentless, inner)
+            out.append(pad + "- " + inner[0][indent + 2 :])
+            out.extend(inner[1:])
+        else:
+            out.append(f"{pad}-")
+            _render(value, indent + step, step, indentless, out)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    pairs = draw(st.lists(st.tuples(st.sampled_from(_KEYS), _tree(3)), min_size=1, max_size=6))
+    lines: list[str] = []
+    _render(("map", pairs), 0, draw(st.sampled_from([2, 2, 4, 1])), draw(st.booleans()), lines)
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(lines)))
+        lines.insert(at, draw(st.sampled_from(["", "   ", "# comment", "  # indented"])))
+    newline = draw(st.sampled_from(["\n", "\n", "\r\n"]))
+    return newline.join(lines) + newline
+
+
+@_SETTINGS
+@given(documents())
+def test_generated_documents(text: str) -> None:
+    _agrees(text)
+
+
+# -- mutated real files ----------------------------------------------------
+def _front_matter(path: Any) -> str:
+    text: str = path.read_text(encoding="utf-8")
+    return text.split("---", 2)[1].lstrip("\r\n")
+
+
+_SEEDS = [_front_matter(DATA / "finland-prisons-ai.md")] + [_front_matter(p) for p in corpus_files()[::9]]
+_INSERTS = [" ", "  ", ":", ": ", "-", "- ", "#", " #", '"', "'", "\\", "\t", "\n", "\r", "&a ", "*a", "!!str ",
+            "[", "{", "|", ">", "yes", "0", "~", "\x85", "\u2028", "\ufeff", "é"]  # fmt: skip
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(_SEEDS))
+    for _ in range(draw(st.integers(1, 3))):
+        lines = text.split("\n")
+        i = draw(st.integers(0, len(lines) - 1))
+        line = lines[i]
+        op = draw(st.sampled_from(["insert", "delete", "duplicate", "indent", "dedent", "swap", "drop"]))
+        j = draw(st.integers(0, len(line)))
+        if op == "insert":
+            line = line[:j] + draw(st.sampled_from(_INSERTS)) + line[j:]
+        elif op == "delete":
+            line = line[:j] + line[j + 1 :]
+        elif op == "indent":
+            line = " " + line
+        elif op == "dedent":
+            line = line[1:] if line.startswith(" ") else line
+        if op == "duplicate":
+            lines.insert(i, line)
+        elif op == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+        elif op == "drop":
+            del lines[i]
+        else:
+            lines[i] = line
+        text = "\n".join(lines)
+    return text
+
+
+@_SETTINGS
+@given(mutated())
+def test_mutated_real_files(text: str) -> None:
+    _agrees(text)
+
+
+def test_every_seed_is_on_the_fast_path() -> None:
+    for text in _SEEDS:
+        assert parse_subset(text) is not None
+        _agrees(text)
+
+
+@_SETTINGS
+@given(st.data())
+def test_results_match_the_full_loader_issue_for_issue(data: st.DataObject) -> None:
+    text = data.draw(st.one_of(documents(), mutated()))
+    fast = load_yaml_fast(text)
+    full = load_yaml(text)
+    assert fast.issues == full.issues
+    assert _same(fast.data, full.data)
+
+
+def test_strategies_documents_when_available() -> None:
+    strategies = pytest.importorskip("articlekit.strategies")
+    documents_strategy = getattr(strategies, "documents", None)
+    if documents_strategy is None:
+        pytest.skip("articlekit.strategies.documents() is not there yet")
+
+    @_SETTINGS
+    @given(documents_strategy())
+    def run(doc: Any) -> None:
+        text = doc if isinstance(doc, str) else getattr(doc, "text", None)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        if not isinstance(text, str):
+            pytest.skip("documents() does not give text")
+        parts = text.split("---", 2)
+        _agrees(parts[1].lstrip("\r\n") if len(parts) == 3 else text)
+
+    run()
