@@ -342,3 +342,19 @@ def test_alias_bomb_is_stopped() -> None:
     limit = [i for i in issues if i.code == "AK207"]
     assert len(limit) == 1
     assert "alias" in limit[0].message
+
+
+def test_files_use_yaml_keys_not_python_names() -> None:
+    # Python code may say web_url=...; a file must say webUrl.
+    issues = articlekit.check(MINIMAL.replace("webUrl:", "web_url:"))
+    assert ("AK305", ("web_url",)) in [(i.code, i.path) for i in issues]
+    assert "AK702" in {i.code for i in issues}
+    assert (
+        articlekit.Article(
+            title="x",
+            published_date_time=datetime(2020, 1, 1, tzinfo=timezone.utc),
+            web_url="https://e.com/",
+            secured=SECURED,
+        ).web_url
+        == "https://e.com/"
+    )

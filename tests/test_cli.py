@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 import articlekit
 from articlekit import cli
 from articlekit.cli import run
-from conftest import EXAMPLES, corpus_files
+from conftest import EXAMPLES, ROOT, corpus_files
 
 HELLO = EXAMPLES / "hello-article.md"
 
@@ -449,3 +450,20 @@ def test_broken_pipe_is_quiet(broken: Path) -> None:
     proc.stderr.close()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in err
+
+
+def test_pre_commit_hooks() -> None:
+    yaml = pytest.importorskip("yaml")
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"articlekit-check", "articlekit-format"}
+    for hook_id, hook in hooks.items():
+        command = hook["entry"].split()
+        assert command[:2] == ["articlekit", hook_id.split("-")[1]]
+        assert run([*command[1:], "--help"]) == 0  # every option in the entry exists
+        assert hook["language"] == "python"
+        assert "markdown" in hook["types_or"]
+        exclude = re.compile(hook["exclude"])
+        assert exclude.search("README.md")
+        assert exclude.search("docs/CHANGELOG.markdown")
+        assert not exclude.search("_news/2021-05-25-readme-tips.md")
+        assert not exclude.search("posts/README-notes.md")

@@ -140,3 +140,15 @@ def test_scaling_page_includes_existing_snippets() -> None:
     for name in names:
         assert f"# --8<-- [start:{name}]" in example
         assert f"# --8<-- [end:{name}]" in example
+
+
+def test_yaml_examples_hold_the_schema_examples() -> None:
+    from articlekit.schema import json_data
+
+    reference = (DOCS / "format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", reference, re.S)
+    loaded = [yaml.safe_load(block) for block in blocks]
+    schema = json_schema(articlekit.Article)
+    for key in ("publishedDateTime", "related", "provider", "secured", "quality"):
+        expected = {key: schema["properties"][key]["examples"][0]}
+        assert expected in [json_data(data) for data in loaded], key

@@ -39,7 +39,9 @@ def _same(a: object, b: object) -> bool:
 ACCEPTED = [
     pytest.param("title: Hello world\n", {"title": "Hello world"}, id="plain"),
     pytest.param('title: "A: b # c"\n', {"title": "A: b # c"}, id="double-quoted"),
-    pytest.param('t: "say \\"hi\\" \\\\ \\/ \\n\\t\\x41\\u00e9"\n', {"t": 'say "hi" \\ / \n\tAé'}, id="escapes"),
+    pytest.param(
+        't: "say \\"hi\\" \\\\ \\/ \\n\\t\\x41\\u00e9"\n', {"t": 'say "hi" \\ / \n\tAé'}, id="escapes"
+    ),
     pytest.param("t: 'it''s'\n", {"t": "it's"}, id="single-quoted"),
     pytest.param('t: ""\n', {"t": ""}, id="empty-quoted"),
     pytest.param("a: 66\nb: 0\nc: -3\nd: +7\n", {"a": 66, "b": 0, "c": -3, "d": 7}, id="ints"),
@@ -54,7 +56,9 @@ ACCEPTED = [
         {"a": True, "b": False, "c": True, "d": False, "e": True, "f": False, "g": "y"},
         id="yaml11-booleans",
     ),
-    pytest.param("a: null\nb: ~\nc:\nd: Nothing\n", {"a": None, "b": None, "c": None, "d": "Nothing"}, id="nulls"),
+    pytest.param(
+        "a: null\nb: ~\nc:\nd: Nothing\n", {"a": None, "b": None, "c": None, "d": "Nothing"}, id="nulls"
+    ),
     pytest.param(
         "a: 2020-08-11T13:41:00Z\nb: 2020-08-11 13:41:00+02:00\nc: 2020-08-11\n",
         {
@@ -65,7 +69,9 @@ ACCEPTED = [
         id="timestamps",
     ),
     pytest.param("u: https://x.com/a?b=1#frag\n", {"u": "https://x.com/a?b=1#frag"}, id="url"),
-    pytest.param("p:\n  name: X\n  domain: x.com\n", {"p": {"name": "X", "domain": "x.com"}}, id="nested-mapping"),
+    pytest.param(
+        "p:\n  name: X\n  domain: x.com\n", {"p": {"name": "X", "domain": "x.com"}}, id="nested-mapping"
+    ),
     pytest.param("topics:\n  - AI\n  - 12\n", {"topics": ["AI", 12]}, id="sequence-of-scalars"),
     pytest.param(
         "images:\n  - url: a\n    width: 5\n  - url: b\n",
@@ -78,9 +84,11 @@ ACCEPTED = [
         {"r": [{"p": {"n": 1}, "i": [{"u": 2}]}]},
         id="deep",
     ),
-    pytest.param("# c\na: 1\n\n   \n  # indented comment\nb: 2\n", {"a": 1, "b": 2}, id="blank-and-comment-lines"),
+    pytest.param(
+        "# c\na: 1\n\n   \n  # indented comment\nb: 2\n", {"a": 1, "b": 2}, id="blank-and-comment-lines"
+    ),
     pytest.param("a: 1\r\nb:\r\n  - x\r\n", {"a": 1, "b": ["x"]}, id="crlf"),
-    pytest.param("a: x   \nb: \"y\"  \n", {"a": "x", "b": "y"}, id="trailing-spaces"),
+    pytest.param('a: x   \nb: "y"  \n', {"a": "x", "b": "y"}, id="trailing-spaces"),
     pytest.param("t: é中文😀 ok\n", {"t": "é中文😀 ok"}, id="unicode"),
     pytest.param("a_b.c-d: 1\n", {"a_b.c-d": 1}, id="key-characters"),
     pytest.param("a: x\nb:\n", {"a": "x", "b": None}, id="empty-value-at-end"),
@@ -110,6 +118,8 @@ REFUSED = [
     pytest.param("a:\tx\n", id="tab"),
     pytest.param("a: 1\rb: 2\n", id="lone-cr"),
     pytest.param("a: x\x85y\n", id="nel"),
+    pytest.param("a: x\u2028y\n", id="line-separator"),
+    pytest.param('a: "x\u2029y"\n', id="paragraph-separator"),
     pytest.param("a: 1\na: 2\n", id="duplicate-key"),
     pytest.param("yes: 1\n", id="boolean-key"),
     pytest.param("null: 1\n", id="null-key"),

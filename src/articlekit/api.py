@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from .document import Document, SourceInfo
 from .errors import ParseError, ValidationError
+from .fastyaml import load_yaml_fast
 from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models.kinds import detect_kind as _detect_kind
@@ -22,7 +23,6 @@ from .rules import Context, RuleOptions, run_rules
 from .secured import require_backend, validate_key
 from .splitter import SplitResult, split_front_matter
 from .validate import validate_model
-from .fastyaml import load_yaml_fast
 from .yamlsafe import Locations
 
 __all__ = ["Source", "check", "detect_kind", "load", "loads", "parse"]
@@ -31,6 +31,7 @@ Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 """What :func:`load` reads: a path, or an open binary or text file."""
 
 _PARSE_PREFIXES = ("AK1", "AK2")
+_DEFAULT_OPTIONS = RuleOptions()  # frozen: one instance serves every call
 
 
 def detect_kind(data: dict[str, Any]) -> type[BaseModel] | None:
@@ -122,7 +123,7 @@ def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> Rul
     A key that cannot be used (wrong length, ``cryptography`` missing) raises
     :class:`SecuredError` here, once, before any content is looked at.
     """
-    opts = options or RuleOptions()
+    opts = options or _DEFAULT_OPTIONS
     if secured_key is not None:
         opts = replace(opts, secured_key=secured_key)
     if opts.secured_key is not None:

@@ -33,7 +33,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -361,11 +361,9 @@ def _find(paths: Sequence[str], excludes: Sequence[str], default_excludes: bool)
             walked: list[str] = []
             for root, dirs, names in os.walk(path, onerror=errors.append):
                 rel_root = os.path.relpath(root, path)
+                # the folder given is never excluded, only what is found below it
                 dirs[:] = sorted(
-                    d
-                    for d in dirs
-                    if not _matches(dir_patterns, d, _posix(os.path.join(rel_root, d)))
-                    # "." is the start folder itself, never excluded
+                    d for d in dirs if not _matches(dir_patterns, d, _posix(os.path.join(rel_root, d)))
                 )
                 for name in sorted(names):
                     if not name.lower().endswith(_SUFFIXES):
@@ -479,7 +477,11 @@ def _mp_context() -> Any:
 def _run_checks(
     paths: Sequence[str], options: _CheckOptions, jobs: int, progress: _Progress
 ) -> list[_FileResult]:
-    """Check ``paths`` in ``jobs`` processes (in this process for one job or few files)."""
+    """Check ``paths`` in ``jobs`` worker processes (in this process for one job or few files).
+
+    Files go out in chunks (a few per worker, so that a slow chunk does not
+    hold the others up); results are put back in the original order.
+    """
     if jobs <= 1 or len(paths) < _MIN_PARALLEL_FILES:
         results = []
         for path in paths:
@@ -493,9 +495,7 @@ def _run_checks(
         max_workers=min(jobs, len(chunks)), mp_context=_mp_context(), initializer=_worker_init
     )
     try:
-        futures: dict[Future[list[_FileResult]], int] = {
-            executor.submit(_check_chunk, chunk, options): i for i, chunk in enumerate(chunks)
-        }
+        futures = {executor.submit(_check_chunk, chunk, options): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             index = futures[future]
             done[index] = future.result()

@@ -24,6 +24,7 @@ import argparse
 import importlib
 import json
 import pkgutil
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -146,13 +147,35 @@ def _constraints(prop: dict[str, Any], short: bool = False) -> list[str]:
     return out
 
 
-def _example_yaml(key: str, value: Any, prop: dict[str, Any]) -> str:
-    """The example as the YAML a file would hold (timestamps plain, as real files write them)."""
-    text = yaml.safe_dump(
-        {key: value}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})")
+
+
+class _ExampleDumper(yaml.SafeDumper):
+    """YAML in the files' style: list items indented under their key, timestamps plain."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if _TIMESTAMP.fullmatch(value):  # written plain, YAML reads it as a timestamp
+        return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value)
+    return dumper.represent_str(value)
+
+
+_ExampleDumper.add_representer(str, _represent_text)
+
+
+def _example_yaml(key: str, value: Any) -> str:
+    """The example as the YAML a file would hold."""
+    text = yaml.dump(
+        {key: value},
+        Dumper=_ExampleDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=10_000,
     )
-    if prop.get("format") == "date-time" and isinstance(value, str):
-        text = f"{key}: {value}\n"
     return text.rstrip("\n")
 
 
@@ -206,7 +229,7 @@ def _render_model(name: str, model: dict[str, Any], level: str, intro: str = "")
             lines += ["Constraints: " + "; ".join(details) + ".", ""]
         lines += [prop.get("description", ""), ""]
         for example in prop.get("examples", [])[:1]:
-            lines += ["Example:", "", "```yaml", _example_yaml(key, example, prop), "```", ""]
+            lines += ["Example:", "", "```yaml", _example_yaml(key, example), "```", ""]
     return lines
 
 

@@ -22,7 +22,7 @@ __all__ = ["ArticleKitError", "ParseError", "SecuredError", "ValidationError", "
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SECURED_VALUE = re.compile(
-    r"""(secured["']?[ \t]*:[ \t]*(?:"|'|))"""
+    r"""(secured["']?[ \t]*:[ \t]*(?:[\[{][ \t]*)?(?:"|'|))"""
     r"""((?<=")[^"]{9,}|(?<=')[^']{9,}|[^"'\s,{}\[\]#][^,}\]#]{8,})"""
 )
 

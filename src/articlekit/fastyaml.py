@@ -58,7 +58,14 @@ _LINE = re.compile(
 )
 # Anything YAML cannot hold, or that makes positions differ from the file's
 # lines (NEL, LS, PS), or a tab or a lone CR: the full loader decides.
-_OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# The same test on the UTF-8 bytes, which C does faster than a character class:
+# delete every byte that can only be part of an allowed character; what is left
+# is a byte _OUTSIDE matches, or the lead byte of a character that may be one.
+_HOLDABLE_BYTES = bytes(
+    [0x0A, *range(0x20, 0x7F), *(b for b in range(0x80, 0x100) if b not in (0xC2, 0xE2, 0xEF))]
+)
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")  # U+0080 to U+009F
 # What may follow a "\" in the double-quoted strings handled here.
 _DQ_BODY = re.compile(
     r'(?:[^"\\]|\\[0abtnvfre "/\\N_LP]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*'
@@ -85,6 +92,8 @@ _ESCAPES = {
 }
 # Characters a plain scalar's text may start with and still be other than a string.
 _MAYBE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
+# Of those, the letters: such a scalar is a boolean or null (one of _WORDS) or text.
+_WORD_LETTERS = frozenset("yYnNtTfFoO")
 # ... and the characters a plain scalar may not start with at all (indicators).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _WORDS: dict[str, Any] = {
@@ -96,6 +105,7 @@ _DECIMAL = re.compile(r"[1-9][0-9]{0,17}|0")
 _STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
 _constructor = SafeConstructor()
 _UTC = timezone.utc
+_MAX_TYPED = 64  # longer numbers (0b1111..., 1:2:3:...) are guarded by the full loader
 
 _MAP = 0
 _SEQ = 1
@@ -106,6 +116,28 @@ _NOT_A_WORD: Any = object()
 
 class _Fallback(Exception):
     """Raised inside the fast parser: let the full loader read this text."""
+
+
+def _holdable(text: str) -> bool:
+    """Whether ``_OUTSIDE`` matches no character of ``text`` (tests/test_fastyaml.py proves it)."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    rest = raw.translate(None, _HOLDABLE_BYTES)
+    if not rest:
+        return True
+    if rest.translate(None, b"\xc2\xe2\xef"):
+        return False  # a control character, a tab or a lone CR
+    # only lead bytes are left: look for the characters they may start
+    if b"\xc2" in rest and _C1_UTF8.search(raw) is not None:
+        return False
+    if b"\xe2" in rest and (b"\xe2\x80\xa8" in raw or b"\xe2\x80\xa9" in raw):
+        return False  # U+2028, U+2029
+    # U+FEFF, U+FFFE, U+FFFF
+    return not (
+        b"\xef" in rest and (b"\xef\xbb\xbf" in raw or b"\xef\xbf\xbe" in raw or b"\xef\xbf\xbf" in raw)
+    )
 
 
 def _key_is_text(key: str) -> bool:
@@ -135,8 +167,8 @@ def _typed(text: str) -> Any:
     tag = resolve_plain(text)
     if tag == _STR:
         return text
-    if tag not in _CONSTRUCTED_TAGS:
-        raise _Fallback  # "<<", "=": the full loader decides
+    if tag not in _CONSTRUCTED_TAGS or len(text) > _MAX_TYPED:
+        raise _Fallback  # "<<", "=", or a huge number: the full loader decides
     try:
         return SafeConstructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
     except Exception:  # any doubt: the full loader reports it
@@ -209,7 +241,7 @@ def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] |
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    if _OUTSIDE.search(text) is not None:
+    if not _holdable(text):
         return None
     try:
         return _parse(text, limits)
@@ -223,6 +255,11 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
     max_depth = limits.max_depth - 2
     if max_depth < 1 or max_len < 256 or max_keys < 1:
         raise _Fallback  # limits this tight: let the full loader apply them exactly
+    lines = _LINE.findall(text)
+    # No scalar can be longer than the text, nor a mapping have more keys than
+    # there are lines: most texts need neither check.
+    check_len = len(text) > max_len
+    check_keys = len(lines) > max_keys
     root: dict[str, Any] | None = None
     # open collections, innermost last: (indent, kind, container)
     stack: list[tuple[int, int, Any]] = []
@@ -231,81 +268,102 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
     top: Any = None
     # a "key:" whose value is on the following lines: (mapping, key, the mapping's indent)
     pending: tuple[dict[str, Any], str, int] | None = None
+    key_ok = _key_ok
     key_is_text = _key_is_text
     scalar = _scalar
     maybe_typed = _MAYBE_TYPED
     indicators = _INDICATORS
+    words = _WORDS
+    word_letters = _WORD_LETTERS
+    not_a_word = _NOT_A_WORD
+    decimal = _DECIMAL.fullmatch
 
-    for spaces, dash, key, rest in _LINE.findall(text):
-        if not dash and not key:
-            if not rest or rest[0] == "#":
-                continue  # blank line or full-line comment
-            raise _Fallback  # a line that continues a scalar, or something else
-        indent = len(spaces)
-        if root is None:
-            if dash or indent:
-                raise _Fallback  # a list at the top (an issue), or an indented root
-            root = {}
-            stack.append((0, _MAP, root))
-            top_indent, top_kind, top = 0, _MAP, root
+    for spaces, dash, key, rest in lines:
+        if key and not dash and pending is None and top_kind == _MAP and len(spaces) == top_indent:
+            pass  # the common line: "key: value" in the open mapping
+        else:
+            if not dash and not key:
+                if not rest or rest[0] == "#":
+                    continue  # blank line or full-line comment
+                raise _Fallback  # a line that continues a scalar, or something else
+            indent = len(spaces)
+            if root is None:
+                if dash or indent:
+                    raise _Fallback  # a list at the top (an issue), or an indented root
+                root = {}
+                stack.append((0, _MAP, root))
+                top_indent, top_kind, top = 0, _MAP, root
 
-        if pending is not None:
-            parent, pkey, pindent = pending
-            pending = None
-            if indent > pindent or (indent == pindent and dash):
-                if len(stack) >= max_depth:
-                    raise _Fallback
-                if dash:
-                    top, top_kind = [], _SEQ
-                else:
-                    top, top_kind = {}, _MAP
-                top_indent = indent
-                parent[pkey] = top
-                stack.append((indent, top_kind, top))
-            else:
-                parent[pkey] = None
-
-        if indent != top_indent or (top_kind == _SEQ and not dash):
-            # close collections until one at this indent is open
-            while stack and (
-                stack[-1][0] > indent or (stack[-1][0] == indent and stack[-1][1] == _SEQ and not dash)
-            ):
-                stack.pop()
-            if not stack:
-                raise _Fallback
-            top_indent, top_kind, top = stack[-1]
-            if top_indent != indent:
-                raise _Fallback
-
-        if dash:
-            if top_kind != _SEQ:
-                raise _Fallback
-            if key:
-                # "- key: ..." starts a mapping item at the key's column
-                if len(stack) >= max_depth:
-                    raise _Fallback
-                item: dict[str, Any] = {}
-                top.append(item)
-                top_indent = indent + len(dash)
-                top_kind = _MAP
-                top = item
-                stack.append((top_indent, _MAP, item))
-            else:
-                if not rest:
-                    raise _Fallback  # "-" with the item on the next lines
-                first = rest[0]
-                if first not in maybe_typed and first not in indicators:
-                    # the common case: a plain string
-                    value: Any = rest.rstrip(" ")
-                    if ": " in value or " #" in value or value[-1] == ":" or len(value) > max_len:
+            if pending is not None:
+                parent, pkey, pindent = pending
+                pending = None
+                if indent > pindent or (indent == pindent and dash):
+                    if len(stack) >= max_depth:
                         raise _Fallback
-                    top.append(value)
+                    if dash:
+                        top, top_kind = [], _SEQ
+                    else:
+                        top, top_kind = {}, _MAP
+                    top_indent = indent
+                    parent[pkey] = top
+                    stack.append((indent, top_kind, top))
                 else:
-                    top.append(scalar(rest, max_len))
-                continue
+                    parent[pkey] = None
+
+            if indent != top_indent or (top_kind == _SEQ and not dash):
+                # close collections until one at this indent is open
+                while stack and (
+                    stack[-1][0] > indent or (stack[-1][0] == indent and stack[-1][1] == _SEQ and not dash)
+                ):
+                    stack.pop()
+                if not stack:
+                    raise _Fallback
+                top_indent, top_kind, top = stack[-1]
+                if top_indent != indent:
+                    raise _Fallback
+
+            if dash:
+                if top_kind != _SEQ:
+                    raise _Fallback
+                if key:
+                    # "- key: ..." starts a mapping item at the key's column
+                    if len(stack) >= max_depth:
+                        raise _Fallback
+                    item: dict[str, Any] = {}
+                    top.append(item)
+                    top_indent = indent + len(dash)
+                    top_kind = _MAP
+                    top = item
+                    stack.append((top_indent, _MAP, item))
+                else:
+                    if not rest:
+                        raise _Fallback  # "-" with the item on the next lines
+                    first = rest[0]
+                    if (first not in maybe_typed and first not in indicators) or (
+                        first in word_letters and rest.rstrip(" ") not in words
+                    ):
+                        # the common case: a plain string
+                        value: Any = rest.rstrip(" ")
+                        if (
+                            ": " in value
+                            or " #" in value
+                            or value[-1] == ":"
+                            or (check_len and len(value) > max_len)
+                        ):
+                            raise _Fallback
+                        top.append(value)
+                    else:
+                        top.append(scalar(rest, max_len))
+                    continue
+            elif top_kind != _MAP:
+                raise _Fallback
 
         # "key: rest" in the mapping `top`
-        if top_kind != _MAP or key in top or len(top) >= max_keys or not key_is_text(key):
+        if (
+            key in top
+            or (check_keys and len(top) >= max_keys)
+            or (key_ok.get(key) is not True and not key_is_text(key))
+        ):
             raise _Fallback
         if not rest:
             pending = (top, key, top_indent)
@@ -315,17 +373,32 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
             body = rest.rstrip(" ")
             if len(body) >= 2 and body[-1] == '"':
                 body = body[1:-1]
-                if "\\" not in body and '"' not in body and len(body) <= max_len:
+                if "\\" not in body and '"' not in body and not (check_len and len(body) > max_len):
                     top[key] = body
                     continue
             top[key] = scalar(rest, max_len)
-        elif first not in maybe_typed and first not in indicators:
+        elif first not in maybe_typed:
+            if first in indicators:
+                top[key] = scalar(rest, max_len)
+                continue
             value = rest.rstrip(" ")
-            if ": " in value or " #" in value or value[-1] == ":" or len(value) > max_len:
+            if ": " in value or " #" in value or value[-1] == ":" or (check_len and len(value) > max_len):
                 raise _Fallback
             top[key] = value
         else:
-            top[key] = scalar(rest, max_len)
+            # true, false, null, a decimal integer: nothing else starts with these
+            value = rest.rstrip(" ")
+            word = words.get(value, not_a_word)
+            if word is not not_a_word:
+                top[key] = word
+            elif decimal(value) is not None:
+                top[key] = int(value)
+            elif first in word_letters:  # not one of _WORDS: text
+                if ": " in value or " #" in value or value[-1] == ":" or (check_len and len(value) > max_len):
+                    raise _Fallback
+                top[key] = value
+            else:
+                top[key] = scalar(rest, max_len)
 
     if pending is not None:
         pending[0][pending[1]] = None

@@ -572,7 +572,7 @@ class FuzzFailure:
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SECURED_LINE = re.compile(r'^secured:[ \t]*"?([A-Za-z0-9+/=;]{24,})"?[ \t]*$', re.M)
+_SECURED_LINE = re.compile(r'^secured:[ \t]*"?([A-Za-z0-9+/=;]{44,})"?[ \t]*$', re.M)
 
 
 def _text(data: str | bytes) -> str:
@@ -608,11 +608,12 @@ def _issue_problem(issue: Issue, lines: list[str] | None) -> str | None:
     return None
 
 
-def _dumps() -> Callable[[Any], str] | None:
+def _writer(name: str) -> Callable[..., str] | None:
+    """``articlekit.dumps`` or ``articlekit.format``, when the writer is installed."""
     import articlekit
 
-    dumps = getattr(articlekit, "dumps", None)
-    return dumps if callable(dumps) else None
+    function = getattr(articlekit, name, None)
+    return function if callable(function) else None
 
 
 def check_input(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> FuzzFailure | None:
@@ -653,7 +654,7 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
     try:
         meta, _body = api.parse(data, limits=limits)
         value = meta.get("secured")
-        if isinstance(value, str) and len(value) >= 24:
+        if isinstance(value, str) and len(value) >= 44:
             secret = value
     except ArticleKitError as exc:
         error_text += str(exc)
@@ -667,7 +668,10 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
             if secret in text:
                 return FuzzFailure("secret leaked", f"the whole secured value appears in {where}")
 
-    dumps = _dumps()
+    failure = _check_format(data, doc, limits)
+    if failure is not None:
+        return failure
+    dumps = _writer("dumps")
     if doc is not None and dumps is not None:
         try:
             written = dumps(doc)
@@ -683,6 +687,34 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
             return FuzzFailure("loads(dumps()) raised a foreign exception", traceback.format_exc())
         if again.meta != doc.meta or again.body != doc.body:
             return FuzzFailure("dumps() did not round-trip", f"--- written ---\n{written}")
+    return None
+
+
+def _check_format(data: str | bytes, doc: Any, limits: Limits) -> FuzzFailure | None:
+    """``format`` of a file that loads: same data and body, and a second pass changes nothing."""
+    fmt = _writer("format")
+    if doc is None or fmt is None or limits != DEFAULT_LIMITS:
+        return None
+    try:
+        formatted = fmt(data)
+    except ArticleKitError:
+        return None  # refusing is allowed; corrupting is not
+    except Exception:
+        return FuzzFailure("format() raised a foreign exception", traceback.format_exc())
+    try:
+        again = api.loads(formatted)
+    except ArticleKitError as exc:
+        return FuzzFailure("format() wrote text that does not load", f"{exc}\n--- written ---\n{formatted}")
+    except Exception:
+        return FuzzFailure("loads(format()) raised a foreign exception", traceback.format_exc())
+    if again.meta != doc.meta or again.body != doc.body:
+        return FuzzFailure("format() changed the data", f"--- written ---\n{formatted}")
+    try:
+        twice = fmt(formatted)
+    except Exception:
+        return FuzzFailure("format() of its own output raised", traceback.format_exc())
+    if twice != formatted:
+        return FuzzFailure("format() is not idempotent", f"--- once ---\n{formatted}\n--- twice ---\n{twice}")
     return None
 
 

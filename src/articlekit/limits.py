@@ -22,7 +22,8 @@ class Limits:
 
     Attributes:
         max_bytes: largest input accepted, in bytes of UTF-8 (1 MiB).
-        max_depth: deepest nesting of mappings and sequences (64).
+        max_depth: deepest nesting of mappings and sequences (64; at most
+            1,000, libyaml's own limit, whatever is set here).
         max_aliases: most ``*alias`` uses in one document (100).
         max_alias_expansion: most nodes the aliases of a document may stand
             for once expanded (10,000); this stops "billion laughs".

@@ -133,6 +133,11 @@ _FITS = {
 }
 
 
+def _clip(text: str, limit: int = 40) -> str:
+    """``text`` cut for a message: values can be long, and ``secured`` is never shown whole."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _unquoted_fits(text: str, expected: str) -> bool:
     """Whether ``text`` written without quotes would be read as ``expected``."""
     tags = _FITS.get(expected)
@@ -188,7 +193,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
             rule = _RANGE[etype].format(**ctx)
         except (KeyError, IndexError):  # pragma: no cover - pydantic always gives ctx
             rule = err["msg"]
-        shown = raw if raw is not None else repr(value)
+        shown = _clip(raw if raw is not None else repr(value))
         message = f"{name} {rule}" + ("" if etype in ("string_too_short",) else f", not {shown}")
         return Issue(OUT_OF_RANGE.code, OUT_OF_RANGE.severity, message, path, line, column)
     expected = _EXPECTED.get(etype)
@@ -197,7 +202,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
     got = _describe(value, raw, style)
     message = f"{name} must be {expected}, not {got}"
     if style == "" and raw is not None and not isinstance(value, str) and expected == "text":
-        message += f": YAML reads the unquoted {raw!r} as {got.split(' (')[0]}; put it in quotes"
+        message += f": YAML reads the unquoted {_clip(raw)!r} as {got.split(' (')[0]}; put it in quotes"
     elif isinstance(value, str) and style in ('"', "'") and _unquoted_fits(value, expected):
         message += (
             ": write true or false without quotes" if expected == "true or false" else (": remove the quotes")
@@ -240,11 +245,52 @@ def _aliases(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, 
     return cached
 
 
+_SubModels = dict[str, tuple[type[BaseModel], bool]]
+_KEY_CACHE: dict[type[BaseModel], tuple[frozenset[str], _SubModels]] = {}
+
+
+def _keys_of(model: type[BaseModel]) -> tuple[frozenset[str], _SubModels]:
+    """The YAML keys of ``model``, and those whose values are models (or lists of them)."""
+    cached = _KEY_CACHE.get(model)
+    if cached is None:
+        aliases = _aliases(model)
+        subs = {key: (sub, is_list) for key, (sub, is_list) in aliases.items() if sub is not None}
+        cached = (frozenset(aliases), subs)
+        _KEY_CACHE[model] = cached
+    return cached
+
+
 def _unknown_keys(
     data: Any, model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
 ) -> None:
     if not isinstance(data, dict):
         return
+    known_keys, subs = _keys_of(model)
+    if not known_keys.issuperset(data):
+        _unknown_keys_each(data, model, path, locations, out)
+        return
+    # every key is known (the common case): only the mappings of sub-models remain
+    present = subs.keys() & data.keys()
+    if not present:
+        return
+    for key in data if len(present) > 1 else present:  # in the mapping's order
+        if key not in present:
+            continue
+        sub, is_list = subs[key]
+        value = data[key]
+        child = path + (key,)
+        if is_list:
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    _unknown_keys(item, sub, child + (i,), locations, out)
+        else:
+            _unknown_keys(value, sub, child, locations, out)
+
+
+def _unknown_keys_each(
+    data: dict[Any, Any], model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
+) -> None:
+    """:func:`_unknown_keys` key by key, for a mapping with a key ``model`` does not know."""
     known = _aliases(model)
     forbidden = model.forbidden_keys if issubclass(model, FrontMatterModel) else frozenset()
     for key, value in data.items():
@@ -284,7 +330,8 @@ def validate_model(
     issues: list[Issue] = []
     model: BaseModel | None
     try:
-        model = kind.model_validate(data, by_alias=True)
+        # what model_validate(data, by_alias=True, by_name=False) calls, without its checks
+        model = kind.__pydantic_validator__.validate_python(data, by_alias=True, by_name=False)
     except pydantic.ValidationError as exc:
         model = None
         for err in exc.errors(include_url=False):

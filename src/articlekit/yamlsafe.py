@@ -53,8 +53,8 @@ if yaml.__with_libyaml__:
     _Loader: Any = yaml.CSafeLoader
 else:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-_PureLoader: Any = yaml.SafeLoader
-"""The pure-Python parser: the fallback when libyaml refuses deep nesting (and a test switch)."""
+# Tests and ``python -m articlekit.fuzz --pure`` set ``_Loader = yaml.SafeLoader``
+# to check the pure-Python parser too.
 
 _PARSER_MAX_DEPTH = 1000
 """libyaml stops at 1,000 levels of flow nesting; no document may nest deeper than this."""
@@ -893,24 +893,44 @@ def load_yaml(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS
         reported = character_issues(text, first_line=first_line)
         text = UNREADABLE.sub("\ufffd", text)  # one character for one: positions hold
     result = _load(text, first_line, limits, _Loader)
-    if result is None:
-        # libyaml refuses flow nesting past 1,000 levels, often before the
-        # builder sees the events; the pure-Python parser has no such limit,
-        # so the builder's depth limit is reported where it is reached.
-        result = _load(text, first_line, limits, _PureLoader)
-        if result is None:  # pragma: no cover - the pure parser has no nesting limit
-            result = YamlResult(None, Locations(), [_nesting_issue(limits, first_line)])
+    if isinstance(result, int):
+        result = _load_too_deep(text, result, first_line, limits)
     if reported:
         result.issues[:0] = reported
     return result
 
 
-def _nesting_issue(limits: Limits, first_line: int) -> Issue:
-    return Issue(LIMIT.code, "error", _depth_message(limits.max_depth), (), first_line, 1)
+def _load_too_deep(text: str, stop: int, first_line: int, limits: Limits) -> YamlResult:
+    """Read a text that libyaml refused at offset ``stop`` for nesting past 1,000 flow levels.
+
+    libyaml scans ahead, so it can refuse before the builder has seen the
+    events of the first levels.  Up to ``stop`` it reads, and the builder's
+    depth limit (never above 1,000) is then reported where it is reached;
+    failing that, the refusal itself is the limit issue.
+    """
+    result = _load(text[:stop], first_line, limits, _Loader)
+    if isinstance(result, YamlResult) and any(i.code == LIMIT.code for i in result.issues):
+        return result
+    line, col = _Mapper(text, first_line)(_Offset(text, stop))
+    message = _depth_message(max(limits.max_depth, _PARSER_MAX_DEPTH))
+    issue = Issue(LIMIT.code, "error", message, (), line, col)
+    return YamlResult(None, Locations(), [issue])
 
 
-def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult | None:
-    """Parse with ``loader``; ``None`` when the parser itself refused deep nesting."""
+class _Offset:
+    """A stand-in for a PyYAML mark at a character offset (line and column counted as YAML does)."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, text: str, index: int) -> None:
+        head = text[:index]
+        breaks = list(_YAML_BREAKS.finditer(head))
+        self.line = len(breaks)
+        self.column = index - (breaks[-1].end() if breaks else 0)
+
+
+def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult | int:
+    """Parse with ``loader``; the offset where libyaml refused to nest deeper, if it did."""
     builder = _Builder(text, first_line, limits)
     locations = Locations(builder.nodes, default_line=max(first_line - 1, 1), default_column=1)
     data: Any = None
@@ -919,8 +939,9 @@ def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult
     except _Stop:
         return YamlResult(None, locations, builder.issues)
     except yaml.YAMLError as exc:
-        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
-            return None
+        mark = getattr(exc, "problem_mark", None)
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")) and mark is not None:
+            return int(mark.index)
         builder.issues.append(_syntax_issue(exc, builder.pos, first_line))
         return YamlResult(None, locations, builder.issues)
     except RecursionError:  # pragma: no cover - the depth limit stops this first

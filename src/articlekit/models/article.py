@@ -91,7 +91,11 @@ class Article(FrontMatterModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "anyOf": [{"required": ["webUrl"]}, {"required": ["originalUrl"]}],
+            # AK702: a news item needs a non-null webUrl or originalUrl
+            "anyOf": [
+                {"required": ["webUrl"], "properties": {"webUrl": {"type": "string"}}},
+                {"required": ["originalUrl"], "properties": {"originalUrl": {"type": "string"}}},
+            ],
             **_AMP_PAIR,
         }
     )
@@ -158,7 +162,7 @@ class Article(FrontMatterModel):
         examples=[
             [
                 {
-                    "title": "Amazon Web Services CEO Andy Jassy on How the Cloud is Aiding Vaccine Development",
+                    "title": "Andy Jassy on How the Cloud is Aiding Vaccine Development",
                     "publishedDateTime": "2020-08-07T16:01:00Z",
                     "webUrl": "https://www.businesswire.com/news/home/20200714005726/en/",
                     "type": "article",

@@ -15,12 +15,15 @@ import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from ..issues import CodeInfo, Issue, KeyPath, Severity
 from ..yamlsafe import Locations
+
+if TYPE_CHECKING:
+    from ._common import DataIndex
 
 __all__ = ["Context", "Rule", "RuleOptions", "all_rules", "run_rules"]
 
@@ -61,6 +64,19 @@ class Context:
     kind: type[BaseModel]
     options: RuleOptions = field(default_factory=RuleOptions)
 
+    @property
+    def index(self) -> DataIndex:
+        """URLs, dates, images, providers and every key of :attr:`data`, found in one walk.
+
+        Built on first use and kept; ``data`` must not change afterwards.
+        """
+        index: DataIndex | None = self.__dict__.get("_index")
+        if index is None:
+            from ._common import build_index
+
+            index = self.__dict__["_index"] = build_index(self.data)
+        return index
+
     def issue(
         self,
         code: CodeInfo,
@@ -84,12 +100,16 @@ class Rule:
         check: yields the rule's issues for one document.
         doc: the rule's documentation (its module docstring).
         kinds: the model classes it applies to (``None``: all).
+        keys: keys of which at least one must occur in the data (at any depth) for
+            the rule to have anything to report; :func:`run_rules` skips it
+            otherwise (``None``: always run).
     """
 
     codes: tuple[CodeInfo, ...]
     check: Callable[[Context], Iterable[Issue]]
     doc: str = ""
     kinds: tuple[type[BaseModel], ...] | None = None
+    keys: frozenset[str] | None = None
 
 
 _RULES: list[Rule] | None = None
@@ -111,14 +131,57 @@ def all_rules() -> list[Rule]:
     return _RULES
 
 
+_APPLICABLE: dict[tuple[type[BaseModel], frozenset[str]], tuple[Rule, ...]] = {}
+
+
+def _applicable(kind: type[BaseModel], ignore: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules for ``kind`` that are not wholly ignored (kept per kind and ignore set)."""
+    key = (kind, ignore)
+    rules = _APPLICABLE.get(key)
+    if rules is None:
+        rules = tuple(
+            rule
+            for rule in all_rules()
+            if (rule.kinds is None or issubclass(kind, rule.kinds))
+            and not (ignore and all(c.code in ignore for c in rule.codes))
+        )
+        if len(_APPLICABLE) < 256:
+            _APPLICABLE[key] = rules
+    return rules
+
+
 def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Issue]:
     """Run every rule that applies to ``ctx.kind`` and is not wholly ignored."""
     from ._common import shared_walk  # the rules walk the data once between them
 
+    keys = ctx.index.keys
     with shared_walk(ctx.data):
-        for rule in all_rules():
-            if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
-                continue
-            if ignore and all(c.code in ignore for c in rule.codes):
-                continue
-            yield from rule.check(ctx)
+        for rule in _applicable(ctx.kind, ignore):
+            if rule.keys is not None and keys.isdisjoint(rule.keys):
+                continue  # none of the keys it reads: nothing to report
+            found = list(rule.check(ctx))
+            if len(found) > _MAX_PER_CODE:
+                yield from _capped(found)
+            else:
+                yield from found
+
+
+_MAX_PER_CODE = 100
+"""Most issues of one code a rule reports; hostile files can repeat a mistake 100,000 times."""
+
+
+def _capped(issues: Iterable[Issue]) -> Iterator[Issue]:
+    """``issues``, at most 100 of each code, then one issue giving the count of the rest."""
+    counts: dict[str, int] = {}
+    first_hidden: dict[str, Issue] = {}
+    for issue in issues:
+        seen = counts.get(issue.code, 0)
+        counts[issue.code] = seen + 1
+        if seen < _MAX_PER_CODE:
+            yield issue
+        elif seen == _MAX_PER_CODE:
+            first_hidden[issue.code] = issue
+    for code, issue in first_hidden.items():
+        rest = counts[code] - _MAX_PER_CODE
+        message = f"{rest:,} more {code} issues like the ones above are not listed"
+        yield Issue(code, issue.severity, message, (), issue.line, issue.column)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +21,9 @@ from ..issues import CodeInfo, KeyPath, Severity, format_path, register_code
 __all__ = [
     "AMP_CACHE_SUFFIX",
     "URL_KEYS",
+    "DataIndex",
     "amp_cache_url",
+    "build_index",
     "find_images",
     "host_problem",
     "item_mappings",
@@ -32,6 +34,7 @@ __all__ = [
     "register_rule_code",
     "shared_walk",
     "shorten",
+    "url_path",
     "url_problem",
     "utc_text",
     "walk",
@@ -45,6 +48,15 @@ AMP_CACHE_SUFFIX = ".cdn.ampproject.org"
 
 _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+# Fast paths: shapes that the general checks below would accept, recognised by
+# one regular expression (tests/test_rules_fast.py proves the verdicts equal).
+_ASCII_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"  # and see _plain_host()
+_PLAIN_HOST = re.compile(_ASCII_HOST)
+_PLAIN_URL = re.compile(rf"https?://({_ASCII_HOST})(?:[/?#][!-~]*)?")
+# URLs whose path urlsplit() cuts exactly where [?#] starts: an http(s) URL with
+# a plain host, or a site path; no character urlsplit strips or removes.
+_SPLIT_FAST = re.compile(r"(?:https?://[A-Za-z0-9.-]+(?=[/?#]|\Z)|(?=/(?!/)))(?P<path>[^?#\x00-\x20]*)[^\x00-\x20]*")
 
 
 def register_rule_code(code: str, name: str, severity: Severity, doc: str | None) -> CodeInfo:
@@ -115,19 +127,30 @@ def _node_list(data: Any) -> list[tuple[KeyPath, Any]]:
     return out
 
 
-@contextmanager
-def shared_walk(data: Any) -> Iterator[None]:
+def shared_walk(data: Any) -> AbstractContextManager[None]:
     """While open, :func:`walk` lists ``data``'s nodes once for all callers (in this thread).
 
     ``data`` must not change while it is open; :func:`run_rules` opens it
     around the rules of one document.
     """
-    previous = getattr(_shared, "entry", None)
-    _shared.entry = (data, None)
-    try:
-        yield
-    finally:
-        _shared.entry = previous
+    return _SharedWalk(data)
+
+
+class _SharedWalk:
+    """The context manager of :func:`shared_walk` (a class: cheaper than a generator)."""
+
+    __slots__ = ("_data", "_previous")
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self._previous: Any = None
+
+    def __enter__(self) -> None:
+        self._previous = getattr(_shared, "entry", None)
+        _shared.entry = (self._data, None)
+
+    def __exit__(self, *exc: object) -> None:
+        _shared.entry = self._previous
 
 
 _shared = threading.local()
@@ -153,6 +176,131 @@ def find_images(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
                     yield path + (i,), item
 
 
+class DataIndex:
+    """What the rules look up in one document's data, found in one walk.
+
+    Every list is in :func:`walk` order (parents before children, file order),
+    so a rule that reads the index reports in the same order as one that walks.
+
+    Attributes:
+        keys: every key of every mapping, at any depth.
+        urls: ``(path, value)`` of every value under a key in :data:`URL_KEYS`.
+        dates: ``(path, value)`` of every value under a key ending in ``DateTime``.
+        images: ``(path, mapping)`` of every image mapping, as :func:`find_images` gives them.
+        owners: ``(path, value)`` of every value under a ``provider`` or ``affiliation`` key.
+    """
+
+    __slots__ = ("dates", "images", "keys", "owners", "urls")
+
+    def __init__(self) -> None:
+        """An empty index; :func:`build_index` fills one."""
+        self.keys: set[Any] = set()
+        self.urls: list[tuple[KeyPath, Any]] = []
+        self.dates: list[tuple[KeyPath, Any]] = []
+        self.images: list[tuple[KeyPath, dict[str, Any]]] = []
+        self.owners: list[tuple[KeyPath, Any]] = []
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        """The index as plain values, for comparing two indexes."""
+        return (self.keys, self.urls, self.dates, self.images, self.owners)
+
+
+_URL = 1
+_IMAGES = 2
+_OWNER = 3
+_DATE = 4
+_SPECIAL: dict[str, int] = {
+    **dict.fromkeys(URL_KEYS, _URL),
+    "images": _IMAGES,
+    "provider": _OWNER,
+    "affiliation": _OWNER,
+}
+_CONTAINERS = (dict, list)
+_KIND_CACHE_SIZE = 4096
+_key_kinds: dict[Any, int] = {}
+
+
+def _key_kind(key: Any) -> int:
+    """What the index does with a value under ``key``: ``_URL``, ``_DATE``, ... or 0 (nothing)."""
+    kind = _SPECIAL.get(key, 0) if isinstance(key, str) else -1
+    if kind == 0 and key.endswith("DateTime"):
+        kind = _DATE
+    if len(_key_kinds) < _KIND_CACHE_SIZE:
+        _key_kinds[key] = kind
+    return kind
+
+
+def build_index(data: Any) -> DataIndex:
+    """The :class:`DataIndex` of ``data``: one walk, whatever the rules need from it."""
+    index = DataIndex()
+    if not isinstance(data, _CONTAINERS):
+        return index
+    try:
+        _index_node(data, (), index.keys, index.urls, index.dates, index.images, index.owners)
+    except RecursionError:  # nesting deeper than the interpreter allows: walk without recursion
+        return _index_from_nodes(_node_list(data))
+    return index
+
+
+def _index_node(
+    node: dict[Any, Any] | list[Any],
+    path: KeyPath,
+    keys: set[Any],
+    urls: list[tuple[KeyPath, Any]],
+    dates: list[tuple[KeyPath, Any]],
+    images: list[tuple[KeyPath, dict[str, Any]]],
+    owners: list[tuple[KeyPath, Any]],
+) -> None:
+    """Add ``node`` (at ``path``) and everything under it to the index's lists, in walk order."""
+    if isinstance(node, list):
+        for i, value in enumerate(node):
+            if isinstance(value, _CONTAINERS):
+                _index_node(value, (*path, i), keys, urls, dates, images, owners)
+        return
+    keys.update(node)
+    kinds = _key_kinds
+    for key, value in node.items():
+        kind = kinds.get(key)
+        if kind is None:
+            kind = _key_kind(key)
+        if kind:
+            if kind < 0:
+                continue  # not a text key: walk() leaves it out
+            sub = (*path, key)
+            if kind == _URL:
+                urls.append((sub, value))
+            elif kind == _DATE:
+                dates.append((sub, value))
+            elif kind == _OWNER:
+                owners.append((sub, value))
+            elif isinstance(value, list):
+                images.extend(((*sub, i), item) for i, item in enumerate(value) if isinstance(item, dict))
+            if isinstance(value, _CONTAINERS):
+                _index_node(value, sub, keys, urls, dates, images, owners)
+        elif isinstance(value, _CONTAINERS):
+            _index_node(value, (*path, key), keys, urls, dates, images, owners)
+
+
+def _index_from_nodes(nodes: list[tuple[KeyPath, Any]]) -> DataIndex:
+    """The index from :func:`walk`'s node list: the plain definition of :func:`build_index`."""
+    index = DataIndex()
+    for path, value in nodes:
+        if isinstance(value, dict):
+            index.keys.update(value)
+        if not path or not isinstance(path[-1], str):
+            continue
+        key = path[-1]
+        if key in URL_KEYS:
+            index.urls.append((path, value))
+        if key.endswith("DateTime"):
+            index.dates.append((path, value))
+        if key == "images" and isinstance(value, list):
+            index.images.extend((path + (i,), item) for i, item in enumerate(value) if isinstance(item, dict))
+        if key in ("provider", "affiliation"):
+            index.owners.append((path, value))
+    return index
+
+
 def item_mappings(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """The front matter itself and each mapping in its ``related`` list."""
     if not isinstance(data, dict):
@@ -173,6 +321,26 @@ def url_problem(value: str) -> str | None:
     >>> url_problem("example.com/a")
     'it has no scheme (start it with https://)'
     """
+    m = _PLAIN_URL.fullmatch(value)
+    if m is not None and _plain_host(m.group(1)):
+        return None  # the common shape: http(s), a plain ASCII host name, printable ASCII
+    return _url_problem(value)
+
+
+def _plain_host(host: str) -> bool:
+    """Whether ``host``, which matches ``_ASCII_HOST``, is a valid host name: labels of 1 to 63
+    letters, digits and inner hyphens, at most 253 characters in all."""
+    return (
+        len(host) <= 253
+        and ".." not in host
+        and ".-" not in host
+        and "-." not in host
+        and (len(host) <= 63 or max(map(len, host.split("."))) <= 63)
+    )
+
+
+def _url_problem(value: str) -> str | None:
+    """:func:`url_problem` without its fast path: every check, in order."""
     if not value:
         return "it is empty"
     if _WHITESPACE.search(value):
@@ -210,6 +378,13 @@ def host_problem(value: str) -> str | None:
     >>> host_problem("https://example.com")
     "it has a scheme ('https://'): give the host name alone"
     """
+    if _PLAIN_HOST.fullmatch(value) is not None and _plain_host(value):
+        return None  # the common shape: plain ASCII labels
+    return _host_problem(value)
+
+
+def _host_problem(value: str) -> str | None:
+    """:func:`host_problem` without its fast path: every check, in order."""
     if not value:
         return "it is empty"
     if "://" in value:
@@ -238,6 +413,28 @@ def host_problem(value: str) -> str | None:
                 "at most 63 characters)"
             )
     return None
+
+
+def url_path(url: str) -> str:
+    """The path of ``url`` as :func:`urllib.parse.urlsplit` gives it, or ``url`` when it cannot be split.
+
+    >>> url_path("https://example.com/a/b.png?w=1#x")
+    '/a/b.png'
+    >>> url_path("/assets/logo.png")
+    '/assets/logo.png'
+    """
+    m = _SPLIT_FAST.fullmatch(url)
+    if m is not None:
+        return m.group("path")
+    return _url_path(url)
+
+
+def _url_path(url: str) -> str:
+    """:func:`url_path` without its fast path."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return url
 
 
 def normalize_url(value: str) -> str:

@@ -54,4 +54,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}))

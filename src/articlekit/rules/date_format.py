@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from ..issues import Issue
 from . import Context, Rule
-from ._common import key_name, parse_date, register_rule_code, shorten, utc_text, walk
+from ._common import key_name, parse_date, register_rule_code, shorten, utc_text
 
 __all__ = ["CANONICAL_DATE", "DATE_FORMAT", "RULE", "is_date_key"]
 
@@ -44,8 +44,8 @@ def is_date_key(key: object) -> bool:
 
 
 def _check(ctx: Context) -> Iterator[Issue]:
-    for path, value in walk(ctx.data):
-        if not path or not is_date_key(path[-1]) or not isinstance(value, str):
+    for path, value in ctx.index.dates:  # the values of every key ending in DateTime
+        if not isinstance(value, str):
             continue
         if CANONICAL_DATE.fullmatch(value):
             continue

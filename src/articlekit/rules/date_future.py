@@ -25,8 +25,7 @@ from datetime import timedelta, timezone
 
 from ..issues import Issue
 from . import Context, Rule
-from ._common import key_name, parse_date, register_rule_code, utc_text, walk
-from .date_format import is_date_key
+from ._common import key_name, parse_date, register_rule_code, utc_text
 
 __all__ = ["DATE_IN_FUTURE", "RULE"]
 
@@ -36,12 +35,13 @@ _GRACE = timedelta(days=1)
 
 
 def _check(ctx: Context) -> Iterator[Issue]:
+    dates = ctx.index.dates  # the values of every key ending in DateTime
+    if not dates:
+        return
     now = ctx.options.current_time()
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
-    for path, value in walk(ctx.data):
-        if not path or not is_date_key(path[-1]):
-            continue
+    for path, value in dates:
         parsed = parse_date(value)
         if parsed is None or parsed.tzinfo is None or parsed.utcoffset() is None:
             continue

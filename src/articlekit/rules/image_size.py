@@ -32,11 +32,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import find_images, register_rule_code
+from ._common import register_rule_code, url_path
 
 __all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
 
@@ -53,18 +52,14 @@ def size_in_name(url: str) -> tuple[int, int] | None:
     >>> size_in_name("https://example.com/a/photo.jpg?w=1200") is None
     True
     """
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        path = url
-    match = _SIZE.search(path)
+    match = _SIZE.search(url_path(url))
     if match is None:
         return None
     return int(match.group(1)), int(match.group(2))
 
 
 def _check(ctx: Context) -> Iterator[Issue]:
-    for path, image in find_images(ctx.data):
+    for path, image in ctx.index.images:  # as find_images() gives them
         url = image.get("url")
         if not isinstance(url, str):
             continue
@@ -84,4 +79,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
             )
 
 
-RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}))

@@ -27,15 +27,18 @@ images:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import find_images, register_rule_code, shorten, url_problem
+from ._common import register_rule_code, shorten, url_problem
 
 __all__ = ["IMAGE_URL", "RULE", "image_url_problem"]
 
 IMAGE_URL = register_rule_code("AK402", "image-url", "error", __doc__)
+
+_UNPRINTABLE = re.compile(r"[\s\x00-\x1f\x7f]")  # str.isspace(), C0 controls and DEL
 
 
 def image_url_problem(url: str) -> str | None:
@@ -49,7 +52,7 @@ def image_url_problem(url: str) -> str | None:
     if url.startswith("//"):
         return "a protocol-relative URL: start it with https:"
     if url.startswith("/"):
-        if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        if _UNPRINTABLE.search(url) is not None:
             return "it contains whitespace or control characters"
         return None
     problem = url_problem(url)
@@ -59,7 +62,7 @@ def image_url_problem(url: str) -> str | None:
 
 
 def _check(ctx: Context) -> Iterator[Issue]:
-    for path, image in find_images(ctx.data):
+    for path, image in ctx.index.images:  # as find_images() gives them
         url = image.get("url")
         if not isinstance(url, str):
             continue
@@ -73,4 +76,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
             )
 
 
-RULE = Rule(codes=(IMAGE_URL,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(IMAGE_URL,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}))

@@ -103,4 +103,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
             seen[value] = i
 
 
-RULE = Rule(codes=(BAD_ITEM, DUPLICATE_ITEM), check=_check, doc=__doc__ or "", kinds=(Collection,))
+RULE = Rule(
+    codes=(BAD_ITEM, DUPLICATE_ITEM),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Collection,),
+    keys=frozenset({"items"}),
+)

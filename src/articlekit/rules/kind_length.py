@@ -49,4 +49,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(BAD_LENGTH,), check=_check, doc=__doc__ or "", kinds=(Video, Course, Collection))
+RULE = Rule(
+    codes=(BAD_LENGTH,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Video, Course, Collection),
+    keys=frozenset({"length"}),
+)

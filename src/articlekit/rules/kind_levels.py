@@ -57,4 +57,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(UNKNOWN_LEVEL,), check=_check, doc=__doc__ or "", kinds=(Course, Collection))
+RULE = Rule(
+    codes=(UNKNOWN_LEVEL,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Course, Collection),
+    keys=frozenset({"levels"}),
+)

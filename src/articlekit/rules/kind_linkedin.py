@@ -66,4 +66,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(BAD_LINKEDIN,), check=_check, doc=__doc__ or "", kinds=(Profile,))
+RULE = Rule(
+    codes=(BAD_LINKEDIN,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Profile,),
+    keys=frozenset({"linkedin"}),
+)

@@ -50,4 +50,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(BAD_ORGANIZATION_DOMAIN,), check=_check, doc=__doc__ or "", kinds=(Organization,))
+RULE = Rule(
+    codes=(BAD_ORGANIZATION_DOMAIN,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Organization,),
+    keys=frozenset({"domain"}),
+)

@@ -98,4 +98,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
             )
 
 
-RULE = Rule(codes=(BAD_TWITTER,), check=_check, doc=__doc__ or "", kinds=(Profile,))
+RULE = Rule(
+    codes=(BAD_TWITTER,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Profile,),
+    keys=frozenset({"twitter"}),
+)

@@ -58,4 +58,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
             )
 
 
-RULE = Rule(codes=(BAD_KIND_URL,), check=_check, doc=__doc__ or "", kinds=(Download, Profile))
+RULE = Rule(
+    codes=(BAD_KIND_URL,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Download, Profile),
+    keys=frozenset({"actions", "website"}),
+)

@@ -40,4 +40,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(BAD_CATEGORY,), check=_check, doc=__doc__ or "", kinds=(Article,))
+RULE = Rule(
+    codes=(BAD_CATEGORY,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Article,),
+    keys=frozenset({"category"}),
+)

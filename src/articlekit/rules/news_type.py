@@ -50,4 +50,10 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(UNKNOWN_TYPE,), check=_check, doc=__doc__ or "", kinds=(Article,))
+RULE = Rule(
+    codes=(UNKNOWN_TYPE,),
+    check=_check,
+    doc=__doc__ or "",
+    kinds=(Article,),
+    keys=frozenset({"type"}),
+)

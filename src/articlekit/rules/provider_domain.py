@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import host_problem, register_rule_code, shorten, walk
+from ._common import host_problem, register_rule_code, shorten
 
 __all__ = ["BAD_DOMAIN", "RULE"]
 
@@ -39,8 +39,8 @@ _OWNERS = frozenset({"provider", "affiliation"})
 
 
 def _check(ctx: Context) -> Iterator[Issue]:
-    for path, value in walk(ctx.data):
-        if not path or path[-1] not in _OWNERS or not isinstance(value, dict):
+    for path, value in ctx.index.owners:  # the values of every provider and affiliation key
+        if not isinstance(value, dict):
             continue
         domain = value.get("domain")
         if not isinstance(domain, str):
@@ -55,4 +55,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
             )
 
 
-RULE = Rule(codes=(BAD_DOMAIN,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(BAD_DOMAIN,), check=_check, doc=__doc__ or "", keys=_OWNERS)

@@ -48,4 +48,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(TOO_MANY_RELATED,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(TOO_MANY_RELATED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

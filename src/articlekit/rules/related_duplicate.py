@@ -56,4 +56,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(RELATED_DUPLICATE,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(RELATED_DUPLICATE,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

@@ -62,4 +62,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
         )
 
 
-RULE = Rule(codes=(SECURED_KEY,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(SECURED_KEY,), check=_check, doc=__doc__ or "", keys=frozenset({"secured"}))

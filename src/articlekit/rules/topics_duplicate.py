@@ -56,4 +56,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
                 )
 
 
-RULE = Rule(codes=(DUPLICATE_TOPIC,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(DUPLICATE_TOPIC,), check=_check, doc=__doc__ or "", keys=frozenset({"topics"}))

@@ -49,4 +49,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
                 )
 
 
-RULE = Rule(codes=(EMPTY_TOPIC,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(EMPTY_TOPIC,), check=_check, doc=__doc__ or "", keys=frozenset({"topics"}))

@@ -35,8 +35,8 @@ URL_REQUIRED = register_rule_code("AK702", "missing-url", "error", __doc__)
 
 def _check(ctx: Context) -> Iterator[Issue]:
     data = ctx.data
-    if "webUrl" in data or "originalUrl" in data:
-        return
+    if data.get("webUrl") is not None or data.get("originalUrl") is not None:
+        return  # an empty (null) URL is no URL: the writer drops it
     yield ctx.issue(
         URL_REQUIRED,
         "a news item needs 'webUrl', 'originalUrl' or both: neither is present",

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from ..issues import Issue
 from . import Context, Rule
-from ._common import URL_KEYS, key_name, register_rule_code, shorten, url_problem, walk
+from ._common import URL_KEYS, key_name, register_rule_code, shorten, url_problem
 
 __all__ = ["BAD_URL", "RULE"]
 
@@ -33,8 +33,8 @@ BAD_URL = register_rule_code("AK701", "bad-url", "error", __doc__)
 
 
 def _check(ctx: Context) -> Iterator[Issue]:
-    for path, value in walk(ctx.data):
-        if not path or path[-1] not in URL_KEYS or not isinstance(value, str):
+    for path, value in ctx.index.urls:
+        if not isinstance(value, str):
             continue
         problem = url_problem(value)
         if problem is not None:
@@ -46,4 +46,4 @@ def _check(ctx: Context) -> Iterator[Issue]:
             )
 
 
-RULE = Rule(codes=(BAD_URL,), check=_check, doc=__doc__ or "")
+RULE = Rule(codes=(BAD_URL,), check=_check, doc=__doc__ or "", keys=frozenset(URL_KEYS))

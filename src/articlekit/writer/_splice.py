@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,12 +31,12 @@ from pydantic import BaseModel
 from ..issues import KeyPath
 from ._data import same
 from ._render import FileStyle, Renderer
+from ._scalars import render_scalar, render_string
 from .order import child_model, key_order_for
 
 __all__ = ["Fallback", "splice"]
 
 _FILE_BREAKS = re.compile("\r\n|\r|\n")
-_LEAF = ("scalar",)
 
 
 class Fallback(Exception):
@@ -73,8 +74,16 @@ class _Splicer:
         self.nl = newline
         self.starts = [0] + [m.end() for m in _FILE_BREAKS.finditer(text)]
         self.edits: list[_Edit] = []
-        self.renderer = self._renderer()
-        self.uses_blanks = self._uses_blanks()
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        """A renderer styled after the file (computed only when something new is written)."""
+        return self._renderer()
+
+    @cached_property
+    def uses_blanks(self) -> bool:
+        """Whether the file separates top-level groups by blank lines."""
+        return self._uses_blanks()
 
     # -- text geometry -------------------------------------------------------
     def off(self, line: int, column: int) -> int:
@@ -261,8 +270,12 @@ class _Splicer:
             and (info.raw != "" or info.style)  # an empty null ("key:") is rewritten whole
         )
         if in_place:
-            keep = isinstance(new, str) and isinstance(old, str) and info.style in ("", "'", '"')
-            text = self.renderer.scalar(new, parent, key, info.style if keep else None)
+            if not isinstance(new, str):
+                text = render_scalar(new)
+            elif isinstance(old, str) and info.style in ("", "'", '"'):
+                text = render_string(new, info.style)
+            else:
+                text = self.renderer.scalar(new, parent, key)
             self.edit(info.start_index, info.end_index, text)
             return
         if info.style == "flow" and isinstance(new, dict | list) and new and isinstance(old, type(new)):

@@ -1,0 +1,377 @@
+"""``python -m benchmarks``: documents per second and peak memory; see README.md."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "smartable-power-apps"
+SAMPLE = ROOT / "tests" / "data" / "finland-prisons-ai.md"
+_FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+# -- inputs -----------------------------------------------------------------
+def _read_folder(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md")) if p.name != "README.md"]
+
+
+def _front_matter(text: str) -> str:
+    m = _FENCE.match(text)
+    return m.group(1) if m else ""
+
+
+def _generated_texts(count: int, seeds: list[str], seed: int) -> list[str]:
+    """``count`` documents: from ``articlekit.strategies.documents()``, else variations of ``seeds``."""
+    try:
+        from articlekit import strategies  # type: ignore[attr-defined]
+
+        documents = strategies.documents
+    except (ImportError, AttributeError):
+        documents = None
+    if documents is not None:
+        from hypothesis import HealthCheck, given, settings
+
+        out: list[str] = []
+
+        @settings(max_examples=count, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(documents())
+        def collect(doc: Any) -> None:
+            text = doc if isinstance(doc, str) else getattr(doc, "text", doc)
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace")
+            if isinstance(text, str) and len(out) < count:
+                out.append(text)
+
+        collect()
+        if len(out) >= count // 2:
+            return (out * (count // len(out) + 1))[:count]
+    return _synthetic(count, seeds, seed)
+
+
+def _synthetic(count: int, seeds: list[str], seed: int) -> list[str]:
+    """Variations of real files: quality, heat, dates, titles and newline style change."""
+    rng = random.Random(seed)
+    words = [
+        "cloud",
+        "data",
+        "apps",
+        "power",
+        "model",
+        "agent",
+        "report",
+        "teams",
+        "portal",
+        "build",
+        "low",
+        "code",
+        "flow",
+    ]
+    out: list[str] = []
+    for i in range(count):
+        text = rng.choice(seeds)
+        text = re.sub(
+            r"(quality|heat): [0-9]+", lambda m: f"{m.group(1)}: {rng.randint(1, 2000)}", text
+        )
+        text = re.sub(
+            r"(DateTime: )20[0-9]{2}-[0-9]{2}-[0-9]{2}T",
+            lambda m: (
+                f"{m.group(1)}{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T"
+            ),
+            text,
+        )
+        text = re.sub(
+            r'^title: "(.*)"$',
+            lambda m, i=i: f'title: "{m[1]} {" ".join(rng.sample(words, 3))} {i}"',
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
+        if rng.random() < 0.1:
+            text = text.replace("\n", "\r\n")
+        out.append(text)
+    return out
+
+
+# -- timing -----------------------------------------------------------------
+def _interleaved(rows: dict[str, Callable[[], Any]], rounds: int) -> dict[str, list[float]]:
+    """Run every row once per round, in a rotating order; the seconds of each run."""
+    names = list(rows)
+    times: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            start = time.perf_counter()
+            rows[name]()
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def _throughput_rows(texts: list[str]) -> tuple[dict[str, Callable[[], Any]], int]:
+    """The timed rows over ``texts``, and how many of the texts load (the ``dumps`` row's count)."""
+    import frontmatter
+    import yaml
+
+    import articlekit
+    from articlekit import Article
+
+    fronts = [_front_matter(t) for t in texts]
+    loader = yaml.CSafeLoader
+
+    def fm() -> None:
+        for t in texts:
+            frontmatter.loads(t)
+
+    def csafe() -> None:
+        for f in fronts:
+            yaml.load(f, Loader=loader)
+
+    def csafe_model() -> None:
+        for f in fronts:
+            data = yaml.load(f, Loader=loader)
+            with contextlib.suppress(Exception):
+                Article.model_validate(data)
+
+    def check() -> None:
+        for t in texts:
+            articlekit.check(t)
+
+    def loads() -> None:
+        for t in texts:
+            with contextlib.suppress(articlekit.ArticleKitError):
+                articlekit.loads(t)
+
+    docs = []
+    for t in texts:
+        with contextlib.suppress(articlekit.ArticleKitError):
+            docs.append(articlekit.loads(t))
+
+    rows: dict[str, Callable[[], Any]] = {
+        "frontmatter.loads": fm,
+        "yaml.load CSafeLoader": csafe,
+        "CSafeLoader + Article.model_validate": csafe_model,
+        "articlekit.check": check,
+        "articlekit.loads": loads,
+    }
+    dumps = getattr(articlekit, "dumps", None)
+    if dumps is not None and docs:
+
+        def dumps_row() -> None:
+            for d in docs:
+                dumps(d)
+
+        rows["articlekit.dumps (per loaded doc)"] = dumps_row
+    fmt = getattr(articlekit, "format", None)
+    if fmt is not None:
+
+        def format_row() -> None:
+            for t in texts:
+                with contextlib.suppress(articlekit.ArticleKitError):
+                    fmt(t)
+
+        rows["articlekit.format"] = format_row
+    return rows, len(docs)
+
+
+def _throughput(label: str, texts: list[str], rounds: int) -> dict[str, Any]:
+    rows, n_docs = _throughput_rows(texts)
+    n_texts = len(texts)
+    for fn in rows.values():  # warm-up: imports, caches, lazy rule loading
+        fn()
+    times = _interleaved(rows, rounds)
+    result: dict[str, Any] = {"corpus": label, "documents": n_texts, "rounds": rounds, "rows": {}}
+    base = None
+    for name, ts in times.items():
+        n = n_docs if name.startswith("articlekit.dumps") else n_texts
+        med = statistics.median(ts)
+        rate = n / med if med > 0 else float("inf")
+        if name == "frontmatter.loads":
+            base = rate
+        result["rows"][name] = {
+            "docs_per_s": rate,
+            "us_per_doc": med / n * 1e6 if n else 0.0,
+            "min_docs_per_s": n / max(ts),
+            "max_docs_per_s": n / min(ts),
+        }
+    for row in result["rows"].values():
+        row["ratio_to_frontmatter"] = row["docs_per_s"] / base if base else None
+    return result
+
+
+# -- CLI --------------------------------------------------------------------
+def _cli(folder: Path, n_files: int, jobs: Sequence[int], rounds: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"folder": str(folder), "documents": n_files, "rows": {}}
+    times: dict[int, list[float]] = {j: [] for j in jobs}
+    cmd = [sys.executable, "-m", "articlekit", "check", "-q", str(folder)]
+    for r in range(rounds):
+        for j in jobs if r % 2 == 0 else list(reversed(jobs)):
+            start = time.perf_counter()
+            subprocess.run(
+                [*cmd, "-j", str(j)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            )
+            times[j].append(time.perf_counter() - start)
+    for j, ts in times.items():
+        med = statistics.median(ts)
+        out["rows"][f"CLI check -j {j}"] = {"docs_per_s": n_files / med, "seconds": med}
+    if len(jobs) >= 2:
+        a, b = out["rows"][f"CLI check -j {jobs[0]}"], out["rows"][f"CLI check -j {jobs[1]}"]
+        out["speedup"] = b["docs_per_s"] / a["docs_per_s"]
+    return out
+
+
+# -- memory -----------------------------------------------------------------
+_MEMORY_CHILD = r"""
+import gc, json, resource, sys
+from pathlib import Path
+mode, folder, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+import re, yaml, articlekit
+texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))][:n]
+fence = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+fronts = [m.group(1) if (m := fence.match(t)) else "" for t in texts]
+if mode != "dicts":
+    try:
+        articlekit.loads(texts[0])
+    except articlekit.ArticleKitError:
+        pass
+gc.collect()
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+def rss():
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * resource.getpagesize()
+    except OSError:
+        return peak()
+before = rss()
+kept = []
+for t, f in zip(texts, fronts):
+    if mode == "dicts":
+        kept.append(yaml.load(f, Loader=yaml.CSafeLoader))
+    else:
+        try:
+            doc = articlekit.loads(t)
+        except articlekit.ArticleKitError:
+            continue
+        kept.append(doc.meta if mode == "models" else doc)
+gc.collect()
+print(json.dumps({"mode": mode, "kept": len(kept), "before": before, "after": rss(), "peak": peak()}))
+"""
+
+
+def _memory(folder: Path, n: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"folder": str(folder)}
+    for mode in ("dicts", "models", "documents"):
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEMORY_CHILD, mode, str(folder), str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        out[mode] = {
+            "kept": r["kept"],
+            "peak_rss_mib": r["peak"] / 2**20,
+            "growth_mib": (r["after"] - r["before"]) / 2**20,
+        }
+    if out["dicts"]["growth_mib"] > 0:
+        out["models_over_dicts"] = out["models"]["growth_mib"] / out["dicts"]["growth_mib"]
+        out["documents_over_dicts"] = out["documents"]["growth_mib"] / out["dicts"]["growth_mib"]
+    return out
+
+
+# -- report -----------------------------------------------------------------
+def _print_throughput(res: dict[str, Any]) -> None:
+    print(f"\n## {res['corpus']}: {res['documents']} documents, median of {res['rounds']} interleaved rounds")
+    print(f"{'row':40} {'docs/s':>10} {'us/doc':>9} {'x frontmatter':>14}")
+    for name, row in res["rows"].items():
+        ratio = row["ratio_to_frontmatter"]
+        print(f"{name:40} {row['docs_per_s']:10,.0f} {row['us_per_doc']:9.1f} {ratio:14.2f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks; print a table (or ``--json``)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of real .md files")
+    parser.add_argument(
+        "--generated", type=int, default=10_000, help="size of the generated corpus (0: none)"
+    )
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds per row (median reported)")
+    parser.add_argument("--cli-rounds", type=int, default=3, help="runs of each CLI row")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI rows")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory rows")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    try:
+        import frontmatter  # noqa: F401
+    except ImportError:
+        print("python-frontmatter is needed: pip install -e '.[bench]'", file=sys.stderr)
+        return 2
+
+    report: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "results": []}
+    seeds = [SAMPLE.read_text(encoding="utf-8")]
+    if args.corpus.is_dir():
+        real = _read_folder(args.corpus)
+        news = _read_folder(args.corpus / "_news") if (args.corpus / "_news").is_dir() else []
+        seeds = news or real or seeds
+        report["results"].append(_throughput(f"{args.corpus.name} (all)", real, args.rounds))
+        if news:
+            report["results"].append(_throughput(f"{args.corpus.name}/_news", news, args.rounds))
+    else:
+        print(f"note: {args.corpus} is absent; only the generated corpus is measured", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="articlekit-bench-") as tmp:
+        folder = Path(tmp)
+        if args.generated:
+            texts = _generated_texts(args.generated, seeds, args.seed)
+            for i, text in enumerate(texts):
+                (folder / f"doc-{i:05d}.md").write_text(text, encoding="utf-8", newline="")
+            gen_rounds = max(3, args.rounds // 2)
+            report["results"].append(_throughput(f"generated ({len(texts)} files)", texts, gen_rounds))
+            if not args.no_cli:
+                report["cli"] = _cli(folder, len(texts), (1, 2), args.cli_rounds)
+            if not args.no_memory:
+                report["memory"] = _memory(folder, len(texts))
+
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"python {report['python']}, {report['cpus']} CPUs")
+    for res in report["results"]:
+        _print_throughput(res)
+    if "cli" in report:
+        cli = report["cli"]
+        print(f"\n## CLI over a folder of {cli['documents']} files (median of {args.cli_rounds} runs)")
+        for name, row in cli["rows"].items():
+            print(f"{name:40} {row['docs_per_s']:10,.0f} docs/s  {row['seconds']:.2f} s")
+        if "speedup" in cli:
+            print(f"{'-j 2 / -j 1':40} {cli['speedup']:10.2f}x")
+    if "memory" in report:
+        mem = report["memory"]
+        print(f"\n## Memory: {mem['dicts']['kept']} documents kept (subprocess each)")
+        for mode in ("dicts", "models", "documents"):
+            m = mem[mode]
+            print(f"{mode:40} peak {m['peak_rss_mib']:8.1f} MiB  growth {m['growth_mib']:8.1f} MiB")
+        if "models_over_dicts" in mem:
+            print(f"{'models / dicts (growth)':40} {mem['models_over_dicts']:10.2f}x")
+            print(f"{'Documents / dicts (growth)':40} {mem['documents_over_dicts']:10.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""``python -m benchmarks.stages``: where ``articlekit.check`` spends its time, stage by stage.
+
+Each stage of :func:`articlekit.check` is timed on its own over the same
+documents (µs per document, median of interleaved rounds), next to the whole
+``check`` and the ``frontmatter.loads`` baseline:
+
+- ``split``: :func:`articlekit.splitter.split_front_matter`;
+- ``yaml``: :func:`articlekit.fastyaml.load_yaml_fast` on the split front matter;
+- ``kind``: detecting the model class;
+- ``validate``: :func:`articlekit.validate.validate_model` (pydantic and unknown keys);
+- ``rules``: :func:`articlekit.rules.run_rules`, all of them;
+- ``rules: index``: the one walk of the data the rules share (``--rules``);
+- ``rule <name>``: each rule module alone, on data whose index is built, and
+  skipped as :func:`~articlekit.rules.run_rules` skips it (``--rules``).
+
+The stages are timed on prepared inputs (the split text, the loaded data), so
+their sum is close to, but not exactly, the ``check`` row.  Compare within one
+run only; see README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .__main__ import DEFAULT_CORPUS, _interleaved, _read_folder
+
+__all__ = ["main", "stage_rows"]
+
+
+def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callable[[], Any]]:
+    """The timed rows: each a function that runs one stage over every document of ``texts``."""
+    import articlekit
+    from articlekit.fastyaml import load_yaml_fast
+    from articlekit.limits import DEFAULT_LIMITS
+    from articlekit.models.kinds import detect_kind
+    from articlekit.rules import Context, RuleOptions, all_rules, run_rules
+    from articlekit.rules._common import shared_walk
+    from articlekit.splitter import split_front_matter
+    from articlekit.validate import validate_model
+
+    splits = [split_front_matter(t, DEFAULT_LIMITS) for t in texts]
+    fronts = [s.front_matter for s in splits if s.front_matter is not None]
+    loaded = [load_yaml_fast(f, first_line=2, limits=DEFAULT_LIMITS) for f in fronts]
+    docs = [(y.data, y.locations) for y in loaded if isinstance(y.data, dict)]
+    kinds = [(d, loc, detect_kind(d)) for d, loc in docs]
+    typed = [(d, loc, k) for d, loc, k in kinds if k is not None]
+    options = RuleOptions()
+
+    def fm() -> None:
+        import frontmatter
+
+        for t in texts:
+            frontmatter.loads(t)
+
+    def check() -> None:
+        for t in texts:
+            articlekit.check(t)
+
+    def split() -> None:
+        for t in texts:
+            split_front_matter(t, DEFAULT_LIMITS)
+
+    def yaml_stage() -> None:
+        for f in fronts:
+            load_yaml_fast(f, first_line=2, limits=DEFAULT_LIMITS)
+
+    def kind() -> None:
+        for d, _ in docs:
+            detect_kind(d)
+
+    def validate() -> None:
+        for d, loc, k in typed:
+            validate_model(d, k, loc)
+
+    def rules() -> None:
+        for d, loc, k in typed:
+            for _ in run_rules(Context(d, loc, k, options)):
+                pass
+
+    rows: dict[str, Callable[[], Any]] = {
+        "frontmatter.loads": fm,
+        "articlekit.check": check,
+        "split": split,
+        "yaml (fastyaml)": yaml_stage,
+        "kind": kind,
+        "validate": validate,
+        "rules (all)": rules,
+    }
+    if per_rule:
+        from articlekit.rules._common import build_index
+
+        def index() -> None:
+            for d, _, _ in typed:
+                build_index(d)
+
+        rows["rules: index (one walk)"] = index
+        contexts = [Context(d, loc, k, options) for d, loc, k in typed]
+        for c in contexts:
+            c.index  # noqa: B018 - built once here; the rows below time the rules alone
+        for rule in all_rules():
+            name = (getattr(rule.check, "__module__", "") or "?").rsplit(".", 1)[-1]
+            mine = [c for c in contexts if rule.kinds is None or issubclass(c.kind, rule.kinds)]
+
+            def one(rule: Any = rule, mine: list[Any] = mine) -> None:
+                keys = getattr(rule, "keys", None)
+                for c in mine:
+                    if keys is not None and c.index.keys.isdisjoint(keys):
+                        continue
+                    with shared_walk(c.data):
+                        for _ in rule.check(c):
+                            pass
+
+            rows[f"rule {name}"] = one
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Time every stage; print µs per document."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.stages", description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS / "_news", help="folder of .md files")
+    parser.add_argument("--rounds", type=int, default=9, help="interleaved rounds (median reported)")
+    parser.add_argument("--rules", action="store_true", help="also time each rule alone")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"{args.corpus} is absent", file=sys.stderr)
+        return 2
+    texts = _read_folder(args.corpus)
+    rows = stage_rows(texts, per_rule=args.rules)
+    for fn in rows.values():
+        fn()
+    times = _interleaved(rows, args.rounds)
+    base = statistics.median(times["frontmatter.loads"])
+    print(f"{args.corpus}: {len(texts)} documents, median of {args.rounds} interleaved rounds")
+    print(f"{'stage':34} {'us/doc':>9} {'/ frontmatter':>14}")
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(f"{name:34} {med / len(texts) * 1e6:9.1f} {med / base:14.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

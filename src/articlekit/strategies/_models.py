@@ -1,0 +1,661 @@
+"""Strategies for valid models: every kind of document and every part.
+
+Each strategy takes ``**fixed`` keyword arguments that pin fields by their
+Python attribute names, to a value or to a strategy to draw from.  Names are
+checked at once; pinned values are checked at once against the field's type
+(and, for whole documents, by writing a minimal document with them and
+running :func:`articlekit.check`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pydantic
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from pydantic import BaseModel
+
+from ..models import (
+    Action,
+    Article,
+    Author,
+    Collection,
+    ContentProvider,
+    Course,
+    Download,
+    Forum,
+    Image,
+    LinkedIn,
+    Organization,
+    Profile,
+    Provider,
+    Ratings,
+    RelatedItem,
+    Secured,
+    Twitter,
+    Video,
+)
+from ..rules._common import amp_cache_url, normalize_url
+from ..rules.image_size import size_in_name
+from ..rules.kind_levels import KNOWN_LEVELS
+from ._primitives import (
+    domains,
+    durations,
+    handles,
+    line_text,
+    multiline_text,
+    past_datetimes,
+    secured_values,
+    site_paths,
+    slugs,
+    titles,
+    topic_lists,
+    urls,
+)
+
+__all__ = [
+    "MINIMAL",
+    "actions",
+    "articles",
+    "authors",
+    "check_fixed",
+    "collections",
+    "content_providers",
+    "courses",
+    "downloads",
+    "forums",
+    "images",
+    "linkedin_profiles",
+    "organizations",
+    "profiles",
+    "providers",
+    "ratings",
+    "related_items",
+    "twitter_accounts",
+    "videos",
+]
+
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+Adjust = Callable[[Draw, dict[str, Any], Mapping[str, Any]], dict[str, Any]]
+
+_MIN_SECURED = Secured(bytes(16), bytes(16))
+_MIN_DATE = "2000-01-01T00:00:00Z"
+
+
+@dataclass(frozen=True)
+class _Field:
+    """How one field is drawn: its strategy (``None``: set by the adjust step), and if it is always there."""
+
+    strategy: st.SearchStrategy[Any] | None
+    required: bool = False
+
+
+def _opt(strategy: st.SearchStrategy[Any]) -> _Field:
+    return _Field(strategy)
+
+
+def _req(strategy: st.SearchStrategy[Any] | None) -> _Field:
+    return _Field(strategy, required=True)
+
+
+MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
+    Article: {
+        "title": "x",
+        "published_date_time": _MIN_DATE,
+        "web_url": "https://minimal.invalid/a",
+        "secured": _MIN_SECURED,
+    },
+    RelatedItem: {"title": "x", "web_url": "https://minimal.invalid/related"},
+    Image: {"url": "/x.png", "width": 1, "height": 1},
+    Provider: {"name": "x"},
+    ContentProvider: {"name": "x"},
+    Author: {"name": "x"},
+    Ratings: {"count": 0, "average": 0.0},
+    Twitter: {},
+    LinkedIn: {"url": "https://www.linkedin.com/in/x"},
+    Action: {"url": "https://minimal.invalid/file"},
+    Video: {"title": "x", "type": "video", "secured": _MIN_SECURED},
+    Course: {"title": "x", "type": "course", "secured": _MIN_SECURED},
+    Collection: {"title": "x", "type": "collection", "items": ["videos/x"], "secured": _MIN_SECURED},
+    Download: {"title": "x", "type": "download", "secured": _MIN_SECURED},
+    Profile: {"name": "x", "type": "profile", "secured": _MIN_SECURED},
+    Forum: {"name": "x", "type": "forum"},
+    Organization: {
+        "taxonomy": "organization",
+        "id": "minimal.invalid",
+        "name": "x",
+        "domain": "minimal.invalid",
+    },
+}
+"""The smallest valid keyword arguments of each model: what the strategies shrink toward."""
+
+_DOCUMENT_MODELS = (Article, Video, Course, Collection, Download, Profile, Forum, Organization)
+
+
+def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
+    """Check pinned fields at once; raise :class:`InvalidArgument` for a bad name or value.
+
+    Names must be Python attribute names of ``model``.  Pinned values that are
+    not strategies are put into the minimal model, which must validate; for a
+    whole document it must also be written and checked with no error issue.
+    """
+    fields = model.model_fields
+    unknown = sorted(set(fixed) - set(fields))
+    if unknown:
+        aliases = {f.alias: n for n, f in fields.items() if f.alias}
+        hints = [f"{u!r} (did you mean {aliases[u]!r}?)" if u in aliases else repr(u) for u in unknown]
+        raise InvalidArgument(
+            f"{model.__name__} has no field {', '.join(hints)}; pin fields by their Python names: "
+            f"{', '.join(sorted(fields))}"
+        )
+    values = {k: v for k, v in fixed.items() if not isinstance(v, st.SearchStrategy)}
+    if not values:
+        return
+    for name, value in values.items():
+        if value is None and fields[name].is_required():
+            raise InvalidArgument(f"{model.__name__}.{name} is required: it cannot be pinned to None")
+    kwargs = {**MINIMAL[model], **values}
+    if model is Article and kwargs.get("type") == "video" and "category" not in fixed:
+        kwargs["category"] = "news"
+    if model is Organization and "domain" in values and "id" not in fixed:
+        kwargs["id"] = values["domain"]
+    if model is Article and "amp_web_url" in values and "cdn_amp_web_url" not in fixed:
+        kwargs["cdn_amp_web_url"] = None
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    if model is Article and "web_url" not in kwargs and "original_url" not in kwargs:
+        # a pinned None or a pinned strategy: the other URL (or the strategy) supplies one
+        other = (
+            "original_url" if "original_url" not in values else "web_url" if "web_url" not in values else None
+        )
+        if other is not None:
+            kwargs[other] = "https://minimal.invalid/other"
+    try:
+        instance = model(**kwargs)
+    except pydantic.ValidationError as exc:
+        raise InvalidArgument(f"pinned values do not make a valid {model.__name__}: {exc}") from None
+    if model is Image:
+        _check_image(instance)  # type: ignore[arg-type]
+    if model in _DOCUMENT_MODELS:
+        from ..api import check
+        from ..document import Document
+        from ..writer import WriteError, dumps
+
+        try:
+            text = dumps(Document(meta=instance))
+        except WriteError as exc:
+            raise InvalidArgument(f"pinned values cannot be written: {exc}") from None
+        errors = [str(i) for i in check(text) if i.is_error]
+        if errors:
+            raise InvalidArgument(f"pinned values make an invalid {model.__name__}: " + "; ".join(errors))
+
+
+def _check_image(image: Image) -> None:
+    size = size_in_name(image.url)
+    if size is not None and size != (image.width, image.height):
+        raise InvalidArgument(
+            f"the image URL {image.url!r} names the size {size[0]}x{size[1]}, "
+            f"but width and height are {image.width}x{image.height} (rule AK401)"
+        )
+
+
+def _model_strategy(
+    model: type[BaseModel],
+    fields: dict[str, _Field],
+    fixed: Mapping[str, Any],
+    adjust: Adjust | None = None,
+) -> st.SearchStrategy[Any]:
+    check_fixed(model, fixed)
+    pinned = dict(fixed)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        values: dict[str, Any] = {}
+        for name, spec in fields.items():
+            if name in pinned:
+                value = pinned[name]
+                if isinstance(value, st.SearchStrategy):
+                    value = draw(value)
+                if value is not None:
+                    values[name] = value
+                continue
+            if spec.strategy is None:
+                continue
+            if spec.required or draw(st.booleans()):
+                values[name] = draw(spec.strategy)
+        if adjust is not None:
+            values = adjust(draw, values, pinned)
+        try:
+            return model(**values)
+        except pydantic.ValidationError as exc:
+            raise InvalidArgument(f"the values drawn for {model.__name__} are not valid: {exc}") from None
+
+    return build()
+
+
+# -- parts -----------------------------------------------------------------------------
+
+_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "svg")
+
+
+_IMAGE_BASE = st.one_of(
+    st.sampled_from(["/assets/images/organizations", "/assets/images", ""]),
+    urls().map(lambda u: u.split("?", 1)[0].rstrip("/")),
+)
+_IMAGE_NAME = st.text("abcdefghijklmnopqrstuvwxyz0123456789_", min_size=1, max_size=12)
+_IMAGE_EXT = st.sampled_from(_EXTENSIONS)
+_IMAGE_QUERY = st.sampled_from(["", "?width={w}", "?w=1200&fit=max", "?format=jpeg"])
+
+
+def _image_url(draw: Draw, width: int, height: int) -> str:
+    base, name, ext = draw(_IMAGE_BASE), draw(_IMAGE_NAME), draw(_IMAGE_EXT)
+    query = draw(_IMAGE_QUERY).format(w=width)
+    size = f"-{width}x{height}" if draw(st.booleans()) else ""
+    return f"{base}/{name}{size}.{ext}{query}"
+
+
+def _image_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]) -> dict[str, Any]:
+    url = values.get("url")
+    if url is None:
+        values["url"] = _image_url(draw, values["width"], values["height"])
+    else:
+        size = size_in_name(url)
+        if size is not None:
+            values["width"], values["height"] = size
+    return values
+
+
+def images(**fixed: Any) -> st.SearchStrategy[Image]:
+    """Valid :class:`~articlekit.Image` parts.
+
+    ``url`` is an absolute http(s) URL or a site path starting with ``/``;
+    when its file name ends in ``-<W>x<H>.<ext>``, ``width`` and ``height`` are
+    W and H (rule AK401).  Pin fields by name, e.g. ``images(width=50)``; a
+    pinned ``url`` that names a size sets ``width`` and ``height``.
+
+    Shrinks toward ``{url: "/assets/images/organizations/0.jpg", width: 1, height: 1}``.
+    """
+    fields = {
+        "url": _req(None),
+        "width": _req(st.integers(1, 100_000)),
+        "height": _req(st.integers(1, 100_000)),
+        "is_cached": _opt(st.booleans()),
+        "title": _opt(line_text()),
+        "attribution": _opt(line_text()),
+    }
+    return _model_strategy(Image, fields, fixed, _image_adjust)
+
+
+def _logos() -> st.SearchStrategy[list[Image]]:
+    return st.lists(images(), min_size=1, max_size=2)
+
+
+def providers(**fixed: Any) -> st.SearchStrategy[Provider]:
+    """Valid :class:`~articlekit.Provider` parts: ``name``, and sometimes ``domain`` and logo ``images``.
+
+    Shrinks toward ``{name: "0"}``.
+    """
+    fields = {"name": _req(line_text(1, 30)), "domain": _opt(domains()), "images": _opt(_logos())}
+    return _model_strategy(Provider, fields, fixed)
+
+
+def authors(**fixed: Any) -> st.SearchStrategy[Author]:
+    """Valid :class:`~articlekit.Author` parts; shrinks toward ``{name: "0"}``."""
+    return _model_strategy(Author, {"name": _req(line_text(1, 30))}, fixed)
+
+
+def content_providers(**fixed: Any) -> st.SearchStrategy[ContentProvider]:
+    """Valid :class:`~articlekit.ContentProvider` parts (a provider with ``authors``).
+
+    Shrinks toward ``{name: "0"}``.
+    """
+    fields = {
+        "name": _req(line_text(1, 30)),
+        "domain": _opt(domains()),
+        "images": _opt(_logos()),
+        "authors": _opt(st.lists(authors(), min_size=1, max_size=3)),
+    }
+    return _model_strategy(ContentProvider, fields, fixed)
+
+
+def ratings(**fixed: Any) -> st.SearchStrategy[Ratings]:
+    """Valid :class:`~articlekit.Ratings`: ``count`` of 0 or more, ``average`` from 0 to 5.
+
+    Shrinks toward ``{count: 0, average: 0.0}``.
+    """
+    fields = {
+        "count": _req(st.integers(0, 10**6)),
+        "average": _req(st.floats(0, 5, allow_nan=False, allow_infinity=False)),
+    }
+    return _model_strategy(Ratings, fields, fixed)
+
+
+def _twitter_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]) -> dict[str, Any]:
+    username = values.get("username")
+    if "url" not in fixed and username is not None and draw(st.booleans()):
+        host = draw(st.sampled_from(["twitter.com", "www.twitter.com", "x.com"]))
+        values["url"] = f"https://{host}/{username}"
+    return values
+
+
+def twitter_accounts(**fixed: Any) -> st.SearchStrategy[Twitter]:
+    """Valid :class:`~articlekit.Twitter` accounts: a handle, its address on twitter.com, followers.
+
+    Shrinks toward an empty mapping.
+    """
+    fields = {"username": _opt(handles()), "url": _Field(None), "followers": _opt(st.integers(0, 10**8))}
+    return _model_strategy(Twitter, fields, fixed, _twitter_adjust)
+
+
+def linkedin_profiles(**fixed: Any) -> st.SearchStrategy[LinkedIn]:
+    """Valid :class:`~articlekit.LinkedIn` profiles on ``linkedin.com``; shrinks toward ``/in/0``."""
+    url = st.builds(
+        lambda host, kind, slug: f"https://{host}/{kind}/{slug}",
+        st.sampled_from(["www.linkedin.com", "linkedin.com", "uk.linkedin.com"]),
+        st.sampled_from(["in", "company", "public-profile/in"]),
+        slugs(),
+    )
+    return _model_strategy(LinkedIn, {"url": _req(url)}, fixed)
+
+
+def actions(**fixed: Any) -> st.SearchStrategy[Action]:
+    """Valid :class:`~articlekit.Action` entries of a download; shrinks toward a bare ``url``."""
+    fields = {
+        "url": _req(urls()),
+        "type": _opt(st.sampled_from(["download", "link", "view"])),
+        "title": _opt(line_text(0, 30)),
+        "attribution": _opt(line_text(0, 30)),
+    }
+    return _model_strategy(Action, fields, fixed)
+
+
+def _news_type() -> st.SearchStrategy[str]:
+    return st.sampled_from(["article", "video"])
+
+
+def related_items(**fixed: Any) -> st.SearchStrategy[RelatedItem]:
+    """Valid :class:`~articlekit.RelatedItem` summaries (no ``related``, no ``secured``).
+
+    Shrinks toward ``{title: "0", webUrl: <a short URL>}``.
+    """
+    fields = {
+        "title": _req(titles()),
+        "excerpt": _opt(multiline_text()),
+        "published_date_time": _opt(past_datetimes()),
+        "web_url": _req(urls()),
+        "type": _opt(_news_type()),
+        "provider": _opt(providers()),
+        "quality": _opt(st.integers(0, 100)),
+        "images": _opt(st.lists(images(), min_size=1, max_size=2)),
+    }
+    return _model_strategy(RelatedItem, fields, fixed)
+
+
+def _featured_content() -> st.SearchStrategy[str]:
+    iframe = st.builds(
+        lambda v: (
+            f'<iframe width="560" height="315" src="https://www.youtube.com/embed/{v}" '
+            'frameborder="0" allowfullscreen></iframe>'
+        ),
+        slugs(),
+    )
+    return st.one_of(iframe, multiline_text())
+
+
+# -- the news item ----------------------------------------------------------------------
+
+_RELATED_MAX = 4
+
+
+_URLS = urls()
+
+
+def _article_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]) -> dict[str, Any]:
+    # webUrl, originalUrl or both (AK702)
+    if "web_url" not in fixed and "original_url" not in fixed:
+        which = draw(st.sampled_from(["web", "original", "both"]))
+        if which in ("web", "both"):
+            values["web_url"] = draw(_URLS)
+        if which in ("original", "both"):
+            values["original_url"] = draw(_URLS)
+    elif "web_url" not in fixed:
+        if values.get("original_url") is None or draw(st.booleans()):
+            values["web_url"] = draw(_URLS)
+    elif "original_url" not in fixed and (values.get("web_url") is None or draw(st.booleans())):
+        values["original_url"] = draw(_URLS)
+    # cdnAmpWebUrl only with ampWebUrl, in its AMP-cache form (AK703, AK704)
+    amp = values.get("amp_web_url")
+    if "cdn_amp_web_url" not in fixed and isinstance(amp, str) and draw(st.booleans()):
+        values["cdn_amp_web_url"] = amp_cache_url(amp)
+    # a file with 'type: video' and no 'category: news' is a Video, not an Article
+    if values.get("type") == "video" and values.get("category") is None:
+        if "category" not in fixed:
+            values["category"] = "news"
+        elif "type" not in fixed:
+            values["type"] = "article"
+    # a related item is never the article itself, nor listed twice (AK603, AK604)
+    related = values.get("related")
+    if related and "related" not in fixed:
+        own = {normalize_url(values[k]) for k in ("web_url", "original_url") if values.get(k)}
+        values["related"] = [r for r in related if normalize_url(r.web_url) not in own]
+    return values
+
+
+def articles(**fixed: Any) -> st.SearchStrategy[Article]:
+    """Valid :class:`~articlekit.Article` models (news items) that load, write and check with no issue.
+
+    Every optional field is sometimes present and sometimes absent.  Text is
+    unicode (no characters YAML or the splitter refuse); ``webUrl``,
+    ``originalUrl`` or both are present; ``cdnAmpWebUrl`` comes only with
+    ``ampWebUrl`` and is its AMP-cache form; image sizes match ``-WxH`` file
+    names; ``related`` items are unique and never the article itself;
+    ``secured`` is well-formed random bytes; dates are in the past, in UTC.
+
+    Keyword arguments pin fields by Python attribute name, to a value or to a
+    strategy: ``articles(title="Hello", quality=st.integers(0, 10))``.
+    ``None`` pins an optional field to absent.  Unknown names and invalid
+    pinned values raise :class:`hypothesis.errors.InvalidArgument` at once.
+
+    Shrinks toward the minimal valid article: ``title: "0"``,
+    ``publishedDateTime: 2000-01-01T00:00:00Z``, a short ``webUrl`` and the
+    all-zero ``secured`` value, with no optional field.
+    """
+    fields = {
+        "category": _opt(st.just("news")),
+        "title": _req(titles()),
+        "excerpt": _opt(multiline_text()),
+        "published_date_time": _req(past_datetimes()),
+        "original_url": _Field(None),
+        "web_url": _Field(None),
+        "amp_web_url": _opt(urls()),
+        "cdn_amp_web_url": _Field(None),
+        "type": _opt(_news_type()),
+        "quality": _opt(st.integers(0, 100)),
+        "heat": _opt(st.integers(0, 100)),
+        "published": _opt(st.booleans()),
+        "featured_content": _opt(_featured_content()),
+        "provider": _opt(providers()),
+        "topics": _opt(topic_lists()),
+        "images": _opt(st.lists(images(), max_size=3)),
+        "related": _opt(
+            st.lists(
+                related_items(),
+                min_size=1,
+                max_size=_RELATED_MAX,
+                unique_by=lambda r: normalize_url(r.web_url),
+            )
+        ),
+        "secured": _req(secured_values()),
+    }
+    return _model_strategy(Article, fields, fixed, _article_adjust)
+
+
+# -- the other kinds ----------------------------------------------------------------------
+
+_PRICES = st.one_of(st.sampled_from(["Free", "$9.99", "€20", "Free trial"]), line_text(1, 12))
+
+
+def _common(title_key: str = "title") -> dict[str, _Field]:
+    return {
+        title_key: _req(titles()),
+        "excerpt": _opt(multiline_text()),
+        "original_url": _opt(urls()),
+        "web_url": _opt(urls()),
+    }
+
+
+def _state() -> dict[str, _Field]:
+    return {
+        "quality": _opt(st.integers(0, 100)),
+        "heat": _opt(st.integers(0, 100)),
+        "published": _opt(st.booleans()),
+        "removed": _opt(st.booleans()),
+    }
+
+
+def _tail(secured_required: bool = True) -> dict[str, _Field]:
+    return {
+        "topics": _opt(topic_lists()),
+        "images": _opt(st.lists(images(), max_size=2)),
+        "secured": _Field(secured_values(), required=secured_required),
+    }
+
+
+def _levels() -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(KNOWN_LEVELS), max_size=3, unique=True)
+
+
+def videos(**fixed: Any) -> st.SearchStrategy[Video]:
+    """Valid :class:`~articlekit.Video` documents (``type: video``).
+
+    Shrinks toward ``{title: "0", type: video, secured: <zeros>}``.
+    """
+    fields = {
+        **_common(),
+        "type": _req(st.just("video")),
+        "price": _opt(_PRICES),
+        "length": _opt(durations()),
+        "published_date_time": _opt(past_datetimes()),
+        **_state(),
+        "featured_content": _opt(_featured_content()),
+        "provider": _opt(content_providers()),
+        **_tail(),
+    }
+    return _model_strategy(Video, fields, fixed)
+
+
+def courses(**fixed: Any) -> st.SearchStrategy[Course]:
+    """Valid :class:`~articlekit.Course` documents (``type: course``), levels from the known ones.
+
+    Shrinks toward ``{title: "0", type: course, secured: <zeros>}``.
+    """
+    fields = {
+        **_common(),
+        "type": _req(st.just("course")),
+        "price": _opt(_PRICES),
+        "length": _opt(durations()),
+        "ratings": _opt(ratings()),
+        **_state(),
+        "provider": _opt(content_providers()),
+        "levels": _opt(_levels()),
+        **_tail(),
+    }
+    return _model_strategy(Course, fields, fixed)
+
+
+def collections(**fixed: Any) -> st.SearchStrategy[Collection]:
+    """Valid :class:`~articlekit.Collection` documents: ``items`` are unique site paths ``<section>/<slug>``.
+
+    Shrinks toward ``{title: "0", type: collection, items: [<one path>], secured: <zeros>}``.
+    """
+    fields = {
+        **_common(),
+        "type": _req(st.just("collection")),
+        "price": _opt(_PRICES),
+        "length": _opt(durations()),
+        **_state(),
+        "provider": _opt(content_providers()),
+        "levels": _opt(_levels()),
+        "items": _req(st.lists(site_paths(), min_size=1, max_size=5, unique=True)),
+        **_tail(),
+    }
+    return _model_strategy(Collection, fields, fixed)
+
+
+def downloads(**fixed: Any) -> st.SearchStrategy[Download]:
+    """Valid :class:`~articlekit.Download` documents with absolute action URLs.
+
+    Shrinks toward ``{title: "0", type: download, secured: <zeros>}``.
+    """
+    fields = {
+        **_common(),
+        "type": _req(st.just("download")),
+        "price": _opt(_PRICES),
+        "published_date_time": _opt(past_datetimes()),
+        **_state(),
+        "actions": _opt(st.lists(actions(), min_size=1, max_size=3)),
+        "provider": _opt(content_providers()),
+        **_tail(),
+    }
+    return _model_strategy(Download, fields, fixed)
+
+
+def profiles(**fixed: Any) -> st.SearchStrategy[Profile]:
+    """Valid :class:`~articlekit.Profile` documents: a Twitter URL that matches its handle, a LinkedIn URL.
+
+    Shrinks toward ``{name: "0", type: profile, secured: <zeros>}``.
+    """
+    fields = {
+        "name": _req(titles()),
+        "bio": _opt(multiline_text()),
+        "location": _opt(line_text(1, 30)),
+        "type": _req(st.just("profile")),
+        **_state(),
+        "affiliation": _opt(providers()),
+        "website": _opt(urls()),
+        "twitter": _opt(twitter_accounts()),
+        "linkedin": _opt(linkedin_profiles()),
+        **_tail(),
+    }
+    return _model_strategy(Profile, fields, fixed)
+
+
+def forums(**fixed: Any) -> st.SearchStrategy[Forum]:
+    """Valid :class:`~articlekit.Forum` documents, with or without ``type: forum``.
+
+    Shrinks toward ``{name: "0"}``.
+    """
+    fields = {
+        **_common("name"),
+        "type": _opt(st.just("forum")),
+        "members": _opt(st.integers(0, 10**7)),
+        **_state(),
+        "provider": _opt(content_providers()),
+        **_tail(secured_required=False),
+    }
+    return _model_strategy(Forum, fields, fixed)
+
+
+def _organization_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]) -> dict[str, Any]:
+    if "id" not in fixed:
+        values["id"] = values["domain"]
+    return values
+
+
+def organizations(**fixed: Any) -> st.SearchStrategy[Organization]:
+    """Valid :class:`~articlekit.Organization` documents: ``_id`` equals ``domain``, a host name.
+
+    Shrinks toward ``{taxonomy: organization, _id: a.aa, name: "0", domain: a.aa}``.
+    """
+    fields = {
+        "taxonomy": _req(st.just("organization")),
+        "id": _Field(None),
+        "name": _req(line_text(1, 30)),
+        "other_names": _opt(st.lists(line_text(1, 20), max_size=3)),
+        "domain": _req(domains()),
+        "description": _opt(multiline_text()),
+        "images": _opt(st.lists(images(), max_size=2)),
+    }
+    return _model_strategy(Organization, fields, fixed, _organization_adjust)

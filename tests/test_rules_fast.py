@@ -1,0 +1,277 @@
+"""The rules' fast paths give exactly the verdicts of the general code they short-cut.
+
+Each fast path (a regular expression for the common shape of a URL or host
+name, the one-walk index of the data, skipping a rule whose keys are absent,
+the base64 shortcut of ``Secured.parse``, the byte-level character check of
+the fast YAML path) is compared with the plain code it stands in for, on
+generated input and, where the property is one of single characters, on every
+code point.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import articlekit
+from articlekit import fastyaml
+from articlekit.fastyaml import load_yaml_fast
+from articlekit.models import secured as secured_model
+from articlekit.models.secured import Secured, SecuredFormatError
+from articlekit.rules import Context, RuleOptions, all_rules, image_url
+from articlekit.rules import _common as common
+from articlekit.rules.image_url import image_url_problem
+from articlekit.splitter import split_front_matter
+from conftest import DATA, corpus_files
+
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# -- URLs and host names ------------------------------------------------------
+_HOST_CHARS = "abcXYZ019-._:@[]üé \t%/"
+_label = st.one_of(
+    st.text(alphabet="abz09-", min_size=0, max_size=5),
+    st.sampled_from(["a" * 63, "b" * 64, "-a", "a-", "xn--bcher-kva", "bücher", "ex_ample"]),
+)
+_host = st.one_of(
+    st.lists(_label, min_size=0, max_size=5).map(".".join),
+    st.text(alphabet=_HOST_CHARS, max_size=12),
+    st.sampled_from(["[::1]", "[::1", "::1]", "a.b:80", "a.b:", "a.b:x", "u@a.b", "a." * 127 + "a", "A.COM"]),
+)
+_tail = st.one_of(
+    st.just(""),
+    st.text(alphabet="/?#=&abc-x0519._%", max_size=12),
+    st.text(max_size=6).map(lambda t: "/" + t),
+    st.sampled_from(["/a-50x50.jpg", "/a-50x50.jpg?w=1", "?amp", "#f", "/\x7f", "/a b", "/a\n", "/\u3000"]),
+)
+_url = st.builds(
+    lambda scheme, sep, host, tail: scheme + sep + host + tail,
+    st.sampled_from(["https", "http", "HTTPS", "Http", "ftp", "", "h", "ht.tp", "1http"]),
+    st.sampled_from(["://", ":/", ":", "//", "", ":///"]),
+    _host,
+    _tail,
+)
+_any_url = st.one_of(_url, st.text(max_size=20), _url.map(lambda u: " " + u), _url.map(lambda u: "/" + u))
+
+
+@_SETTINGS
+@given(_any_url)
+def test_url_problem_fast_path_agrees(value: str) -> None:
+    assert common.url_problem(value) == common._url_problem(value)
+
+
+@_SETTINGS
+@given(_any_url)
+def test_url_path_fast_path_agrees(value: str) -> None:
+    assert common.url_path(value) == common._url_path(value)
+
+
+@_SETTINGS
+@given(st.one_of(_host, st.text(max_size=12)))
+def test_host_problem_fast_path_agrees(value: str) -> None:
+    assert common.host_problem(value) == common._host_problem(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://www.businessinsider.com/a-b?amp",
+        "https://" + "a" * 63 + ".com/",
+        "https://" + "a" * 64 + ".com/",
+        "https://" + ".".join(["abcdefghi"] * 25) + "/",  # 249 characters
+        "https://" + ".".join(["abcdefghi"] * 26) + "/",  # 259 characters
+        "https://a..b/",
+        "https://a.-b/",
+        "https://a-.b/",
+        "https://-a.b/",
+        "https://a.b-/",
+        "https://a/b c",
+        "https://a/b\u00a0",
+        "https://a.b/x-50x50.jpg?w=1#f",
+        "/assets/a-50x50.jpg",
+        "//a.b/c",
+    ],
+)
+def test_fast_paths_on_edges(value: str) -> None:
+    assert common.url_problem(value) == common._url_problem(value)
+    assert common.url_path(value) == common._url_path(value)
+    host = value.split("//", 1)[-1].split("/", 1)[0]
+    assert common.host_problem(host) == common._host_problem(host)
+
+
+def test_image_url_whitespace_test_is_the_old_one_on_every_code_point() -> None:
+    # the old test: any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url)
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    old = {ch for ch in every if ch.isspace() or ord(ch) < 32 or ord(ch) == 127}
+    assert set(image_url._UNPRINTABLE.findall(every)) == old
+    for ch in sorted(old):
+        assert image_url_problem("/a" + ch) == "it contains whitespace or control characters"
+    assert image_url_problem("/a" + "".join(ch for ch in every[:0x3000] if ch not in old)) is None
+
+
+# -- the index of the data ----------------------------------------------------
+_KEYS = [
+    "webUrl",
+    "originalUrl",
+    "ampWebUrl",
+    "cdnAmpWebUrl",
+    "images",
+    "provider",
+    "affiliation",
+    "publishedDateTime",
+    "fooDateTime",
+    "DateTime",
+    "title",
+    "related",
+    "url",
+    "domain",
+    1,
+    None,
+    True,
+]
+_leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5))
+_data = st.recursive(
+    _leaf,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(_KEYS), inner, max_size=6),
+    ),
+    max_leaves=30,
+)
+
+
+@_SETTINGS
+@given(_data)
+def test_index_is_what_walk_gives(data: Any) -> None:
+    fast = common.build_index(data)
+    plain = common._index_from_nodes(common._node_list(data))
+    assert fast.as_tuple() == plain.as_tuple()
+    # the same objects, in the same order
+    assert [id(v) for _, v in fast.images] == [id(v) for _, v in plain.images]
+
+
+def test_index_of_deep_data_falls_back_to_the_walk() -> None:
+    data: Any = {"webUrl": "x"}
+    for _ in range(sys.getrecursionlimit() + 100):
+        data = {"a": [data]}
+    assert common.build_index(data).urls[0][1] == "x"
+
+
+# -- skipping rules whose keys are absent ---------------------------------------
+def _texts() -> list[str]:
+    sample = (DATA / "finland-prisons-ai.md").read_text(encoding="utf-8")
+    texts = [sample] + [p.read_text(encoding="utf-8") for p in corpus_files()[:40]]
+    rng = random.Random(9)
+    from articlekit import fuzz
+
+    return texts + [fuzz.mutate(rng.choice(texts), rng) for _ in range(150)]
+
+
+def test_a_skipped_rule_would_have_reported_nothing() -> None:
+    """A rule's ``keys`` are a true necessary condition: without them, it reports nothing."""
+    checked = 0
+    for text in _texts():
+        split = split_front_matter(text)
+        if split.front_matter is None:
+            continue
+        loaded = load_yaml_fast(split.front_matter)
+        if not isinstance(loaded.data, dict):
+            continue
+        for kind in {articlekit.detect_kind(loaded.data) or articlekit.Article, articlekit.Article}:
+            ctx = Context(loaded.data, loaded.locations, kind, RuleOptions(secured_key=b"k" * 16))
+            for rule in all_rules():
+                if rule.keys is None or not ctx.index.keys.isdisjoint(rule.keys):
+                    continue
+                assert list(rule.check(ctx)) == [], rule.codes
+                checked += 1
+    assert checked > 100
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.dictionaries(st.sampled_from(_KEYS[:14]), _data, max_size=6))
+def test_rules_with_absent_keys_report_nothing_on_any_data(data: dict[str, Any]) -> None:
+    from articlekit.yamlsafe import Locations
+
+    ctx = Context(data, Locations(), articlekit.Article, RuleOptions(secured_key=b"k" * 16))
+    for rule in all_rules():
+        if rule.keys is not None and ctx.index.keys.isdisjoint(rule.keys):
+            try:
+                found = list(rule.check(ctx))
+            except (AttributeError, TypeError):  # rules assume a mapping where a kind has one
+                continue
+            assert found == [], rule.codes
+
+
+# -- Secured.parse ---------------------------------------------------------------
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_part = st.one_of(
+    st.binary(max_size=70).map(lambda b: __import__("base64").b64encode(b).decode()),
+    st.text(alphabet=_B64 + "=;\n é", max_size=30),
+    st.sampled_from(["AAAAAAAAAAAAAAAAAAAAAB==", "AAAAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAAAA="]),
+)
+
+
+def _outcome(text: str) -> tuple[Any, ...]:
+    try:
+        value = Secured.parse(text)
+    except SecuredFormatError as exc:
+        return ("error", exc.code, exc.message)
+    return ("ok", value.ciphertext, value.iv, str(value))
+
+
+@_SETTINGS
+@given(st.builds(lambda a, sep, b: a + sep + b, _part, st.sampled_from([";", "", ";;"]), _part))
+def test_secured_shortcut_agrees(text: str) -> None:
+    fast = _outcome(text)
+    original = secured_model._canonical
+    try:
+        secured_model._canonical = lambda part: None  # type: ignore[assignment]
+        slow = _outcome(text)
+    finally:
+        secured_model._canonical = original
+    assert fast == slow
+
+
+# -- the fast YAML path's character check ---------------------------------------------
+def test_holdable_is_outside_on_every_code_point() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    outside = set(fastyaml._OUTSIDE.findall(every))
+    assert fastyaml._holdable("a: " + "".join(ch for ch in every if ch not in outside))
+    for ch in sorted(outside):
+        assert not fastyaml._holdable(f"a: x{ch}y\n"), hex(ord(ch))
+
+
+@_SETTINGS
+@given(st.text(max_size=40))
+def test_holdable_is_outside_on_any_text(text: str) -> None:
+    assert fastyaml._holdable(text) is (fastyaml._OUTSIDE.search(text) is None)
+
+
+def test_plain_scalars_starting_with_word_letters_are_words_or_text() -> None:
+    """The fast YAML path reads ``On MSFT`` as text without asking the resolver: PyYAML's only
+    implicit resolvers for these first letters are the exact words of bool and null."""
+    import yaml
+
+    resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+    for letter in fastyaml._WORD_LETTERS:
+        tags = {tag for tag, _ in resolvers.get(letter, [])}
+        assert tags <= {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}, letter
+        for word in fastyaml._WORDS:
+            if word[0] == letter:
+                assert fastyaml.resolve_plain(word) != "tag:yaml.org,2002:str"
+
+
+@_SETTINGS
+@given(
+    st.sampled_from(sorted(fastyaml._WORD_LETTERS)),
+    st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=8),
+)
+def test_word_letter_scalars_resolve_as_the_fast_path_reads_them(first: str, rest: str) -> None:
+    text = first + rest
+    if text in fastyaml._WORDS:
+        return
+    assert fastyaml.resolve_plain(text) == "tag:yaml.org,2002:str"
