@@ -38,7 +38,7 @@ PROPERTY = settings(
 SIMPLEST = settings(max_examples=1, deadline=None, database=None, phases=[Phase.generate])
 """The first example Hypothesis tries is its simplest one: what the strategy shrinks toward."""
 SAMPLE = settings(
-    max_examples=3,
+    max_examples=2,
     deadline=None,
     database=None,
     derandomize=True,
@@ -304,7 +304,7 @@ _STYLES = {
 def test_documents_vary_in_style() -> None:
     seen: set[str] = set()
 
-    @settings(SAMPLE, max_examples=300)
+    @settings(SAMPLE, max_examples=200)
     @given(aks.documents())
     def run(text: str) -> None:
         seen.update(name for name, looks in _STYLES.items() if looks(text))

@@ -46,11 +46,11 @@ def _parse_timestamp(value: Any) -> Any:
         text = value.strip()
         try:
             return _dateparser.isoparse(text)
-        except (ValueError, OverflowError) as exc:
+        except (ValueError, OverflowError):
             raise PydanticCustomError(
                 "invalid_timestamp",
-                "{value!r} is not an ISO 8601 date and time ({reason})",
-                {"value": value, "reason": str(exc)},
+                "{value} is not an ISO 8601 date and time like 2020-08-11T13:41:00Z",
+                {"value": repr(value[:60])},
             ) from None
     if isinstance(value, date) and not isinstance(value, datetime):
         raise PydanticCustomError(

@@ -202,10 +202,6 @@ def _choose(draw: Draw, doc: _Doc, pred: Callable[[KeyPath, Any], bool]) -> KeyP
     return draw(st.sampled_from(found)) if found else None
 
 
-def _last(path: KeyPath) -> Any:
-    return path[-1] if path else None
-
-
 def _ensure(draw: Draw, data: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> Any:
     if key not in data:
         data[key] = draw(strategy)

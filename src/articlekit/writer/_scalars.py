@@ -44,7 +44,7 @@ _NOT_PRINTABLE = re.compile(
 )
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_INDICATORS = set(",[]{}")
+_FLOW_INDICATORS = frozenset(",[]{}?")  # PyYAML ends a plain scalar at any of these in flow context
 _ESCAPES = {
     "\0": "\\0",
     "\x07": "\\a",
