@@ -5,14 +5,13 @@ keys and point at lines and columns, and unknown keys reported as warnings.
 
 from __future__ import annotations
 
-import types
-import typing
 from datetime import date, datetime
 from typing import Any
 
 import pydantic
 from pydantic import BaseModel
 
+from ._introspect import fields_by_key
 from .issues import CODES, Issue, KeyPath, format_path, register_code
 from .models._base import FrontMatterModel
 from .yamlsafe import Locations, resolve_plain
@@ -210,41 +209,6 @@ def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
     return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
 
 
-def _model_of(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model class inside ``annotation`` and whether it is a list of them."""
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if arg is not type(None):
-                found = _model_of(arg)
-                if found[0] is not None:
-                    return found
-        return None, False
-    if origin is list:
-        args = typing.get_args(annotation)
-        if args:
-            inner, _ = _model_of(args[0])
-            return inner, inner is not None
-        return None, False
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
-
-
-_ALIAS_CACHE: dict[type[BaseModel], dict[str, tuple[type[BaseModel] | None, bool]]] = {}
-
-
-def _aliases(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
-    cached = _ALIAS_CACHE.get(model)
-    if cached is None:
-        cached = {}
-        for name, field in model.model_fields.items():
-            alias = field.alias or name
-            cached[alias] = _model_of(field.annotation)
-        _ALIAS_CACHE[model] = cached
-    return cached
-
-
 _SubModels = dict[str, tuple[type[BaseModel], bool]]
 _KEY_CACHE: dict[type[BaseModel], tuple[frozenset[str], _SubModels]] = {}
 
@@ -253,7 +217,7 @@ def _keys_of(model: type[BaseModel]) -> tuple[frozenset[str], _SubModels]:
     """The YAML keys of ``model``, and those whose values are models (or lists of them)."""
     cached = _KEY_CACHE.get(model)
     if cached is None:
-        aliases = _aliases(model)
+        aliases = fields_by_key(model)
         subs = {key: (sub, is_list) for key, (sub, is_list) in aliases.items() if sub is not None}
         cached = (frozenset(aliases), subs)
         _KEY_CACHE[model] = cached
@@ -291,7 +255,7 @@ def _unknown_keys_each(
     data: dict[Any, Any], model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
 ) -> None:
     """:func:`_unknown_keys` key by key, for a mapping with a key ``model`` does not know."""
-    known = _aliases(model)
+    known = fields_by_key(model)
     forbidden = model.forbidden_keys if issubclass(model, FrontMatterModel) else frozenset()
     for key, value in data.items():
         entry = known.get(key)

@@ -34,13 +34,17 @@ URL fields (``json_schema_extra={"format": "uri"}``) and on ``title``,
 from __future__ import annotations
 
 import threading
-import types
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
+
+from .._introspect import child_model_of
+from .._introspect import field_key as _field_key
+from .._introspect import fields_by_key as model_fields_by_key
+from .._introspect import strip_optional as _strip_optional
 
 __all__ = [
     "DEFAULT_QUOTED",
@@ -148,10 +152,6 @@ def register_key_order(
     return layout
 
 
-def _field_key(name: str, field: Any) -> str:
-    return str(field.serialization_alias or field.alias or name)
-
-
 def _default_quoted(model: type[BaseModel]) -> frozenset[str]:
     quoted = set(DEFAULT_QUOTED)
     for name, field in model.model_fields.items():
@@ -246,50 +246,6 @@ def key_order_for(model: type[BaseModel] | None) -> KeyOrder:
 
 
 _UNKNOWN = KeyOrder(())
-
-
-def _strip_optional(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return _strip_optional(args[0])
-    if origin is typing.Annotated:
-        return _strip_optional(typing.get_args(annotation)[0])
-    return annotation
-
-
-def child_model_of(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model class inside a field annotation and whether it is a list of them."""
-    annotation = _strip_optional(annotation)
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = child_model_of(arg)
-            if found[0] is not None:
-                return found
-        return None, False
-    if origin is list:
-        args = typing.get_args(annotation)
-        if args:
-            inner, _ = child_model_of(args[0])
-            return inner, inner is not None
-        return None, False
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
-
-
-_FIELDS: dict[type[BaseModel], dict[str, tuple[type[BaseModel] | None, bool]]] = {}
-
-
-def model_fields_by_key(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
-    """``{YAML key: (nested model or None, is a list)}`` for the fields of ``model``."""
-    found = _FIELDS.get(model)
-    if found is None:
-        found = {_field_key(n, f): child_model_of(f.annotation) for n, f in model.model_fields.items()}
-        _FIELDS[model] = found
-    return found
 
 
 def child_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
