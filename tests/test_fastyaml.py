@@ -92,6 +92,15 @@ ACCEPTED = [
     pytest.param("t: é中文😀 ok\n", {"t": "é中文😀 ok"}, id="unicode"),
     pytest.param("a_b.c-d: 1\n", {"a_b.c-d": 1}, id="key-characters"),
     pytest.param("a: x\nb:\n", {"a": "x", "b": None}, id="empty-value-at-end"),
+    pytest.param("a: []\nb: {}  \nc: 1\n", {"a": [], "b": {}, "c": 1}, id="empty-flow-collections"),
+    pytest.param("a:\n  - []\n  - {}\n  - x\n", {"a": [[], {}, "x"]}, id="empty-flow-items"),
+    pytest.param("a:\n  b: []\nc: 1\n", {"a": {"b": []}, "c": 1}, id="nested-empty-flow"),
+    pytest.param(
+        "a: [x, 'it''s', \"q, \\\"r\\\"\", 12, yes, ~]\nb: [a b,c ]\n",
+        {"a": ["x", "it's", 'q, "r"', 12, True, None], "b": ["a b", "c"]},
+        id="flow-sequence-of-scalars",
+    ),
+    pytest.param("a:\n  - [x, 2020-08-11]\n", {"a": [["x", date(2020, 8, 11)]]}, id="flow-sequence-item"),
 ]
 
 
@@ -107,8 +116,16 @@ REFUSED = [
     pytest.param("a: &x 1\nb: *x\n", id="anchor-alias"),
     pytest.param("a: !!str 1\n", id="tag"),
     pytest.param("a: !custom x\n", id="local-tag"),
-    pytest.param("a: [1, 2]\n", id="flow-sequence"),
+    pytest.param("a: [1, [2]]\n", id="nested-flow-sequence"),
+    pytest.param("a: [x, ]\n", id="flow-trailing-comma"),
+    pytest.param("a: [https://x.com/]\n", id="flow-plain-with-colon"),
+    pytest.param("a: ['a'', 'b']\n", id="flow-bad-single-quote"),
+    pytest.param("a: [x] # note\n", id="flow-then-comment"),
     pytest.param("a: {b: 1}\n", id="flow-mapping"),
+    pytest.param("a: [ ]\n", id="spaced-empty-flow"),
+    pytest.param("a: [] # note\n", id="empty-flow-comment"),
+    pytest.param("a: []\n  b: 1\n", id="empty-flow-then-indented"),
+    pytest.param("a: []x\n", id="empty-flow-then-text"),
     pytest.param("a: |\n  text\n", id="literal-block"),
     pytest.param("a: >\n  text\n", id="folded-block"),
     pytest.param("a: one\n  two\n", id="multi-line-plain"),

@@ -65,6 +65,7 @@ _TRICKY = [
     "2020-08-11t13:41:00.5-05:30", "2020-02-30T00:00:00Z", "2020-13-01", "9999-12-31T23:59:59Z",
     "<<", "=", "-", "-x", "--", "---", "...", "?", "?x", ":x", "a:b", "a: b", "a #b", "a#b", "a:",
     "#x", "&a", "*a", "!t", "|", ">", "%x", "@x", "`x", "[x]", "{x}", "x]", "x,y",
+    "[]", "{}", "[ ]", "[]x", "{} #c", "[[]]", "[a, 'b']", '[a,"b"]', "[a, ]",
     'say "hi"', "it's", "\\", "\\n", "é中文😀", "\u00a0x\u00a0", "x\u2028y", "tab\there",
     "https://example.com/a?b=1&c=2#d", "Power Apps", "trailing ", " leading",
 ]  # fmt: skip
@@ -129,16 +130,26 @@ def _tree(depth: int) -> st.SearchStrategy[Any]:
         leaf,
         st.lists(st.tuples(keys, sub), min_size=1, max_size=4).map(lambda kv: ("map", kv)),
         st.lists(sub, min_size=1, max_size=3).map(lambda items: ("seq", items)),
+        st.tuples(st.lists(leaf, max_size=4), st.sampled_from([", ", ",", " , "])).map(
+            lambda items: ("flow", items)
+        ),
     )
 
 
 def _render(node: Any, indent: int, step: int, indentless: bool, out: list[str]) -> None:
     kind, items = node
     pad = " " * indent
+    if kind == "flow":  # a one-line flow sequence of scalars, after "key: " or "- "
+        out.append(pad + "[" + items[1].join(items[0]) + "]")
+        return
     if kind == "map":
         for key, value in items:
             if isinstance(value, str):
                 out.append(f"{pad}{key}: {value}".rstrip(" ") if value == "" else f"{pad}{key}: {value}")
+            elif value[0] == "flow":
+                flow: list[str] = []
+                _render(value, 0, step, indentless, flow)
+                out.append(f"{pad}{key}: {flow[0]}")
             else:
                 out.append(f"{pad}{key}:")
                 child = indent if (value[0] == "seq" and indentless) else indent + step
@@ -147,6 +158,10 @@ def _render(node: Any, indent: int, step: int, indentless: bool, out: list[str])
     for value in items:
         if isinstance(value, str):
             out.append(f"{pad}- {value}")
+        elif value[0] == "flow":
+            flow_item: list[str] = []
+            _render(value, 0, step, indentless, flow_item)
+            out.append(f"{pad}- {flow_item[0]}")
         elif value[0] == "map":
             inner: list[str] = []
             _render(value, indent + 2, step, indentless, inner)

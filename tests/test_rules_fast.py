@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,6 +153,64 @@ def test_index_is_what_walk_gives(data: Any) -> None:
     assert fast.as_tuple() == plain.as_tuple()
     # the same objects, in the same order
     assert [id(v) for _, v in fast.images] == [id(v) for _, v in plain.images]
+
+
+_text_keys = st.sampled_from([k for k in _KEYS if isinstance(k, str)])
+_text_data = st.dictionaries(
+    _text_keys,
+    st.recursive(
+        _leaf,
+        lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_text_keys, inner, max_size=6)),
+        max_leaves=30,
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _assert_parser_index_is_walk_index(text: str) -> bool:
+    """When the fast path reads ``text``, its index is build_index()'s, item for item."""
+    got = load_yaml_fast(text)
+    if got.index is None:
+        return False
+    walked = common.build_index(got.data)
+    assert got.index.as_tuple() == walked.as_tuple()
+    for name in ("urls", "dates", "images", "owners"):  # the same objects, in the same order
+        assert [id(v) for _, v in getattr(got.index, name)] == [id(v) for _, v in getattr(walked, name)]
+    return True
+
+
+@_SETTINGS
+@given(_text_data, st.sampled_from([None, True, False]), st.sampled_from([2, 4]))
+def test_parser_built_index_is_what_walk_gives(data: dict[str, Any], flow: bool | None, indent: int) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, sort_keys=False, indent=indent, allow_unicode=True)
+    _assert_parser_index_is_walk_index(text)
+
+
+def test_parser_built_index_on_files() -> None:
+    texts = [DATA.joinpath("finland-prisons-ai.md").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in corpus_files()]
+    texts.append(
+        "---\nimages:\n  - url: a\n    images:\n    - url: c\n  - url: b\nprovider:\n  images: []\n"
+        "related:\n- webUrl: u\n  provider:\n  images:\n  - url: d\nxDateTime:\n---\n"
+    )
+    read = 0
+    for text in texts:
+        front = split_front_matter(text).front_matter
+        assert front is not None
+        read += _assert_parser_index_is_walk_index(front)
+    assert read == len(texts)  # every one of these is on the fast path
+
+
+def test_check_uses_the_parser_built_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = DATA.joinpath("finland-prisons-ai.md").read_text(encoding="utf-8")
+
+    def walk_forbidden(data: Any) -> Any:
+        raise AssertionError("build_index() ran although the fast path gave an index")
+
+    expected = articlekit.check(text)
+    monkeypatch.setattr(common, "build_index", walk_forbidden)
+    assert articlekit.check(text) == expected
 
 
 def test_index_of_deep_data_falls_back_to_the_walk() -> None:

@@ -90,6 +90,8 @@ def _analyze(
     result.model = model
     result.issues.extend(_unexplained(schema_issues, loaded.issues))
     ctx = Context(loaded.data, loaded.locations, model_kind, options)
+    if loaded.index is not None:
+        ctx.__dict__["_index"] = loaded.index  # found by the fast path: no walk (see Context.index)
     result.issues.extend(run_rules(ctx, ignore))
     return result
 

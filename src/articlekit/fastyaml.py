@@ -9,11 +9,12 @@ one C-level regular-expression pass over the lines and a tight Python loop,
 without libyaml's event objects.
 
 It answers ``None`` -- "use the full loader" -- on the first thing outside
-the subset or on any doubt: anchors, aliases, tags, flow collections, block
-scalars, multi-line scalars (and escaped line breaks), inline comments,
-tabs, lone CRs, characters YAML cannot hold, keys that are not plain words
-or that resolve to something other than text, duplicate keys, and anything
-near a :class:`~articlekit.limits.Limits` bound.  Those are the only cases in
+the subset or on any doubt: anchors, aliases, tags, flow collections (but
+for ``[]``, ``{}`` and one-line sequences of scalars), block scalars,
+multi-line scalars (and escaped line breaks), inline comments, tabs, lone
+CRs, characters YAML cannot hold, keys that are not plain words or that
+resolve to something other than text, duplicate keys, and anything near a
+:class:`~articlekit.limits.Limits` bound.  Those are the only cases in
 which the full loader in :mod:`articlekit.yamlsafe` reports an issue, so
 every YAML issue is still reported, exactly as before.
 
@@ -37,6 +38,7 @@ from typing import Any
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
+from ._dataindex import DataIndex, index_of, key_kind
 from .issues import KeyPath
 from .limits import DEFAULT_LIMITS, Limits
 from .yamlsafe import Locations, NodeInfo, YamlResult, load_yaml, resolve_plain
@@ -101,6 +103,14 @@ _WORDS: dict[str, Any] = {
     **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
     **dict.fromkeys(("null", "Null", "NULL", "~"), None),
 }
+_EMPTY_FLOW = ("[]", "{}")
+# A one-line flow sequence of scalars: "[a, 'b', \"c\"]".  A plain item here may
+# not start with an indicator nor hold ":", "#", "?", a quote or a flow indicator;
+# quoted items are read by _scalar.  No trailing comma, nothing nested.
+_FLOW_PLAIN = r"""[^\s,\[\]{}#:?"'!&*|>%@`-](?:[^,\[\]{}#:?"']*[^\s,\[\]{}#:?"'])?"""
+_FLOW_ITEM = rf"""(?:{_FLOW_PLAIN}|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'(?!'))"""
+_FLOW_SEQ = re.compile(rf"\[ *{_FLOW_ITEM}(?: *, *{_FLOW_ITEM})* *\] *")
+_FLOW_ITEMS = re.compile(rf" *({_FLOW_ITEM}) *(?:,|\] *$)")
 _DECIMAL = re.compile(r"[1-9][0-9]{0,17}|0")
 _STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
 _constructor = SafeConstructor()
@@ -110,7 +120,7 @@ _MAX_TYPED = 64  # longer numbers (0b1111..., 1:2:3:...) are guarded by the full
 _MAP = 0
 _SEQ = 1
 _KEY_CACHE_SIZE = 4096
-_key_ok: dict[str, bool] = {}
+_key_info: dict[str, int] = {}
 _NOT_A_WORD: Any = object()
 
 
@@ -140,14 +150,15 @@ def _holdable(text: str) -> bool:
     )
 
 
-def _key_is_text(key: str) -> bool:
-    """Whether a plain key resolves to a string (not ``yes``, ``null``, ...)."""
-    ok = _key_ok.get(key)
-    if ok is None:
-        ok = key not in _WORDS and resolve_plain(key) == _STR
-        if len(_key_ok) < _KEY_CACHE_SIZE:
-            _key_ok[key] = ok
-    return ok
+def _key_info_of(key: str) -> int:
+    """-1 when a plain key resolves to other than a string (``yes``, ``null``, ...); else its
+    :func:`~articlekit._dataindex.key_kind` (what the rules' index does with its value)."""
+    info = _key_info.get(key)
+    if info is None:
+        info = key_kind(key) if key not in _WORDS and resolve_plain(key) == _STR else -1
+        if len(_key_info) < _KEY_CACHE_SIZE:
+            _key_info[key] = info
+    return info
 
 
 def _typed(text: str) -> Any:
@@ -217,6 +228,25 @@ def _scalar(rest: str, limit: int) -> Any:
     return text
 
 
+def _flow(rest: str, limit: int) -> list[Any] | dict[str, Any]:
+    """An empty ``[]`` or ``{}``, or a one-line flow sequence of scalars, written as ``rest``."""
+    text = rest.rstrip(" ")
+    if text in _EMPTY_FLOW:
+        return [] if text == "[]" else {}
+    if _FLOW_SEQ.fullmatch(text) is None:
+        raise _Fallback
+    items: list[Any] = []
+    for item in _FLOW_ITEMS.findall(text, 1):
+        first = item[0]
+        if first == '"' or first == "'":
+            items.append(_scalar(item, limit))
+        elif len(item) > limit:
+            raise _Fallback
+        else:
+            items.append(_typed(item) if first in _MAYBE_TYPED else item)
+    return items
+
+
 def _unescape(m: re.Match[str]) -> str:
     escape = m.group(1)
     if len(escape) == 1:
@@ -244,12 +274,35 @@ def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] |
     if not _holdable(text):
         return None
     try:
-        return _parse(text, limits)
+        return _parse(text, limits)[0]
     except _Fallback:
         return None
 
 
-def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
+def _parse_indexed(text: str, limits: Limits) -> tuple[dict[str, Any], DataIndex] | None:
+    """:func:`parse_subset`, and the rules' :class:`~articlekit._dataindex.DataIndex` of the data.
+
+    The index is the one :func:`articlekit.rules._common.build_index` gives
+    (tests/test_rules_fast.py proves it), found while parsing.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if not _holdable(text):
+        return None
+    try:
+        root, mappings, special = _parse(text, limits)
+    except _Fallback:
+        return None
+    if root is None:
+        return None
+    return root, index_of(mappings, special)
+
+
+_Special = list[tuple[int, KeyPath, str, dict[str, Any]]]
+
+
+def _parse(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[dict[str, Any]], _Special]:
+    """The data, every mapping in it, and its keys that the rules' index lists (see ``index_of``)."""
     max_len = limits.max_string_length
     max_keys = limits.max_keys
     max_depth = limits.max_depth - 2
@@ -261,15 +314,17 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
     check_len = len(text) > max_len
     check_keys = len(lines) > max_keys
     root: dict[str, Any] | None = None
-    # open collections, innermost last: (indent, kind, container)
-    stack: list[tuple[int, int, Any]] = []
+    # open collections, innermost last: (indent, kind, container, its key path)
+    stack: list[tuple[int, int, Any, KeyPath]] = []
     top_indent = -1
     top_kind = _MAP
     top: Any = None
-    # a "key:" whose value is on the following lines: (mapping, key, the mapping's indent)
-    pending: tuple[dict[str, Any], str, int] | None = None
-    key_ok = _key_ok
-    key_is_text = _key_is_text
+    top_path: KeyPath = ()
+    # a "key:" whose value is on the following lines: (mapping, key, the mapping's indent, its path)
+    pending: tuple[dict[str, Any], str, int, KeyPath] | None = None
+    mappings: list[dict[str, Any]] = []  # every block mapping, for the index's keys
+    special: _Special = []  # keys whose values the index lists, in walk order
+    key_info = _key_info
     scalar = _scalar
     maybe_typed = _MAYBE_TYPED
     indicators = _INDICATORS
@@ -291,11 +346,12 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
                 if dash or indent:
                     raise _Fallback  # a list at the top (an issue), or an indented root
                 root = {}
-                stack.append((0, _MAP, root))
-                top_indent, top_kind, top = 0, _MAP, root
+                mappings.append(root)
+                stack.append((0, _MAP, root, ()))
+                top_indent, top_kind, top, top_path = 0, _MAP, root, ()
 
             if pending is not None:
-                parent, pkey, pindent = pending
+                parent, pkey, pindent, ppath = pending
                 pending = None
                 if indent > pindent or (indent == pindent and dash):
                     if len(stack) >= max_depth:
@@ -304,9 +360,11 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
                         top, top_kind = [], _SEQ
                     else:
                         top, top_kind = {}, _MAP
+                        mappings.append(top)
                     top_indent = indent
+                    top_path = (*ppath, pkey)
                     parent[pkey] = top
-                    stack.append((indent, top_kind, top))
+                    stack.append((indent, top_kind, top, top_path))
                 else:
                     parent[pkey] = None
 
@@ -318,7 +376,7 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
                     stack.pop()
                 if not stack:
                     raise _Fallback
-                top_indent, top_kind, top = stack[-1]
+                top_indent, top_kind, top, top_path = stack[-1]
                 if top_indent != indent:
                     raise _Fallback
 
@@ -330,11 +388,13 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
                     if len(stack) >= max_depth:
                         raise _Fallback
                     item: dict[str, Any] = {}
+                    top_path = (*top_path, len(top))
                     top.append(item)
+                    mappings.append(item)
                     top_indent = indent + len(dash)
                     top_kind = _MAP
                     top = item
-                    stack.append((top_indent, _MAP, item))
+                    stack.append((top_indent, _MAP, item, top_path))
                 else:
                     if not rest:
                         raise _Fallback  # "-" with the item on the next lines
@@ -352,6 +412,8 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
                         ):
                             raise _Fallback
                         top.append(value)
+                    elif first in "[{" and len(stack) < max_depth:
+                        top.append(_flow(rest, max_len))  # "- []", "- {}", "- [a, b]"
                     else:
                         top.append(scalar(rest, max_len))
                     continue
@@ -359,14 +421,15 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
                 raise _Fallback
 
         # "key: rest" in the mapping `top`
-        if (
-            key in top
-            or (check_keys and len(top) >= max_keys)
-            or (key_ok.get(key) is not True and not key_is_text(key))
-        ):
+        info = key_info.get(key)
+        if info is None:
+            info = _key_info_of(key)
+        if key in top or (check_keys and len(top) >= max_keys) or info < 0:
             raise _Fallback
+        if info:
+            special.append((info, top_path, key, top))
         if not rest:
-            pending = (top, key, top_indent)
+            pending = (top, key, top_indent, top_path)
             continue
         first = rest[0]
         if first == '"':
@@ -379,7 +442,10 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
             top[key] = scalar(rest, max_len)
         elif first not in maybe_typed:
             if first in indicators:
-                top[key] = scalar(rest, max_len)
+                if first in "[{" and len(stack) < max_depth:
+                    top[key] = _flow(rest, max_len)  # "key: []", "key: {}", "key: [a, b]"
+                else:
+                    top[key] = scalar(rest, max_len)
                 continue
             value = rest.rstrip(" ")
             if ": " in value or " #" in value or value[-1] == ":" or (check_len and len(value) > max_len):
@@ -402,7 +468,7 @@ def _parse(text: str, limits: Limits) -> dict[str, Any] | None:
 
     if pending is not None:
         pending[0][pending[1]] = None
-    return root
+    return root, mappings, special
 
 
 class LazyLocations(Locations):
@@ -448,9 +514,10 @@ class LazyLocations(Locations):
 def load_yaml_fast(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS) -> YamlResult:
     """:func:`articlekit.yamlsafe.load_yaml`, through the fast path when the text allows.
 
-    Gives the same data and issues; positions are :class:`LazyLocations`.
+    Gives the same data and issues; positions are :class:`LazyLocations`, and
+    ``index`` is the rules' index of the data, found while parsing.
     """
-    data = parse_subset(text, limits)
-    if data is None:
+    parsed = _parse_indexed(text, limits)
+    if parsed is None:
         return load_yaml(text, first_line=first_line, limits=limits)
-    return YamlResult(data, LazyLocations(text, first_line, limits), [])
+    return YamlResult(parsed[0], LazyLocations(text, first_line, limits), [], parsed[1])

@@ -43,6 +43,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from ._dataindex import DataIndex
 from .issues import Issue, KeyPath, register_code
 from .limits import DEFAULT_LIMITS, Limits
 from .splitter import UNREADABLE, character_issues
@@ -247,11 +248,14 @@ class YamlResult:
 
     ``data`` is ``None`` when the YAML could not be read far enough to be
     useful (a syntax error or a hard limit); the issues then say why.
+    ``index`` is the rules' index of ``data`` when the fast path
+    (:func:`articlekit.fastyaml.load_yaml_fast`) built it while parsing, else ``None``.
     """
 
     data: Any
     locations: Locations
     issues: list[Issue]
+    index: DataIndex | None = field(default=None, repr=False, compare=False)
 
 
 def resolve_plain(text: str) -> str:

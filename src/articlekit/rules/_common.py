@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as _dateparser
 
+from .. import _dataindex as _di
+from .._dataindex import URL_KEYS, DataIndex
 from ..issues import CodeInfo, KeyPath, Severity, format_path, register_code
 
 __all__ = [
@@ -39,9 +41,6 @@ __all__ = [
     "utc_text",
     "walk",
 ]
-
-URL_KEYS = ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl")
-"""The article-level keys whose values are absolute http(s) URLs."""
 
 AMP_CACHE_SUFFIX = ".cdn.ampproject.org"
 """The host suffix of the Google AMP cache."""
@@ -176,45 +175,10 @@ def find_images(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
                     yield path + (i,), item
 
 
-class DataIndex:
-    """What the rules look up in one document's data, found in one walk.
-
-    Every list is in :func:`walk` order (parents before children, file order),
-    so a rule that reads the index reports in the same order as one that walks.
-
-    Attributes:
-        keys: every key of every mapping, at any depth.
-        urls: ``(path, value)`` of every value under a key in :data:`URL_KEYS`.
-        dates: ``(path, value)`` of every value under a key ending in ``DateTime``.
-        images: ``(path, mapping)`` of every image mapping, as :func:`find_images` gives them.
-        owners: ``(path, value)`` of every value under a ``provider`` or ``affiliation`` key.
-    """
-
-    __slots__ = ("dates", "images", "keys", "owners", "urls")
-
-    def __init__(self) -> None:
-        """An empty index; :func:`build_index` fills one."""
-        self.keys: set[Any] = set()
-        self.urls: list[tuple[KeyPath, Any]] = []
-        self.dates: list[tuple[KeyPath, Any]] = []
-        self.images: list[tuple[KeyPath, dict[str, Any]]] = []
-        self.owners: list[tuple[KeyPath, Any]] = []
-
-    def as_tuple(self) -> tuple[Any, ...]:
-        """The index as plain values, for comparing two indexes."""
-        return (self.keys, self.urls, self.dates, self.images, self.owners)
-
-
-_URL = 1
-_IMAGES = 2
-_OWNER = 3
-_DATE = 4
-_SPECIAL: dict[str, int] = {
-    **dict.fromkeys(URL_KEYS, _URL),
-    "images": _IMAGES,
-    "provider": _OWNER,
-    "affiliation": _OWNER,
-}
+_URL = _di.URL
+_IMAGES = _di.IMAGES
+_OWNER = _di.OWNER
+_DATE = _di.DATE
 _CONTAINERS = (dict, list)
 _KIND_CACHE_SIZE = 4096
 _key_kinds: dict[Any, int] = {}
@@ -222,9 +186,7 @@ _key_kinds: dict[Any, int] = {}
 
 def _key_kind(key: Any) -> int:
     """What the index does with a value under ``key``: ``_URL``, ``_DATE``, ... or 0 (nothing)."""
-    kind = _SPECIAL.get(key, 0) if isinstance(key, str) else -1
-    if kind == 0 and key.endswith("DateTime"):
-        kind = _DATE
+    kind = _di.key_kind(key) if isinstance(key, str) else -1
     if len(_key_kinds) < _KIND_CACHE_SIZE:
         _key_kinds[key] = kind
     return kind

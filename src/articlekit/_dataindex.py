@@ -1,0 +1,101 @@
+"""The rules' index of one document's data, shared by the YAML fast path and the rules.
+
+:class:`DataIndex` is what the rules look up (see
+:func:`articlekit.rules._common.build_index`, which fills one by walking the
+data).  The fast YAML parser (:mod:`articlekit.fastyaml`) fills the same index
+while it parses, with :func:`index_of`; this module imports neither, so that
+the YAML layer does not depend on the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .issues import KeyPath
+
+__all__ = ["DATE", "IMAGES", "OWNER", "URL", "URL_KEYS", "DataIndex", "index_of", "key_kind"]
+
+URL_KEYS = ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl")
+"""The article-level keys whose values are absolute http(s) URLs."""
+
+URL = 1
+""":func:`key_kind` of a key in :data:`URL_KEYS`."""
+IMAGES = 2
+""":func:`key_kind` of ``images``."""
+OWNER = 3
+""":func:`key_kind` of ``provider`` and ``affiliation``."""
+DATE = 4
+""":func:`key_kind` of a key ending in ``DateTime``."""
+
+_SPECIAL: dict[str, int] = {
+    **dict.fromkeys(URL_KEYS, URL),
+    "images": IMAGES,
+    "provider": OWNER,
+    "affiliation": OWNER,
+}
+
+
+class DataIndex:
+    """What the rules look up in one document's data, found in one walk.
+
+    Every list is in walk order (parents before children, file order), so a
+    rule that reads the index reports in the same order as one that walks.
+
+    Attributes:
+        keys: every key of every mapping, at any depth.
+        urls: ``(path, value)`` of every value under a key in :data:`URL_KEYS`.
+        dates: ``(path, value)`` of every value under a key ending in ``DateTime``.
+        images: ``(path, mapping)`` of every image mapping: the mapping items of
+            every ``images`` list, at any depth.
+        owners: ``(path, value)`` of every value under a ``provider`` or ``affiliation`` key.
+    """
+
+    __slots__ = ("dates", "images", "keys", "owners", "urls")
+
+    def __init__(self) -> None:
+        """An empty index."""
+        self.keys: set[Any] = set()
+        self.urls: list[tuple[KeyPath, Any]] = []
+        self.dates: list[tuple[KeyPath, Any]] = []
+        self.images: list[tuple[KeyPath, dict[str, Any]]] = []
+        self.owners: list[tuple[KeyPath, Any]] = []
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        """The index as plain values, for comparing two indexes."""
+        return (self.keys, self.urls, self.dates, self.images, self.owners)
+
+
+def key_kind(key: str) -> int:
+    """What the index does with a value under the text key ``key``: :data:`URL`, ... or 0 (nothing)."""
+    kind = _SPECIAL.get(key, 0)
+    if kind == 0 and key.endswith("DateTime"):
+        kind = DATE
+    return kind
+
+
+def index_of(
+    mappings: list[dict[str, Any]], special: list[tuple[int, KeyPath, str, dict[str, Any]]]
+) -> DataIndex:
+    """The index of data whose mappings (all text keys) and special keys are known.
+
+    ``mappings`` holds every mapping of the data; ``special`` every
+    ``(key_kind(key), path of the mapping, key, mapping)`` with a non-zero
+    kind, in walk order.  Values are read now, so the data must be complete.
+    """
+    index = DataIndex()
+    keys = index.keys
+    for mapping in mappings:
+        keys.update(mapping)
+    for kind, path, key, mapping in special:
+        value = mapping[key]
+        if kind == URL:
+            index.urls.append(((*path, key), value))
+        elif kind == DATE:
+            index.dates.append(((*path, key), value))
+        elif kind == OWNER:
+            index.owners.append(((*path, key), value))
+        elif isinstance(value, list):
+            index.images.extend(
+                ((*path, key, i), item) for i, item in enumerate(value) if isinstance(item, dict)
+            )
+    return index
