@@ -89,9 +89,7 @@ def _analyze(
     model, schema_issues = validate_model(loaded.data, model_kind, loaded.locations)
     result.model = model
     result.issues.extend(_unexplained(schema_issues, loaded.issues))
-    ctx = Context(loaded.data, loaded.locations, model_kind, options)
-    if loaded.index is not None:
-        ctx.__dict__["_index"] = loaded.index  # found by the fast path: no walk (see Context.index)
+    ctx = Context(loaded.data, loaded.locations, model_kind, options, prebuilt_index=loaded.index)
     result.issues.extend(run_rules(ctx, ignore))
     return result
 

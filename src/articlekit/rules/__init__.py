@@ -15,15 +15,13 @@ import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
+from .._dataindex import DataIndex
 from ..issues import CodeInfo, Issue, KeyPath, Severity
 from ..yamlsafe import Locations
-
-if TYPE_CHECKING:
-    from ._common import DataIndex
 
 __all__ = ["Context", "Rule", "RuleOptions", "all_rules", "run_rules"]
 
@@ -57,12 +55,15 @@ class Context:
         locations: positions of every key and value.
         kind: the model class the document is validated as.
         options: rule settings.
+        prebuilt_index: an index of ``data`` made while it was parsed (the fast
+            YAML path makes one), or ``None`` to build it on first use.
     """
 
     data: dict[str, Any]
     locations: Locations
     kind: type[BaseModel]
     options: RuleOptions = field(default_factory=RuleOptions)
+    prebuilt_index: DataIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def index(self) -> DataIndex:
@@ -70,12 +71,11 @@ class Context:
 
         Built on first use and kept; ``data`` must not change afterwards.
         """
-        index: DataIndex | None = self.__dict__.get("_index")
-        if index is None:
+        if self.prebuilt_index is None:
             from ._common import build_index
 
-            index = self.__dict__["_index"] = build_index(self.data)
-        return index
+            self.prebuilt_index = build_index(self.data)
+        return self.prebuilt_index
 
     def issue(
         self,
