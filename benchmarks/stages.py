@@ -8,8 +8,10 @@ documents (µs per document, median of interleaved rounds), next to the whole
 - ``yaml``: :func:`articlekit.fastyaml.load_yaml_fast` on the split front matter;
 - ``kind``: detecting the model class;
 - ``validate``: :func:`articlekit.validate.validate_model` (pydantic and unknown keys);
-- ``rules``: :func:`articlekit.rules.run_rules`, all of them;
-- ``rules: index``: the one walk of the data the rules share (``--rules``);
+- ``rules``: :func:`articlekit.rules.run_rules`, all of them, given the index
+  the fast YAML parser built (as :func:`articlekit.check` does);
+- ``rules: index walk``: building that index by walking the data instead (what the
+  rules pay when the parser gives none: the slow YAML path);
 - ``rule <name>``: each rule module alone, on data whose index is built, and
   skipped as :func:`~articlekit.rules.run_rules` skips it (``--rules``).
 
@@ -39,7 +41,7 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
     from articlekit.limits import DEFAULT_LIMITS
     from articlekit.models.kinds import detect_kind
     from articlekit.rules import Context, RuleOptions, all_rules, run_rules
-    from articlekit.rules._common import shared_walk
+    from articlekit.rules._common import build_index
     from articlekit.splitter import split_front_matter
     from articlekit.validate import validate_model
 
@@ -47,8 +49,9 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
     fronts = [s.front_matter for s in splits if s.front_matter is not None]
     loaded = [load_yaml_fast(f, first_line=2, limits=DEFAULT_LIMITS) for f in fronts]
     docs = [(y.data, y.locations) for y in loaded if isinstance(y.data, dict)]
-    kinds = [(d, loc, detect_kind(d)) for d, loc in docs]
-    typed = [(d, loc, k) for d, loc, k in kinds if k is not None]
+    indexes = [y.index for y in loaded if isinstance(y.data, dict)]  # None where the parser made none
+    kinds = [(d, loc, detect_kind(d), ix) for (d, loc), ix in zip(docs, indexes, strict=True)]
+    typed = [(d, loc, k, ix) for d, loc, k, ix in kinds if k is not None]
     options = RuleOptions()
 
     def fm() -> None:
@@ -74,13 +77,17 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
             detect_kind(d)
 
     def validate() -> None:
-        for d, loc, k in typed:
+        for d, loc, k, _ in typed:
             validate_model(d, k, loc)
 
     def rules() -> None:
-        for d, loc, k in typed:
-            for _ in run_rules(Context(d, loc, k, options)):
+        for d, loc, k, ix in typed:
+            for _ in run_rules(Context(d, loc, k, options, prebuilt_index=ix)):
                 pass
+
+    def index() -> None:
+        for d, _, _, _ in typed:
+            build_index(d)
 
     rows: dict[str, Callable[[], Any]] = {
         "frontmatter.loads": fm,
@@ -90,18 +97,13 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
         "kind": kind,
         "validate": validate,
         "rules (all)": rules,
+        "rules: index walk (slow path)": index,
     }
     if per_rule:
-        from articlekit.rules._common import build_index
-
-        def index() -> None:
-            for d, _, _ in typed:
-                build_index(d)
-
-        rows["rules: index (one walk)"] = index
-        contexts = [Context(d, loc, k, options) for d, loc, k in typed]
+        contexts = [Context(d, loc, k, options, prebuilt_index=ix) for d, loc, k, ix in typed]
         for c in contexts:
-            c.index  # noqa: B018 - built once here; the rows below time the rules alone
+            c.index  # noqa: B018 - built once here where the parser made none; the rows time the rules alone
+            c.items  # noqa: B018 - likewise the item list, which the first rule to read it makes
         for rule in all_rules():
             name = (getattr(rule.check, "__module__", "") or "?").rsplit(".", 1)[-1]
             mine = [c for c in contexts if rule.kinds is None or issubclass(c.kind, rule.kinds)]
@@ -111,9 +113,8 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
                 for c in mine:
                     if keys is not None and c.index.keys.isdisjoint(keys):
                         continue
-                    with shared_walk(c.data):
-                        for _ in rule.check(c):
-                            pass
+                    for _ in rule.check(c):
+                        pass
 
             rows[f"rule {name}"] = one
     return rows

@@ -261,12 +261,16 @@ def test_parallel_output_is_identical(
     assert sorted(outputs[0][1].splitlines()) == expected
 
 
-def test_chunks_cover_every_file() -> None:
-    for files in (64, 100, 537, 5000):
-        for jobs in (2, 3, 8):
-            size = cli._chunk_size(files, jobs)
-            assert 16 <= size <= 512
-            assert len(range(0, files, size)) >= min(jobs, files // 16)
+def test_chunks_cover_every_file_once_and_shrink() -> None:
+    for files in (0, 1, 7, 64, 100, 537, 5000, 100_000):
+        for jobs in (1, 2, 3, 8):
+            bounds = cli._chunks(files, jobs)
+            assert [i for start, stop in bounds for i in range(start, stop)] == list(range(files))
+            sizes = [stop - start for start, stop in bounds]
+            assert all(size <= cli._MAX_CHUNK for size in sizes)
+            assert all(size >= cli._MIN_CHUNK for size in sizes[:-1])  # the last one takes what is left
+            assert sizes == sorted(sizes, reverse=True)  # big chunks first, small ones to finish together
+            assert len(bounds) >= min(4 * jobs, files // cli._MIN_CHUNK)  # several per process
 
 
 class _Terminal(io.StringIO):

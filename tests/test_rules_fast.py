@@ -2,10 +2,11 @@
 
 Each fast path (a regular expression for the common shape of a URL or host
 name, the one-walk index of the data, skipping a rule whose keys are absent,
-the base64 shortcut of ``Secured.parse``, the byte-level character check of
-the fast YAML path) is compared with the plain code it stands in for, on
-generated input and, where the property is one of single characters, on every
-code point.
+choosing the rules once per shape of document, the memos of pure functions of
+text, the shortcuts inside rules, the base64 shortcut of ``Secured.parse``,
+the byte-level character check of the fast YAML path) is compared with the
+plain code it stands in for, on generated input and, where the property is one
+of single characters, on every code point.
 """
 
 from __future__ import annotations
@@ -286,12 +287,12 @@ def _outcome(text: str) -> tuple[Any, ...]:
 @given(st.builds(lambda a, sep, b: a + sep + b, _part, st.sampled_from([";", "", ";;"]), _part))
 def test_secured_shortcut_agrees(text: str) -> None:
     fast = _outcome(text)
-    original = secured_model._canonical
+    original = secured_model._quick
     try:
-        secured_model._canonical = lambda part: None  # type: ignore[assignment]
+        secured_model._quick = lambda text: None  # type: ignore[assignment]
         slow = _outcome(text)
     finally:
-        secured_model._canonical = original
+        secured_model._quick = original
     assert fast == slow
 
 
@@ -334,3 +335,169 @@ def test_word_letter_scalars_resolve_as_the_fast_path_reads_them(first: str, res
     if text in fastyaml._WORDS:
         return
     assert fastyaml.resolve_plain(text) == "tag:yaml.org,2002:str"
+
+
+# -- run_rules: choosing the rules once per shape of document ----------------------
+def _plain_run_rules(ctx: Context, ignore: frozenset[str]) -> list[Any]:
+    """The definition of run_rules(): every rule of the kind, not wholly ignored, one of whose
+    keys occurs; its issues listed, at most 100 of each code."""
+    from articlekit.rules import _capped
+
+    found: list[Any] = []
+    for rule in all_rules():
+        if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
+            continue
+        if ignore and all(c.code in ignore for c in rule.codes):
+            continue
+        if rule.keys is not None and ctx.index.keys.isdisjoint(rule.keys):
+            continue
+        issues = list(rule.check(ctx))
+        found += list(_capped(issues)) if len(issues) > 100 else issues
+    return found
+
+
+_MANY = (
+    '---\ntitle: "a\\nb"\nrelated:\n'
+    + "".join(
+        '  - webUrl: https://x.com/a\n    title: "t\\r"\n    secured: x\n    related: []\n'
+        for _ in range(130)
+    )
+    + "topics:\n"
+    + "".join("  - a\n  - ''\n" for _ in range(120))
+    + "---\n"
+)
+
+
+def test_run_rules_is_its_plain_definition() -> None:
+    from articlekit.rules import run_rules
+
+    kinds = [articlekit.Article, articlekit.Organization, articlekit.Collection, articlekit.Profile]
+    ignores = [frozenset(), frozenset({"AK401", "AK853"}), frozenset({"AK510"})]
+    options = [RuleOptions(), RuleOptions(secured_key=b"k" * 16, max_related=1)]
+    rng = random.Random(4)
+    compared = 0
+    for text in [*_texts(), _MANY]:
+        split = split_front_matter(text)
+        if split.front_matter is None:
+            continue
+        loaded = load_yaml_fast(split.front_matter)
+        if not isinstance(loaded.data, dict):
+            continue
+        kind = articlekit.detect_kind(loaded.data) or rng.choice(kinds)
+        for _ in range(2):
+            ignore, option = rng.choice(ignores), rng.choice(options)
+            ctx = Context(loaded.data, loaded.locations, kind, option, prebuilt_index=loaded.index)
+            fresh = Context(loaded.data, loaded.locations, kind, option, prebuilt_index=loaded.index)
+            assert list(run_rules(ctx, ignore)) == _plain_run_rules(fresh, ignore)
+            compared += 1
+            kind = rng.choice(kinds)
+    assert compared > 200
+
+
+def test_run_rules_caps_each_code_as_before() -> None:
+    front = split_front_matter(_MANY).front_matter
+    assert front is not None
+    loaded = load_yaml_fast(front)
+    ctx = Context(
+        loaded.data, loaded.locations, articlekit.Article, RuleOptions(), prebuilt_index=loaded.index
+    )
+    from articlekit.rules import run_rules
+
+    issues = list(run_rules(ctx))
+    for code in ("AK601", "AK602", "AK851", "AK852"):
+        mine = [i for i in issues if i.code == code]
+        assert len(mine) == 101, code
+        assert mine[-1].message.endswith(f"more {code} issues like the ones above are not listed")
+
+
+@_SETTINGS
+@given(st.one_of(_data, _text_data))
+def test_context_items_is_item_mappings(data: Any) -> None:
+    from articlekit.yamlsafe import Locations
+
+    ctx = Context(data, Locations(), articlekit.Article)
+    assert ctx.items == list(common.item_mappings(data))
+    assert ctx.items is ctx.items  # made once
+
+
+# -- memos of pure functions of text ---------------------------------------------------
+@_SETTINGS
+@given(_any_url)
+def test_memoised_answers_are_the_functions_answers(value: str) -> None:
+    from articlekit.rules import image_size
+
+    for _ in range(2):  # the first call fills the memo, the second reads it
+        assert common.url_problem(value) == common._url_problem(value)
+        assert common.host_problem(value) == common._host_problem(value)
+        assert image_url_problem(value) == image_url._image_url_problem(value)
+        match = image_size._SIZE.search(common._url_path(value))
+        expected = None if match is None else (int(match.group(1)), int(match.group(2)))
+        assert image_size.size_in_name(value) == expected
+
+
+def test_memos_are_bounded() -> None:
+    memo: dict[str, int] = {}
+    for i in range(common._MEMO_SIZE + 10):
+        assert common.remember(memo, str(i), i) == i
+        assert len(memo) <= common._MEMO_SIZE
+    long = "x" * (common._MEMO_LONGEST + 1)
+    assert common.remember(memo, long, 1) == 1
+    assert long not in memo
+    assert common.url_problem("https://example.com/" + long) is None
+    assert "https://example.com/" + long not in common._URL_PROBLEM_CACHE
+
+
+# -- fast paths inside rules ---------------------------------------------------------
+def test_title_line_break_test_is_the_regex_on_every_code_point() -> None:
+    from articlekit.rules import title_line
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    breaks = set(title_line._BREAK.findall(every))
+    assert {ch for ch in every if len(f"a{ch}b".splitlines()) > 1} == breaks
+
+
+@_SETTINGS
+@given(
+    st.one_of(
+        st.text(alphabet="PTYMWDHS0123456789.,\n٣ ", max_size=12),
+        st.from_regex(r"PT[0-9]{0,3}H?[0-9]{0,3}M?[0-9]{0,3}S?\n?", fullmatch=True),
+    )
+)
+def test_kind_length_shortcut_accepts_only_durations(value: str) -> None:
+    from articlekit.models.duration import duration_problem
+    from articlekit.rules import kind_length
+
+    if kind_length._PLAIN.fullmatch(value) is not None:
+        assert duration_problem(value) is None
+
+
+def test_date_future_reads_every_timezone_alike() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from dateutil import tz
+
+    from articlekit.rules import date_future
+    from articlekit.yamlsafe import Locations
+
+    class Stamp(datetime):
+        pass
+
+    now = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    later = datetime(2020, 1, 3, tzinfo=timezone.utc)
+    values = [
+        later,
+        later.replace(tzinfo=timezone(timedelta(0))),
+        later.replace(tzinfo=tz.tzutc()),
+        later.astimezone(timezone(timedelta(hours=5))),
+        Stamp(2020, 1, 3, tzinfo=timezone.utc),
+        "2020-01-03T00:00:00Z",
+    ]
+    for value in values:
+        data = {"publishedDateTime": value}
+        ctx = Context(data, Locations(), articlekit.Article, RuleOptions(now=now))
+        (issue,) = date_future.RULE.check(ctx)
+        assert issue.message.startswith("'publishedDateTime' is 2020-01-03T00:00:00Z,"), value
+    naive = Context(
+        {"publishedDateTime": datetime(2020, 1, 3)}, Locations(), articlekit.Article, RuleOptions(now=now)
+    )
+    assert list(date_future.RULE.check(naive)) == []

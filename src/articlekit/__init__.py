@@ -7,40 +7,51 @@
 'Hello, articlekit'
 >>> articlekit.check(text)  # doctest: +SKIP
 []
+
+The names below are imported when first used (:pep:`562`), so ``import
+articlekit`` itself is cheap: the command line's start-up, the Hypothesis
+plugin and ``python -m articlekit --help`` do not build every model first.
+The first use of any of them loads the core (:mod:`articlekit.api`: the
+parser, the models and the rules' registry), exactly what ``import
+articlekit`` used to load.
 """
 
 from __future__ import annotations
 
-from .api import check, detect_kind, load, loads, parse
-from .document import Document
-from .errors import ArticleKitError, ParseError, SecuredError, ValidationError
-from .issues import CODES, Issue
-from .limits import DEFAULT_LIMITS, Limits
-from .models import (
-    KINDS,
-    Action,
-    Article,
-    Author,
-    Collection,
-    ContentProvider,
-    Course,
-    Download,
-    Forum,
-    Image,
-    KindInfo,
-    LinkedIn,
-    Organization,
-    Profile,
-    Provider,
-    Ratings,
-    RelatedItem,
-    Secured,
-    Twitter,
-    Video,
-)
-from .rules import RuleOptions
-from .schema import json_schema
-from .writer import WriteError, dump, dumps, format
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from .api import check, detect_kind, load, loads, parse
+    from .document import Document
+    from .errors import ArticleKitError, ParseError, SecuredError, ValidationError
+    from .issues import CODES, Issue
+    from .limits import DEFAULT_LIMITS, Limits
+    from .models import (
+        KINDS,
+        Action,
+        Article,
+        Author,
+        Collection,
+        ContentProvider,
+        Course,
+        Download,
+        Forum,
+        Image,
+        KindInfo,
+        LinkedIn,
+        Organization,
+        Profile,
+        Provider,
+        Ratings,
+        RelatedItem,
+        Secured,
+        Twitter,
+        Video,
+    )
+    from .rules import RuleOptions
+    from .schema import json_schema
+    from .writer import WriteError, dump, dumps, format
 
 __all__ = [
     "CODES",
@@ -86,3 +97,69 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# public name -> the submodule that defines it
+_SOURCE = {
+    **dict.fromkeys(("check", "detect_kind", "load", "loads", "parse"), "api"),
+    "Document": "document",
+    **dict.fromkeys(("ArticleKitError", "ParseError", "SecuredError", "ValidationError"), "errors"),
+    **dict.fromkeys(("CODES", "Issue"), "issues"),
+    **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "limits"),
+    **dict.fromkeys(
+        (
+            "KINDS",
+            "Action",
+            "Article",
+            "Author",
+            "Collection",
+            "ContentProvider",
+            "Course",
+            "Download",
+            "Forum",
+            "Image",
+            "KindInfo",
+            "LinkedIn",
+            "Organization",
+            "Profile",
+            "Provider",
+            "Ratings",
+            "RelatedItem",
+            "Secured",
+            "Twitter",
+            "Video",
+        ),
+        "models",
+    ),
+    "RuleOptions": "rules",
+    "json_schema": "schema",
+    **dict.fromkeys(("WriteError", "dump", "dumps", "format"), "writer"),
+}
+# the submodules an eager ``import articlekit`` used to bind as attributes
+_SUBMODULES = frozenset(
+    ("_dataindex", "_introspect", "api", "document", "errors", "fastyaml", "issues", "limits", "models")
+    + ("rules", "schema", "secured", "splitter", "validate", "writer", "yamlsafe")
+)
+
+
+def _load(name: str) -> _typing.Any:
+    """Import what ``name`` needs, bind it in this module and return it (``AttributeError`` if unknown)."""
+    source = _SOURCE.get(name)
+    if source is None and name not in _SUBMODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _importlib.import_module(".api", __name__)  # the core: every issue code it registers, as before
+    if source is None:
+        value: _typing.Any = _importlib.import_module(f".{name}", __name__)
+    else:
+        value = getattr(_importlib.import_module(f".{source}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+if not _typing.TYPE_CHECKING:  # for type checkers, the imports above are the module's names (no catch-all)
+
+    def __getattr__(name: str) -> _typing.Any:
+        return _load(name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__) | _SUBMODULES)

@@ -83,19 +83,23 @@ def index_of(
     kind, in walk order.  Values are read now, so the data must be complete.
     """
     index = DataIndex()
-    keys = index.keys
-    for mapping in mappings:
-        keys.update(mapping)
+    if mappings:
+        index.keys.update(*mappings)
+    urls = index.urls
+    dates = index.dates
+    owners = index.owners
     for kind, path, key, mapping in special:
         value = mapping[key]
         if kind == URL:
-            index.urls.append(((*path, key), value))
+            urls.append((path + (key,), value))
         elif kind == DATE:
-            index.dates.append(((*path, key), value))
+            dates.append((path + (key,), value))
         elif kind == OWNER:
-            index.owners.append(((*path, key), value))
+            owners.append((path + (key,), value))
         elif isinstance(value, list):
-            index.images.extend(
-                ((*path, key, i), item) for i, item in enumerate(value) if isinstance(item, dict)
-            )
+            images = index.images
+            sub = path + (key,)
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    images.append((sub + (i,), item))
     return index

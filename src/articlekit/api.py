@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import IO, Any
 
 from pydantic import BaseModel
@@ -45,18 +45,26 @@ def detect_kind(data: dict[str, Any]) -> type[BaseModel] | None:
     return _detect_kind(data)
 
 
-@dataclass
 class _Analysis:
-    split: SplitResult
-    data: dict[str, Any] | None = None
-    locations: Locations | None = None
-    model: BaseModel | None = None
-    kind: type[BaseModel] | None = None
-    issues: list[Issue] = field(default_factory=list)
+    """What :func:`_analyze` found: the split, the data, the model and every issue."""
+
+    __slots__ = ("data", "issues", "kind", "locations", "model", "split")
+
+    def __init__(self, split: SplitResult, issues: list[Issue]) -> None:
+        self.split = split
+        self.issues = issues
+        self.data: dict[str, Any] | None = None
+        self.locations: Locations | None = None
+        self.model: BaseModel | None = None
+        self.kind: type[BaseModel] | None = None
+
+
+_INPUT_TYPES = (str, bytes, bytearray)
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _check_input(data: object) -> None:
-    if not isinstance(data, str | bytes | bytearray):
+    if not isinstance(data, _INPUT_TYPES):
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
 
 
@@ -70,27 +78,30 @@ def _analyze(
     schema: bool = True,
 ) -> _Analysis:
     split = split_front_matter(data, limits)
-    result = _Analysis(split=split, issues=list(split.issues))
+    issues = list(split.issues)
+    result = _Analysis(split, issues)
     if split.front_matter is None:
         return result
     loaded = load_yaml_fast(split.front_matter, first_line=2, limits=limits)
-    result.issues.extend(loaded.issues)
+    if loaded.issues:
+        issues.extend(loaded.issues)
     result.locations = loaded.locations
     if loaded.data is None:
         return result
     result.data = loaded.data
     if not schema:
         return result
-    model_kind = kind if kind is not None else detect_kind(loaded.data)
+    model_kind = kind if kind is not None else _detect_kind(loaded.data)
     if model_kind is None:
-        result.issues.append(unknown_kind_issue(loaded.data, loaded.locations))
+        issues.append(unknown_kind_issue(loaded.data, loaded.locations))
         return result
     result.kind = model_kind
     model, schema_issues = validate_model(loaded.data, model_kind, loaded.locations)
     result.model = model
-    result.issues.extend(_unexplained(schema_issues, loaded.issues))
+    if schema_issues:
+        issues.extend(_unexplained(schema_issues, loaded.issues))
     ctx = Context(loaded.data, loaded.locations, model_kind, options, prebuilt_index=loaded.index)
-    result.issues.extend(run_rules(ctx, ignore))
+    issues.extend(run_rules(ctx, ignore))
     return result
 
 
@@ -99,13 +110,18 @@ def _unexplained(schema_issues: list[Issue], yaml_issues: list[Issue]) -> list[I
 
     A disallowed tag or a key that is not text is one problem, not two.
     """
+    if not yaml_issues:
+        return schema_issues
     reported = {i.path for i in yaml_issues if i.is_error and i.path}
     if not reported:
         return schema_issues
     return [i for i in schema_issues if not any(i.path[: len(p)] == p for p in reported)]
 
 
-def _finish(issues: Iterable[Issue], ignore: frozenset[str]) -> list[Issue]:
+def _finish(issues: list[Issue], ignore: frozenset[str]) -> list[Issue]:
+    """``issues`` less the ignored codes and repeats, sorted."""
+    if not issues:
+        return []
     seen: set[Issue] = set()
     out: list[Issue] = []
     for issue in issues:
@@ -123,6 +139,8 @@ def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> Rul
     A key that cannot be used (wrong length, ``cryptography`` missing) raises
     :class:`SecuredError` here, once, before any content is looked at.
     """
+    if options is None and secured_key is None:
+        return _DEFAULT_OPTIONS
     opts = options or _DEFAULT_OPTIONS
     if secured_key is not None:
         opts = replace(opts, secured_key=secured_key)
@@ -134,7 +152,7 @@ def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> Rul
 
 def _as_set(ignore: Iterable[str] | None) -> frozenset[str]:
     if ignore is None:
-        return frozenset()
+        return _NOTHING
     if isinstance(ignore, str):
         return frozenset({ignore})
     return frozenset(ignore)

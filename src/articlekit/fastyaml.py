@@ -31,6 +31,7 @@ is an issue to place, or when a writer edits the file)::
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime, timezone
 from typing import Any
@@ -257,6 +258,51 @@ def _unescape(m: re.Match[str]) -> str:
     return chr(code)
 
 
+def _load_speedups() -> Any:
+    """The C accelerator :mod:`articlekit._speedups`, or ``None`` (not built, or turned off).
+
+    ``ARTICLEKIT_PURE_PYTHON=1`` in the environment turns it off: articlekit then
+    parses with :func:`_parse` only (same results, slower).
+    """
+    if os.environ.get("ARTICLEKIT_PURE_PYTHON"):
+        return None
+    try:
+        from . import _speedups
+    except ImportError:
+        return None
+    _speedups.set_fallback(_Fallback)
+    return _speedups
+
+
+_speedups = _load_speedups()
+ACCELERATED: bool = _speedups is not None
+"""Whether the fast path's line loop runs in C (:mod:`articlekit._speedups`)."""
+
+
+def _parse_any(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[dict[str, Any]], _Special]:
+    """:func:`_parse`, in C when the accelerator is there and the text is within every limit.
+
+    The C loop does not count string lengths nor keys: texts long enough to
+    reach ``max_string_length`` or with more lines than ``max_keys`` take the
+    Python loop, which does.
+    """
+    if _speedups is None or len(text) > limits.max_string_length or text.count("\n") >= limits.max_keys:
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        if not _holdable(text):
+            return None, [], []
+        return _parse(text, limits)
+    max_depth = limits.max_depth - 2
+    if max_depth < 1 or limits.max_string_length < 256 or limits.max_keys < 1:
+        raise _Fallback
+    found = _speedups.parse_subset(
+        text, max_depth, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length
+    )
+    if found is None:
+        return None, [], []
+    return found  # type: ignore[no-any-return]
+
+
 def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
     """The front matter ``text`` as plain data, or ``None`` when it is outside the subset.
 
@@ -269,12 +315,8 @@ def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] |
     >>> parse_subset("title: &a x\\n") is None
     True
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if not _holdable(text):
-        return None
     try:
-        return _parse(text, limits)[0]
+        return _parse_any(text, limits)[0]
     except _Fallback:
         return None
 
@@ -285,12 +327,8 @@ def _parse_indexed(text: str, limits: Limits) -> tuple[dict[str, Any], DataIndex
     The index is the one :func:`articlekit.rules._common.build_index` gives
     (tests/test_rules_fast.py proves it), found while parsing.
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if not _holdable(text):
-        return None
     try:
-        root, mappings, special = _parse(text, limits)
+        root, mappings, special = _parse_any(text, limits)
     except _Fallback:
         return None
     if root is None:

@@ -50,11 +50,11 @@ from typing import Any
 
 import yaml
 
-from . import api, yamlsafe
+from . import api, fastyaml, yamlsafe
 from .errors import ArticleKitError
 from .issues import CODES, Issue
 from .limits import DEFAULT_LIMITS, Limits
-from .splitter import decode
+from .splitter import decode, split_front_matter
 
 __all__ = [
     "MUTATORS",
@@ -629,7 +629,58 @@ def _examine(data: str | bytes, limits: Limits) -> tuple[FuzzFailure | None, lis
     return _examine_rest(data, limits, issues), issues
 
 
+def _parsers_agree(data: str | bytes, limits: Limits) -> FuzzFailure | None:
+    """The C accelerator (when built) and the pure-Python loop answer alike for the front matter."""
+    speedups = fastyaml._speedups
+    if speedups is None:
+        return None
+    try:
+        text = split_front_matter(data, limits).front_matter
+    except Exception:
+        return FuzzFailure("split_front_matter() raised", traceback.format_exc())
+    if text is None or len(text) > limits.max_string_length or text.count("\n") >= limits.max_keys:
+        return None  # such texts take the Python loop anyway
+
+    def shape(run: Callable[[], Any]) -> str:
+        try:
+            found = run()
+        except fastyaml._Fallback:
+            return "fallback"
+        if found is None or found[0] is None:
+            return "none"
+        root, mappings, special = found
+        return repr((root, [list(m) for m in mappings], [(i, p, k, list(m)) for i, p, k, m in special]))
+
+    def pure() -> Any:
+        plain = text.replace("\r\n", "\n")
+        return fastyaml._parse(plain, limits) if fastyaml._holdable(plain) else None
+
+    def accelerated() -> Any:
+        return speedups.parse_subset(
+            text,
+            limits.max_depth - 2,
+            fastyaml._key_info,
+            fastyaml._key_info_of,
+            fastyaml._scalar,
+            fastyaml._flow,
+            limits.max_string_length,
+        )
+
+    if limits.max_depth - 2 < 1 or limits.max_string_length < 256 or limits.max_keys < 1:
+        return None  # the fast path is not tried at all
+    try:
+        want, got = shape(pure), shape(accelerated)
+    except Exception:
+        return FuzzFailure("a YAML fast-path loop raised", traceback.format_exc())
+    if want != got:
+        return FuzzFailure("C and Python fast paths differ", f"Python: {want[:300]}\nC: {got[:300]}")
+    return None
+
+
 def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> FuzzFailure | None:
+    failure = _parsers_agree(data, limits)
+    if failure is not None:
+        return failure
     too_large = any(i.code == "AK105" for i in issues)
     lines = None if too_large else _BREAK.split(decode(data)[0])
     for issue in issues:

@@ -224,16 +224,83 @@ def _keys_of(model: type[BaseModel]) -> tuple[frozenset[str], _SubModels]:
     return cached
 
 
+# What _all_known needs of a model: its keys, and for each key whose value is a
+# model (or a list of them), that model's plan and whether it is a list.
+class _Plan:
+    __slots__ = ("known", "subs")
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        self.subs: tuple[tuple[str, _Plan, bool], ...] = ()
+
+
+_PLANS: dict[type[BaseModel], _Plan] = {}
+
+
+def _plan_of(model: type[BaseModel], building: dict[type[BaseModel], _Plan] | None = None) -> _Plan:
+    """The plan of ``model`` (kept); ``building``: the plans being made, for a model that holds itself."""
+    plan = _PLANS.get(model)
+    if plan is not None:
+        return plan
+    top = building is None
+    building = {} if building is None else building
+    plan = building.get(model)
+    if plan is None:
+        known, subs = _keys_of(model)
+        plan = building[model] = _Plan(known)
+        plan.subs = tuple((key, _plan_of(sub, building), is_list) for key, (sub, is_list) in subs.items())
+    if top:
+        _PLANS.update(building)  # only complete plans are shared (other threads may read them)
+    return plan
+
+
+def _all_known(data: dict[Any, Any], plan: _Plan) -> bool:
+    """Whether every key of ``data``, and of the mappings of its sub-models, is known.
+
+    The common case, decided without building a path or an issue: C-level
+    set checks, and a descent only into the keys that hold models.
+    """
+    if not plan.known.issuperset(data):
+        return False
+    for key, sub, is_list in plan.subs:
+        value = data.get(key)
+        if isinstance(value, dict):
+            if not is_list and not _all_known(value, sub):
+                return False
+        elif is_list and isinstance(value, list):
+            if sub.subs:
+                for item in value:
+                    if isinstance(item, dict) and not _all_known(item, sub):
+                        return False
+            else:  # items of a model without sub-models (images): no call each
+                known = sub.known
+                for item in value:
+                    if isinstance(item, dict) and not known.issuperset(item):
+                        return False
+    return True
+
+
 def _unknown_keys(
     data: Any, model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
 ) -> None:
+    """Add to ``out`` a warning for every key of ``data`` (at ``path``) that ``model`` does not know."""
+    if isinstance(data, dict):
+        plan = _PLANS.get(model)
+        if not _all_known(data, plan if plan is not None else _plan_of(model)):
+            _unknown_keys_walk(data, model, path, locations, out)
+
+
+def _unknown_keys_walk(
+    data: Any, model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
+) -> None:
+    """:func:`_unknown_keys`, mapping by mapping, in the order of the data."""
     if not isinstance(data, dict):
         return
     known_keys, subs = _keys_of(model)
     if not known_keys.issuperset(data):
         _unknown_keys_each(data, model, path, locations, out)
         return
-    # every key is known (the common case): only the mappings of sub-models remain
+    # every key is known: only the mappings of sub-models remain
     present = subs.keys() & data.keys()
     if not present:
         return
@@ -246,9 +313,9 @@ def _unknown_keys(
         if is_list:
             if isinstance(value, list):
                 for i, item in enumerate(value):
-                    _unknown_keys(item, sub, child + (i,), locations, out)
+                    _unknown_keys_walk(item, sub, child + (i,), locations, out)
         else:
-            _unknown_keys(value, sub, child, locations, out)
+            _unknown_keys_walk(value, sub, child, locations, out)
 
 
 def _unknown_keys_each(
@@ -282,9 +349,9 @@ def _unknown_keys_each(
         if is_list:
             if isinstance(value, list):
                 for i, item in enumerate(value):
-                    _unknown_keys(item, sub, child + (i,), locations, out)
+                    _unknown_keys_walk(item, sub, child + (i,), locations, out)
         else:
-            _unknown_keys(value, sub, child, locations, out)
+            _unknown_keys_walk(value, sub, child, locations, out)
 
 
 def validate_model(

@@ -46,7 +46,7 @@ class RuleOptions:
         return self.now if self.now is not None else datetime.now(timezone.utc)
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What a rule sees: the front matter, where everything is, and options.
 
@@ -64,6 +64,9 @@ class Context:
     kind: type[BaseModel]
     options: RuleOptions = field(default_factory=RuleOptions)
     prebuilt_index: DataIndex | None = field(default=None, repr=False, compare=False)
+    _items: list[tuple[KeyPath, dict[str, Any]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def index(self) -> DataIndex:
@@ -76,6 +79,27 @@ class Context:
 
             self.prebuilt_index = build_index(self.data)
         return self.prebuilt_index
+
+    @property
+    def items(self) -> list[tuple[KeyPath, dict[str, Any]]]:
+        """The front matter itself and each mapping in its ``related`` list, with their paths.
+
+        What :func:`~articlekit.rules._common.item_mappings` gives, made once and kept.
+        """
+        items = self._items
+        if items is None:
+            data = self.data
+            if not isinstance(data, dict):
+                items = []
+            else:
+                related = data.get("related")
+                items = [((), data)]
+                if isinstance(related, list):
+                    items += [
+                        (("related", i), item) for i, item in enumerate(related) if isinstance(item, dict)
+                    ]
+            self._items = items
+        return items
 
     def issue(
         self,
@@ -97,7 +121,8 @@ class Rule:
 
     Attributes:
         codes: the issue codes the rule can emit.
-        check: yields the rule's issues for one document.
+        check: gives the rule's issues for one document, in order (the rules of this
+            package return a list: cheaper than a generator when there is nothing to report).
         doc: the rule's documentation (its module docstring).
         kinds: the model classes it applies to (``None``: all).
         keys: keys of which at least one must occur in the data (at any depth) for
@@ -150,20 +175,61 @@ def _applicable(kind: type[BaseModel], ignore: frozenset[str]) -> tuple[Rule, ..
     return rules
 
 
-def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Issue]:
-    """Run every rule that applies to ``ctx.kind`` and is not wholly ignored."""
-    from ._common import shared_walk  # the rules walk the data once between them
+_RULE_KEYS: frozenset[str] | None = None
+"""Every key of every rule's :attr:`Rule.keys`: the keys of a document that decide which rules run."""
+_Check = Callable[[Context], Iterable[Issue]]
+_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], tuple[_Check, ...]] = {}
+_CHECKS_SIZE = 1024
 
-    keys = ctx.index.keys
-    with shared_walk(ctx.data):
-        for rule in _applicable(ctx.kind, ignore):
-            if rule.keys is not None and keys.isdisjoint(rule.keys):
-                continue  # none of the keys it reads: nothing to report
-            found = list(rule.check(ctx))
-            if len(found) > _MAX_PER_CODE:
-                yield from _capped(found)
+
+def _rule_keys() -> frozenset[str]:
+    global _RULE_KEYS
+    if _RULE_KEYS is None:
+        _RULE_KEYS = frozenset().union(*(rule.keys for rule in all_rules() if rule.keys is not None))
+    return _RULE_KEYS
+
+
+def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any]) -> tuple[_Check, ...]:
+    """The checks to run, in rule order, for ``kind`` when the rules' keys in ``present`` occur.
+
+    Kept per (kind, ignore set, keys present): documents of one corpus share a
+    handful of shapes.
+    """
+    key = (kind, ignore, present)
+    checks = _CHECKS.get(key)
+    if checks is None:
+        checks = tuple(
+            rule.check
+            for rule in _applicable(kind, ignore)
+            if rule.keys is None or not present.isdisjoint(rule.keys)
+        )
+        if len(_CHECKS) >= _CHECKS_SIZE:
+            _CHECKS.clear()
+        _CHECKS[key] = checks
+    return checks
+
+
+def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Issue]:
+    """Run every rule that applies to ``ctx.kind`` and is not wholly ignored.
+
+    A rule none of whose :attr:`Rule.keys` occur in the data is skipped; each
+    rule reports at most 100 issues of one code (then one issue with the count
+    of the rest).
+    """
+    present = (_RULE_KEYS or _rule_keys()).intersection(ctx.index.keys)
+    found: list[Issue] = []
+    for check in _checks(ctx.kind, ignore, present):
+        issues = check(ctx)
+        if issues:
+            if type(issues) is not list:
+                issues = list(issues)
+                if not issues:
+                    continue
+            if len(issues) > _MAX_PER_CODE:
+                found.extend(_capped(issues))
             else:
-                yield from found
+                found.extend(issues)
+    return iter(found)
 
 
 _MAX_PER_CODE = 100

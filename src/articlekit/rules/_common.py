@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from dateutil import parser as _dateparser
@@ -22,6 +22,7 @@ from ..issues import CodeInfo, KeyPath, Severity, format_path, register_code
 
 __all__ = [
     "AMP_CACHE_SUFFIX",
+    "UNSEEN",
     "URL_KEYS",
     "DataIndex",
     "amp_cache_url",
@@ -34,6 +35,7 @@ __all__ = [
     "normalize_url",
     "parse_date",
     "register_rule_code",
+    "remember",
     "shared_walk",
     "shorten",
     "url_path",
@@ -41,6 +43,8 @@ __all__ = [
     "utc_text",
     "walk",
 ]
+
+_T = TypeVar("_T")
 
 AMP_CACHE_SUFFIX = ".cdn.ampproject.org"
 """The host suffix of the Google AMP cache."""
@@ -55,7 +59,30 @@ _PLAIN_HOST = re.compile(_ASCII_HOST)
 _PLAIN_URL = re.compile(rf"https?://({_ASCII_HOST})(?:[/?#][!-~]*)?")
 # URLs whose path urlsplit() cuts exactly where [?#] starts: an http(s) URL with
 # a plain host, or a site path; no character urlsplit strips or removes.
-_SPLIT_FAST = re.compile(r"(?:https?://[A-Za-z0-9.-]+(?=[/?#]|\Z)|(?=/(?!/)))(?P<path>[^?#\x00-\x20]*)[^\x00-\x20]*")
+_SPLIT_FAST = re.compile(
+    r"(?:https?://[A-Za-z0-9.-]+(?=[/?#]|\Z)|(?=/(?!/)))(?P<path>[^?#\x00-\x20]*)[^\x00-\x20]*"
+)
+
+
+UNSEEN = "\x00unseen"
+"""What a memo of text answers (``memo.get(key, UNSEEN)``) for a key it does not hold."""
+
+_MEMO_SIZE = 4096
+_MEMO_LONGEST = 512
+
+
+def remember(memo: dict[str, _T], key: str, value: _T) -> _T:
+    """Keep ``value`` as ``memo[key]`` (when ``key`` is short) and return it.
+
+    The memos of the pure functions below hold at most 4,096 keys of at most
+    512 characters: a memo that fills up is emptied, and long texts (rare,
+    and possibly large) are not kept at all.
+    """
+    if len(key) <= _MEMO_LONGEST:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = value
+    return value
 
 
 def register_rule_code(code: str, name: str, severity: Severity, doc: str | None) -> CodeInfo:
@@ -283,6 +310,18 @@ def url_problem(value: str) -> str | None:
     >>> url_problem("example.com/a")
     'it has no scheme (start it with https://)'
     """
+    problem = _URL_PROBLEM_CACHE.get(value, UNSEEN)
+    if problem is UNSEEN:
+        problem = remember(_URL_PROBLEM_CACHE, value, _url_problem_fast(value))
+    return problem
+
+
+_URL_PROBLEM_CACHE: dict[str, str | None] = {}  # url_problem() of recent values
+_HOST_PROBLEM_CACHE: dict[str, str | None] = {}  # host_problem() of recent values
+
+
+def _url_problem_fast(value: str) -> str | None:
+    """:func:`url_problem` without its memo."""
     m = _PLAIN_URL.fullmatch(value)
     if m is not None and _plain_host(m.group(1)):
         return None  # the common shape: http(s), a plain ASCII host name, printable ASCII
@@ -340,9 +379,14 @@ def host_problem(value: str) -> str | None:
     >>> host_problem("https://example.com")
     "it has a scheme ('https://'): give the host name alone"
     """
-    if _PLAIN_HOST.fullmatch(value) is not None and _plain_host(value):
-        return None  # the common shape: plain ASCII labels
-    return _host_problem(value)
+    problem = _HOST_PROBLEM_CACHE.get(value, UNSEEN)
+    if problem is UNSEEN:
+        if _PLAIN_HOST.fullmatch(value) is not None and _plain_host(value):
+            problem = None  # the common shape: plain ASCII labels
+        else:
+            problem = _host_problem(value)
+        remember(_HOST_PROBLEM_CACHE, value, problem)
+    return problem
 
 
 def _host_problem(value: str) -> str | None:

@@ -27,19 +27,18 @@ cdnAmpWebUrl: "https://www-example-news-com.cdn.ampproject.org/c/s/www.example-n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from . import Context, Rule
-from ._common import amp_cache_url, item_mappings, key_name, normalize_url, register_rule_code, url_problem
+from ._common import amp_cache_url, key_name, normalize_url, register_rule_code, url_problem
 
 __all__ = ["AMP_MISMATCH", "RULE"]
 
 AMP_MISMATCH = register_rule_code("AK704", "cdn-amp-mismatch", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
-    for path, item in item_mappings(ctx.data):
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
+    for path, item in ctx.items:
         cdn = item.get("cdnAmpWebUrl")
         amp = item.get("ampWebUrl")
         if not isinstance(cdn, str) or not isinstance(amp, str) or url_problem(cdn) is not None:
@@ -47,11 +46,15 @@ def _check(ctx: Context) -> Iterator[Issue]:
         expected = amp_cache_url(amp)
         if expected is None or normalize_url(cdn) == normalize_url(expected):
             continue
-        yield ctx.issue(
-            AMP_MISMATCH,
-            f"{key_name(path + ('cdnAmpWebUrl',))} must be the AMP-cache form of 'ampWebUrl': {expected!r}",
-            path + ("cdnAmpWebUrl",),
+        found.append(
+            ctx.issue(
+                AMP_MISMATCH,
+                f"{key_name(path + ('cdnAmpWebUrl',))} must be the AMP-cache form of 'ampWebUrl': "
+                f"{expected!r}",
+                path + ("cdnAmpWebUrl",),
+            )
         )
+    return found
 
 
 RULE = Rule(codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}))

@@ -20,30 +20,32 @@ cdnAmpWebUrl: "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a-
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from . import Context, Rule
-from ._common import item_mappings, key_name, register_rule_code
+from ._common import key_name, register_rule_code
 
 __all__ = ["AMP_REQUIRED", "RULE"]
 
 AMP_REQUIRED = register_rule_code("AK703", "cdn-amp-without-amp", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
-    for path, item in item_mappings(ctx.data):
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
+    for path, item in ctx.items:
         if "cdnAmpWebUrl" not in item:
             continue
         amp = item.get("ampWebUrl")
         if amp is None or amp == "":
             where = "" if not path else " in the same item"
-            yield ctx.issue(
-                AMP_REQUIRED,
-                f"{key_name(path + ('cdnAmpWebUrl',))} is given without 'ampWebUrl'{where}: "
-                "add 'ampWebUrl' or remove 'cdnAmpWebUrl'",
-                path + ("cdnAmpWebUrl",),
+            found.append(
+                ctx.issue(
+                    AMP_REQUIRED,
+                    f"{key_name(path + ('cdnAmpWebUrl',))} is given without 'ampWebUrl'{where}: "
+                    "add 'ampWebUrl' or remove 'cdnAmpWebUrl'",
+                    path + ("cdnAmpWebUrl",),
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(AMP_REQUIRED,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}))

@@ -24,7 +24,6 @@ publishedDateTime: "2020-08-11T15:41:00+02:00"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..issues import Issue
 from . import Context, Rule
@@ -43,10 +42,11 @@ def is_date_key(key: object) -> bool:
     return isinstance(key, str) and key.endswith("DateTime")
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     for path, value in ctx.index.dates:  # the values of every key ending in DateTime
         if not isinstance(value, str):
-            continue
+            continue  # YAML read it as a timestamp: the canonical way to write it
         if CANONICAL_DATE.fullmatch(value):
             continue
         parsed = parse_date(value)
@@ -55,12 +55,15 @@ def _check(ctx: Context) -> Iterator[Issue]:
         canonical = utc_text(parsed)
         info = ctx.locations.get(path)
         written = info.raw if info is not None and info.raw is not None else value
-        yield ctx.issue(
-            DATE_FORMAT,
-            f"{key_name(path)} is written as text ({shorten(written)!r}); write it unquoted in "
-            f"the canonical form {canonical}",
-            path,
+        found.append(
+            ctx.issue(
+                DATE_FORMAT,
+                f"{key_name(path)} is written as text ({shorten(written)!r}); write it unquoted in "
+                f"the canonical form {canonical}",
+                path,
+            )
         )
+    return found
 
 
 RULE = Rule(codes=(DATE_FORMAT,), check=_check, doc=__doc__ or "")

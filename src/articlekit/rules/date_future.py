@@ -20,8 +20,7 @@ publishedDateTime: 2999-08-11T13:41:00Z
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from ..issues import Issue
 from . import Context, Rule
@@ -32,26 +31,37 @@ __all__ = ["DATE_IN_FUTURE", "RULE"]
 DATE_IN_FUTURE = register_rule_code("AK802", "date-in-future", "warning", __doc__)
 
 _GRACE = timedelta(days=1)
+_UTC = timezone.utc
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     dates = ctx.index.dates  # the values of every key ending in DateTime
     if not dates:
-        return
-    now = ctx.options.current_time()
-    if now.tzinfo is None:
+        return []
+    now = ctx.options.now  # RuleOptions.current_time(), inlined
+    if now is None:
+        now = datetime.now(timezone.utc)
+    elif now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
+    found: list[Issue] = []
+    parsed: datetime | None
     for path, value in dates:
-        parsed = parse_date(value)
-        if parsed is None or parsed.tzinfo is None or parsed.utcoffset() is None:
-            continue
+        if type(value) is datetime and value.tzinfo is _UTC:
+            parsed = value  # the common case, as YAML reads 2020-08-11T13:41:00Z
+        else:
+            parsed = parse_date(value)
+            if parsed is None or parsed.tzinfo is None or parsed.utcoffset() is None:
+                continue
         if parsed - now > _GRACE:
-            yield ctx.issue(
-                DATE_IN_FUTURE,
-                f"{key_name(path)} is {utc_text(parsed)}, more than a day in the future "
-                f"(now: {utc_text(now)})",
-                path,
+            found.append(
+                ctx.issue(
+                    DATE_IN_FUTURE,
+                    f"{key_name(path)} is {utc_text(parsed)}, more than a day in the future "
+                    f"(now: {utc_text(now)})",
+                    path,
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(DATE_IN_FUTURE,), check=_check, doc=__doc__ or "")

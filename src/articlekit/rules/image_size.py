@@ -31,17 +31,18 @@ images:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import register_rule_code, url_path
+from ._common import register_rule_code, remember, url_path
 
 __all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
 
 IMAGE_SIZE = register_rule_code("AK401", "image-size-mismatch", "error", __doc__)
 
 _SIZE = re.compile(r"-([0-9]{1,9})x([0-9]{1,9})\.[A-Za-z0-9]+$")
+_SIZE_CACHE: dict[str, tuple[int, int] | None] = {}  # size_in_name() of recent URLs
+_UNSEEN = (-1, -1)
 
 
 def size_in_name(url: str) -> tuple[int, int] | None:
@@ -52,31 +53,43 @@ def size_in_name(url: str) -> tuple[int, int] | None:
     >>> size_in_name("https://example.com/a/photo.jpg?w=1200") is None
     True
     """
-    match = _SIZE.search(url_path(url))
-    if match is None:
-        return None
-    return int(match.group(1)), int(match.group(2))
+    size = _SIZE_CACHE.get(url, _UNSEEN)
+    if size is _UNSEEN:
+        match = _SIZE.search(url_path(url))
+        size = None if match is None else (int(match.group(1)), int(match.group(2)))
+        remember(_SIZE_CACHE, url, size)
+    return size
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     for path, image in ctx.index.images:  # as find_images() gives them
         url = image.get("url")
         if not isinstance(url, str):
             continue
-        size = size_in_name(url)
+        size = _SIZE_CACHE.get(url, _UNSEEN)  # size_in_name(), its memo read here
+        if size is _UNSEEN:
+            size = size_in_name(url)
         if size is None:
             continue
-        name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+        width = image.get("width")
+        height = image.get("height")
+        if (width == size[0] or type(width) is not int) and (height == size[1] or type(height) is not int):
+            continue  # both agree with the name (or are not numbers: the schema reports those)
         for key, expected in (("width", size[0]), ("height", size[1])):
             value = image.get(key)
             if type(value) is not int or value == expected:
                 continue
-            yield ctx.issue(
-                IMAGE_SIZE,
-                f"'{key}' in {format_path(path)} is {value}, but the file name {name!r} "
-                f"says {expected}: make '{key}' {expected} or fix the URL",
-                path + (key,),
+            name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+            found.append(
+                ctx.issue(
+                    IMAGE_SIZE,
+                    f"'{key}' in {format_path(path)} is {value}, but the file name {name!r} "
+                    f"says {expected}: make '{key}' {expected} or fix the URL",
+                    path + (key,),
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}))

@@ -28,17 +28,17 @@ images:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import register_rule_code, shorten, url_problem
+from ._common import UNSEEN, register_rule_code, remember, shorten, url_problem
 
 __all__ = ["IMAGE_URL", "RULE", "image_url_problem"]
 
 IMAGE_URL = register_rule_code("AK402", "image-url", "error", __doc__)
 
 _UNPRINTABLE = re.compile(r"[\s\x00-\x1f\x7f]")  # str.isspace(), C0 controls and DEL
+_PROBLEM_CACHE: dict[str, str | None] = {}  # image_url_problem() of recent URLs
 
 
 def image_url_problem(url: str) -> str | None:
@@ -49,6 +49,14 @@ def image_url_problem(url: str) -> str | None:
     >>> image_url_problem("//cdn.example.com/logo.png")
     'a protocol-relative URL: start it with https:'
     """
+    problem = _PROBLEM_CACHE.get(url, UNSEEN)
+    if problem is UNSEEN:
+        problem = remember(_PROBLEM_CACHE, url, _image_url_problem(url))
+    return problem
+
+
+def _image_url_problem(url: str) -> str | None:
+    """:func:`image_url_problem` without its memo."""
     if url.startswith("//"):
         return "a protocol-relative URL: start it with https:"
     if url.startswith("/"):
@@ -61,19 +69,25 @@ def image_url_problem(url: str) -> str | None:
     return problem
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     for path, image in ctx.index.images:  # as find_images() gives them
         url = image.get("url")
         if not isinstance(url, str):
             continue
-        problem = image_url_problem(url)
+        problem = _PROBLEM_CACHE.get(url, UNSEEN)  # image_url_problem(), its memo read here
+        if problem is UNSEEN:
+            problem = image_url_problem(url)
         if problem is not None:
-            yield ctx.issue(
-                IMAGE_URL,
-                f"'url' in {format_path(path)} must be an absolute http(s) URL or a path "
-                f"starting with '/', not {shorten(url)!r}: {problem}",
-                path + ("url",),
+            found.append(
+                ctx.issue(
+                    IMAGE_URL,
+                    f"'url' in {format_path(path)} must be an absolute http(s) URL or a path "
+                    f"starting with '/', not {shorten(url)!r}: {problem}",
+                    path + ("url",),
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(IMAGE_URL,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}))

@@ -31,7 +31,6 @@ items:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..issues import Issue
 from ..models import Collection
@@ -78,29 +77,35 @@ def _problem(value: str) -> str | None:
     return "a section is lower-case letters, digits and '-', a slug letters, digits, '.', '_' and '-'"
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     items = ctx.data.get("items")
     if not isinstance(items, list):
-        return
+        return []
+    found: list[Issue] = []
     seen: dict[str, int] = {}
     for i, value in enumerate(items):
         if not isinstance(value, str):
             continue
         problem = _problem(value)
         if problem is not None:
-            yield ctx.issue(
-                BAD_ITEM,
-                f"items[{i}] must be a site path like 'videos/<slug>', not {shorten(value)!r}: {problem}",
-                ("items", i),
+            found.append(
+                ctx.issue(
+                    BAD_ITEM,
+                    f"items[{i}] must be a site path like 'videos/<slug>', not {shorten(value)!r}: {problem}",
+                    ("items", i),
+                )
             )
         if value in seen:
-            yield ctx.issue(
-                DUPLICATE_ITEM,
-                f"items[{i}] {shorten(value)!r} is already listed as items[{seen[value]}]",
-                ("items", i),
+            found.append(
+                ctx.issue(
+                    DUPLICATE_ITEM,
+                    f"items[{i}] {shorten(value)!r} is already listed as items[{seen[value]}]",
+                    ("items", i),
+                )
             )
         else:
             seen[value] = i
+    return found
 
 
 RULE = Rule(

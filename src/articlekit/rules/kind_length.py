@@ -22,7 +22,7 @@ length: "13:34"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
 from ..issues import Issue
 from ..models import Collection, Course, Video
@@ -34,19 +34,27 @@ __all__ = ["BAD_LENGTH", "RULE"]
 
 BAD_LENGTH = register_rule_code("AK902", "bad-length", "error", __doc__)
 
+_PLAIN = re.compile(r"PT(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?")
+"""The common shape (``PT1H17M``, ``PT13M34S``): a duration that duration_problem() accepts."""
 
-def _check(ctx: Context) -> Iterator[Issue]:
+
+def _check(ctx: Context) -> list[Issue]:
     value = ctx.data.get("length")
     if not isinstance(value, str):
-        return
+        return []
+    if _PLAIN.fullmatch(value) is not None:
+        return []
     problem = duration_problem(value)
-    if problem is not None:
-        yield ctx.issue(
+    if problem is None:
+        return []
+    return [
+        ctx.issue(
             BAD_LENGTH,
             f"'length' must be an ISO 8601 duration such as PT13M34S or PT1H17M, not "
             f"{shorten(value)!r}: {problem}",
             ("length",),
         )
+    ]
 
 
 RULE = Rule(

@@ -23,8 +23,6 @@ levels:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from ..models import Collection, Course
 from . import Context, Rule
@@ -40,21 +38,25 @@ KNOWN_LEVELS = ("Beginner", "Intermediate", "Advanced")
 _BY_LOWER = {level.lower(): level for level in KNOWN_LEVELS}
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     levels = ctx.data.get("levels")
     if not isinstance(levels, list):
-        return
+        return []
+    found: list[Issue] = []
     for i, value in enumerate(levels):
         if not isinstance(value, str) or value in KNOWN_LEVELS:
             continue
         known = ", ".join(KNOWN_LEVELS)
         fix = _BY_LOWER.get(value.strip().lower())
         hint = f"; write {fix!r}" if fix else ""
-        yield ctx.issue(
-            UNKNOWN_LEVEL,
-            f"levels[{i}] is {shorten(value)!r}, not a known level ({known}){hint}",
-            ("levels", i),
+        found.append(
+            ctx.issue(
+                UNKNOWN_LEVEL,
+                f"levels[{i}] is {shorten(value)!r}, not a known level ({known}){hint}",
+                ("levels", i),
+            )
         )
+    return found
 
 
 RULE = Rule(

@@ -23,7 +23,6 @@ linkedin:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..issues import Issue
@@ -49,21 +48,24 @@ def _problem(url: str) -> str | None:
     return None
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     linkedin = ctx.data.get("linkedin")
     if not isinstance(linkedin, dict):
-        return
+        return []
     url = linkedin.get("url")
     if not isinstance(url, str):
-        return
+        return []
     problem = _problem(url)
-    if problem is not None:
-        yield ctx.issue(
+    if problem is None:
+        return []
+    return [
+        ctx.issue(
             BAD_LINKEDIN,
             f"linkedin.url must be a LinkedIn address like https://www.linkedin.com/in/<name>, "
             f"not {shorten(url)!r}: {problem}",
             ("linkedin", "url"),
         )
+    ]
 
 
 RULE = Rule(

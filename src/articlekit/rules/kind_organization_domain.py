@@ -25,8 +25,6 @@ domain: https://amazon.com/
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from ..models import Organization
 from . import Context, Rule
@@ -37,17 +35,20 @@ __all__ = ["BAD_ORGANIZATION_DOMAIN", "RULE"]
 BAD_ORGANIZATION_DOMAIN = register_rule_code("AK910", "bad-organization-domain", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     domain = ctx.data.get("domain")
     if not isinstance(domain, str) or not domain:
-        return
+        return []
     problem = host_problem(domain)
-    if problem is not None:
-        yield ctx.issue(
+    if problem is None:
+        return []
+    return [
+        ctx.issue(
             BAD_ORGANIZATION_DOMAIN,
             f"'domain' must be a host name like 'example.com', not {shorten(domain)!r}: {problem}",
             ("domain",),
         )
+    ]
 
 
 RULE = Rule(

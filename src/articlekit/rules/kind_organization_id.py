@@ -24,8 +24,6 @@ domain: amazon.com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from ..models import Organization
 from . import Context, Rule
@@ -36,18 +34,20 @@ __all__ = ["ID_MISMATCH", "RULE"]
 ID_MISMATCH = register_rule_code("AK908", "organization-id-mismatch", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     ident = ctx.data.get("_id")
     domain = ctx.data.get("domain")
     if not isinstance(ident, str) or not isinstance(domain, str) or ident == domain:
-        return
+        return []
     case = " (they differ only in case)" if ident.lower() == domain.lower() else ""
-    yield ctx.issue(
-        ID_MISMATCH,
-        f"'_id' is {shorten(ident)!r} but 'domain' is {shorten(domain)!r}: an organization's "
-        f"_id must equal its domain{case}",
-        ("_id",),
-    )
+    return [
+        ctx.issue(
+            ID_MISMATCH,
+            f"'_id' is {shorten(ident)!r} but 'domain' is {shorten(domain)!r}: an organization's "
+            f"_id must equal its domain{case}",
+            ("_id",),
+        )
+    ]
 
 
 RULE = Rule(

@@ -28,7 +28,6 @@ twitter:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..issues import Issue
@@ -63,39 +62,47 @@ def _url_handle(url: str) -> tuple[str | None, str | None]:
     return segments[0], None
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     twitter = ctx.data.get("twitter")
     if not isinstance(twitter, dict):
-        return
+        return []
+    found: list[Issue] = []
     username = twitter.get("username")
     url = twitter.get("url")
     if isinstance(username, str) and username and not _HANDLE.fullmatch(username):
         fix = " (drop the '@')" if username.startswith("@") else ""
-        yield ctx.issue(
-            BAD_TWITTER,
-            f"twitter.username {shorten(username)!r} is not a Twitter handle: 1 to 15 letters, "
-            f"digits or '_'{fix}",
-            ("twitter", "username"),
+        found.append(
+            ctx.issue(
+                BAD_TWITTER,
+                f"twitter.username {shorten(username)!r} is not a Twitter handle: 1 to 15 letters, "
+                f"digits or '_'{fix}",
+                ("twitter", "username"),
+            )
         )
     if not isinstance(url, str):
-        return
+        return found
     handle, problem = _url_handle(url)
     if problem is not None:
-        yield ctx.issue(
-            BAD_TWITTER,
-            f"twitter.url must be https://twitter.com/<username>, not {shorten(url)!r}: {problem}",
-            ("twitter", "url"),
+        found.append(
+            ctx.issue(
+                BAD_TWITTER,
+                f"twitter.url must be https://twitter.com/<username>, not {shorten(url)!r}: {problem}",
+                ("twitter", "url"),
+            )
         )
-        return
+        return found
     if isinstance(username, str) and handle is not None:
         wanted = username.lstrip("@")
         if handle.lower() != wanted.lower():
-            yield ctx.issue(
-                BAD_TWITTER,
-                f"twitter.url {shorten(url)!r} is the account {handle!r}, but twitter.username is "
-                f"{shorten(username)!r}: the URL should be https://twitter.com/{wanted}",
-                ("twitter", "url"),
+            found.append(
+                ctx.issue(
+                    BAD_TWITTER,
+                    f"twitter.url {shorten(url)!r} is the account {handle!r}, but twitter.username is "
+                    f"{shorten(username)!r}: the URL should be https://twitter.com/{wanted}",
+                    ("twitter", "url"),
+                )
             )
+    return found
 
 
 RULE = Rule(

@@ -45,17 +45,21 @@ def _targets(data: dict[str, object]) -> Iterator[tuple[KeyPath, str, object]]:
     yield ("website",), "'website'", data.get("website")
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     for path, name, value in _targets(ctx.data):
         if not isinstance(value, str):
             continue
         problem = url_problem(value)
         if problem is not None:
-            yield ctx.issue(
-                BAD_KIND_URL,
-                f"{name} must be an absolute http(s) URL with a host, not {shorten(value)!r}: {problem}",
-                path,
+            found.append(
+                ctx.issue(
+                    BAD_KIND_URL,
+                    f"{name} must be an absolute http(s) URL with a host, not {shorten(value)!r}: {problem}",
+                    path,
+                )
             )
+    return found
 
 
 RULE = Rule(

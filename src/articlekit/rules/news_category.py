@@ -18,8 +18,6 @@ category: blog
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from ..models import Article
 from . import Context, Rule
@@ -30,14 +28,17 @@ __all__ = ["BAD_CATEGORY", "RULE"]
 BAD_CATEGORY = register_rule_code("AK855", "category-not-news", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     value = ctx.data.get("category")
-    if isinstance(value, str) and value != "news":
-        yield ctx.issue(
+    if not isinstance(value, str) or value == "news":
+        return []
+    return [
+        ctx.issue(
             BAD_CATEGORY,
             f"'category' of an article must be 'news', not {shorten(value)!r}",
             ("category",),
         )
+    ]
 
 
 RULE = Rule(

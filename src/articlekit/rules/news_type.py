@@ -22,12 +22,10 @@ type: podcast
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from ..models import Article
 from . import Context, Rule
-from ._common import item_mappings, key_name, register_rule_code, shorten
+from ._common import key_name, register_rule_code, shorten
 
 __all__ = ["NEWS_TYPES", "RULE", "UNKNOWN_TYPE"]
 
@@ -37,17 +35,21 @@ NEWS_TYPES = ("article", "video")
 """The ``type`` values of a news item."""
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
-    for path, item in item_mappings(ctx.data):
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
+    for path, item in ctx.items:
         value = item.get("type")
         if not isinstance(value, str) or value in NEWS_TYPES:
             continue
         known = " or ".join(repr(t) for t in NEWS_TYPES)
-        yield ctx.issue(
-            UNKNOWN_TYPE,
-            f"{key_name(path + ('type',))} is {shorten(value)!r}; a news item's type is {known}",
-            path + ("type",),
+        found.append(
+            ctx.issue(
+                UNKNOWN_TYPE,
+                f"{key_name(path + ('type',))} is {shorten(value)!r}; a news item's type is {known}",
+                path + ("type",),
+            )
         )
+    return found
 
 
 RULE = Rule(

@@ -25,8 +25,6 @@ provider:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue, format_path
 from . import Context, Rule
 from ._common import host_problem, register_rule_code, shorten
@@ -38,7 +36,8 @@ BAD_DOMAIN = register_rule_code("AK705", "bad-domain", "error", __doc__)
 _OWNERS = frozenset({"provider", "affiliation"})
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     for path, value in ctx.index.owners:  # the values of every provider and affiliation key
         if not isinstance(value, dict):
             continue
@@ -47,12 +46,15 @@ def _check(ctx: Context) -> Iterator[Issue]:
             continue
         problem = host_problem(domain)
         if problem is not None:
-            yield ctx.issue(
-                BAD_DOMAIN,
-                f"'domain' in {format_path(path)} must be a host name like 'example.com', "
-                f"not {shorten(domain)!r}: {problem}",
-                path + ("domain",),
+            found.append(
+                ctx.issue(
+                    BAD_DOMAIN,
+                    f"'domain' in {format_path(path)} must be a host name like 'example.com', "
+                    f"not {shorten(domain)!r}: {problem}",
+                    path + ("domain",),
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(BAD_DOMAIN,), check=_check, doc=__doc__ or "", keys=_OWNERS)

@@ -25,8 +25,6 @@ related:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from . import Context, Rule
 from ._common import register_rule_code
@@ -36,16 +34,19 @@ __all__ = ["RULE", "TOO_MANY_RELATED"]
 TOO_MANY_RELATED = register_rule_code("AK605", "too-many-related", "warning", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     related = ctx.data.get("related")
     limit = ctx.options.max_related
-    if isinstance(related, list) and len(related) > limit:
-        yield ctx.issue(
+    if not isinstance(related, list) or len(related) <= limit:
+        return []
+    return [
+        ctx.issue(
             TOO_MANY_RELATED,
             f"'related' has {len(related)} items; at most {limit} are expected",
             ("related",),
             at_key=True,
         )
+    ]
 
 
 RULE = Rule(codes=(TOO_MANY_RELATED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

@@ -26,20 +26,19 @@ related:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue, KeyPath, format_path
 from . import Context, Rule
-from ._common import item_mappings, normalize_url, register_rule_code
+from ._common import normalize_url, register_rule_code
 
 __all__ = ["RELATED_DUPLICATE", "RULE"]
 
 RELATED_DUPLICATE = register_rule_code("AK604", "related-duplicate", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     seen: dict[str, KeyPath] = {}
-    for path, item in item_mappings(ctx.data):
+    for path, item in ctx.items:
         url = item.get("webUrl")
         if not path or not isinstance(url, str) or not url:
             continue
@@ -48,12 +47,15 @@ def _check(ctx: Context) -> Iterator[Issue]:
         if first is None:
             seen[key] = path
             continue
-        yield ctx.issue(
-            RELATED_DUPLICATE,
-            f"'webUrl' in {format_path(path)} repeats the one in {format_path(first)}: "
-            "each related article is listed once",
-            path + ("webUrl",),
+        found.append(
+            ctx.issue(
+                RELATED_DUPLICATE,
+                f"'webUrl' in {format_path(path)} repeats the one in {format_path(first)}: "
+                "each related article is listed once",
+                path + ("webUrl",),
+            )
         )
+    return found
 
 
 RULE = Rule(codes=(RELATED_DUPLICATE,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

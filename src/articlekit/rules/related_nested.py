@@ -26,27 +26,27 @@ related:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import item_mappings, register_rule_code
+from ._common import register_rule_code
 
 __all__ = ["RELATED_NESTED", "RULE"]
 
 RELATED_NESTED = register_rule_code("AK601", "related-nested", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
-    for path, item in item_mappings(ctx.data):
-        if path and "related" in item:
-            yield ctx.issue(
-                RELATED_NESTED,
-                f"{format_path(path)} has a 'related' list of its own: related items are "
-                "one level deep; remove it",
-                path + ("related",),
-                at_key=True,
-            )
+def _check(ctx: Context) -> list[Issue]:
+    return [
+        ctx.issue(
+            RELATED_NESTED,
+            f"{format_path(path)} has a 'related' list of its own: related items are "
+            "one level deep; remove it",
+            path + ("related",),
+            at_key=True,
+        )
+        for path, item in ctx.items
+        if path and "related" in item
+    ]
 
 
 RULE = Rule(codes=(RELATED_NESTED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

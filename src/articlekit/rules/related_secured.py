@@ -24,27 +24,27 @@ related:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import item_mappings, register_rule_code
+from ._common import register_rule_code
 
 __all__ = ["RELATED_SECURED", "RULE"]
 
 RELATED_SECURED = register_rule_code("AK602", "related-secured", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
-    for path, item in item_mappings(ctx.data):
-        if path and "secured" in item:
-            yield ctx.issue(
-                RELATED_SECURED,
-                f"{format_path(path)} has a 'secured' value: only the article itself carries "
-                "'secured'; remove it from the related item",
-                path + ("secured",),
-                at_key=True,
-            )
+def _check(ctx: Context) -> list[Issue]:
+    return [
+        ctx.issue(
+            RELATED_SECURED,
+            f"{format_path(path)} has a 'secured' value: only the article itself carries "
+            "'secured'; remove it from the related item",
+            path + ("secured",),
+            at_key=True,
+        )
+        for path, item in ctx.items
+        if path and "secured" in item
+    ]
 
 
 RULE = Rule(codes=(RELATED_SECURED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

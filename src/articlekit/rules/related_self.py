@@ -25,18 +25,16 @@ related:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue, format_path
 from . import Context, Rule
-from ._common import item_mappings, normalize_url, register_rule_code
+from ._common import normalize_url, register_rule_code
 
 __all__ = ["RELATED_SELF", "RULE"]
 
 RELATED_SELF = register_rule_code("AK603", "related-self", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     data = ctx.data
     own: dict[str, str] = {}
     for key in ("webUrl", "originalUrl"):
@@ -44,19 +42,23 @@ def _check(ctx: Context) -> Iterator[Issue]:
         if isinstance(value, str) and value:
             own.setdefault(normalize_url(value), key)
     if not own:
-        return
-    for path, item in item_mappings(data):
+        return []
+    found: list[Issue] = []
+    for path, item in ctx.items:
         url = item.get("webUrl")
         if not path or not isinstance(url, str):
             continue
         same = own.get(normalize_url(url))
         if same is not None:
-            yield ctx.issue(
-                RELATED_SELF,
-                f"'webUrl' in {format_path(path)} is the article's own '{same}': "
-                "an article is not related to itself",
-                path + ("webUrl",),
+            found.append(
+                ctx.issue(
+                    RELATED_SELF,
+                    f"'webUrl' in {format_path(path)} is the article's own '{same}': "
+                    "an article is not related to itself",
+                    path + ("webUrl",),
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(RELATED_SELF,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))

@@ -25,8 +25,6 @@ secured: "uVJ6YKiFn7egPFO/ICFLeL0xmAlj+LjG6+KbDU7ZdSBa1zMQ94zkaEfAm+PIMfAX;JZjIi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..errors import SecuredError
 from ..issues import Issue
 from ..models.secured import Secured, SecuredFormatError
@@ -39,27 +37,30 @@ __all__ = ["RULE", "SECURED_KEY"]
 SECURED_KEY = register_rule_code("AK510", "secured-key", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     key = ctx.options.secured_key
     if key is None or not isinstance(ctx.data, dict):
-        return
+        return []
     text = ctx.data.get("secured")
     if not isinstance(text, str):
-        return
+        return []
     try:
         value = Secured.parse(text)
     except SecuredFormatError:
-        return  # AK501-AK504 report it
+        return []  # AK501-AK504 report it
     try:
         decrypt(value, key)
     except SecuredError:
-        yield ctx.issue(
-            SECURED_KEY,
-            "'secured' does not decrypt with the given key: the key is wrong, or the value "
-            "was changed or made with another key",
-            ("secured",),
-            at_key=True,
-        )
+        return [
+            ctx.issue(
+                SECURED_KEY,
+                "'secured' does not decrypt with the given key: the key is wrong, or the value "
+                "was changed or made with another key",
+                ("secured",),
+                at_key=True,
+            )
+        ]
+    return []
 
 
 RULE = Rule(codes=(SECURED_KEY,), check=_check, doc=__doc__ or "", keys=frozenset({"secured"}))

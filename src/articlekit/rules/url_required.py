@@ -21,8 +21,6 @@ title: "A story with no address"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from ..models import Article
 from . import Context, Rule
@@ -33,15 +31,17 @@ __all__ = ["RULE", "URL_REQUIRED"]
 URL_REQUIRED = register_rule_code("AK702", "missing-url", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
     data = ctx.data
     if data.get("webUrl") is not None or data.get("originalUrl") is not None:
-        return  # an empty (null) URL is no URL: the writer drops it
-    yield ctx.issue(
-        URL_REQUIRED,
-        "a news item needs 'webUrl', 'originalUrl' or both: neither is present",
-        ("webUrl",),
-    )
+        return []  # an empty (null) URL is no URL: the writer drops it
+    return [
+        ctx.issue(
+            URL_REQUIRED,
+            "a news item needs 'webUrl', 'originalUrl' or both: neither is present",
+            ("webUrl",),
+        )
+    ]
 
 
 RULE = Rule(codes=(URL_REQUIRED,), check=_check, doc=__doc__ or "", kinds=(Article,))

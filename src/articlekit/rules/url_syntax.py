@@ -21,8 +21,6 @@ webUrl: "www.example.com/news/a-story"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..issues import Issue
 from . import Context, Rule
 from ._common import URL_KEYS, key_name, register_rule_code, shorten, url_problem
@@ -32,18 +30,22 @@ __all__ = ["BAD_URL", "RULE"]
 BAD_URL = register_rule_code("AK701", "bad-url", "error", __doc__)
 
 
-def _check(ctx: Context) -> Iterator[Issue]:
+def _check(ctx: Context) -> list[Issue]:
+    found: list[Issue] = []
     for path, value in ctx.index.urls:
         if not isinstance(value, str):
             continue
         problem = url_problem(value)
         if problem is not None:
-            yield ctx.issue(
-                BAD_URL,
-                f"{key_name(path)} must be an absolute http(s) URL with a host, not "
-                f"{shorten(value)!r}: {problem}",
-                path,
+            found.append(
+                ctx.issue(
+                    BAD_URL,
+                    f"{key_name(path)} must be an absolute http(s) URL with a host, not "
+                    f"{shorten(value)!r}: {problem}",
+                    path,
+                )
             )
+    return found
 
 
 RULE = Rule(codes=(BAD_URL,), check=_check, doc=__doc__ or "", keys=frozenset(URL_KEYS))

@@ -1,0 +1,618 @@
+/*
+ * articlekit._speedups: the fast YAML path's line loop, in C.
+ *
+ * parse_subset(text, max_depth, key_info, key_info_of, scalar, flow)
+ *
+ * This is src/articlekit/fastyaml.py's _parse, line for line, for texts the
+ * caller has already found small enough that no length or key-count limit
+ * can be reached.  It answers:
+ *   - None: the text holds a character the fast path does not take (the
+ *     caller then uses the full loader), or no mapping at all;
+ *   - (root, mappings, special), exactly what _parse answers;
+ *   - or raises whatever a callback raised (fastyaml._Fallback: "use the
+ *     full loader"), or articlekit's fallback class given as `fallback`.
+ *
+ * It builds the common values itself (plain text, double-quoted text without
+ * escapes, YAML 1.1 booleans and nulls, decimal integers, UTC timestamps
+ * written 2020-08-11T13:41:00Z) and hands every other scalar to the Python
+ * functions `scalar(rest, max_len)` and `flow(rest, max_len)`, which decide
+ * exactly as the pure-Python parser does.  tests/test_speedups.py proves the
+ * two parsers give the same answer.
+ *
+ * The text is read as UTF-8 (for ASCII text CPython hands out its own
+ * buffer); every byte the loop looks at is ASCII, and UTF-8 never uses ASCII
+ * bytes inside a multi-byte character, so cutting at those bytes is safe.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <datetime.h>
+#include <string.h>
+
+enum { K_MAP = 0, K_SEQ = 1 };
+
+typedef struct {
+    Py_ssize_t indent;
+    int kind;
+    PyObject *container; /* borrowed: held by its parent, or by root */
+    PyObject *path;      /* owned */
+} Frame;
+
+/* Character classes of fastyaml.py (first characters of a scalar). */
+static unsigned char maybe_typed[256];  /* _MAYBE_TYPED */
+static unsigned char word_letter[256];  /* _WORD_LETTERS */
+static unsigned char indicator[256];    /* _INDICATORS */
+static unsigned char key_start[256];    /* [A-Za-z_] */
+static unsigned char key_char[256];     /* [A-Za-z0-9_.-] */
+
+static PyObject *empty_tuple;
+static PyObject *fallback_class; /* fastyaml._Fallback, set by set_fallback() */
+
+static void
+init_tables(void)
+{
+    const char *s;
+    int c;
+    for (s = "yYnNtTfFoO-+0123456789.<~="; *s; s++) maybe_typed[(unsigned char)*s] = 1;
+    for (s = "yYnNtTfFoO"; *s; s++) word_letter[(unsigned char)*s] = 1;
+    for (s = "-?:,[]{}#&*!|>'\"%@`"; *s; s++) indicator[(unsigned char)*s] = 1;
+    for (c = 'a'; c <= 'z'; c++) key_start[c] = key_char[c] = 1;
+    for (c = 'A'; c <= 'Z'; c++) key_start[c] = key_char[c] = 1;
+    for (c = '0'; c <= '9'; c++) key_char[c] = 1;
+    key_start['_'] = key_char['_'] = 1;
+    key_char['.'] = key_char['-'] = 1;
+}
+
+/* Whether every character of the UTF-8 text is one the fast path takes: fastyaml._OUTSIDE
+ * matches none of them once "\r\n" is read as "\n" (a lone CR is refused). */
+static int
+holdable(const unsigned char *p, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char b = p[i];
+        if (b >= 0x20 && b < 0x7f) continue;
+        if (b == '\n') continue;
+        if (b == '\r') {
+            if (i + 1 < n && p[i + 1] == '\n') continue;
+            return 0;
+        }
+        if (b < 0x80) return 0; /* a control character, a tab, DEL */
+        if (b == 0xC2) {
+            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return 0; /* U+0080..U+009F */
+        }
+        else if (b == 0xE2) {
+            if (i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) return 0;
+        }
+        else if (b == 0xEF) {
+            if (i + 2 < n && ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
+                              (p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))))
+                return 0; /* U+FEFF, U+FFFE, U+FFFF */
+        }
+    }
+    return 1;
+}
+
+static PyObject *
+text_of(const unsigned char *p, Py_ssize_t n)
+{
+    return PyUnicode_DecodeUTF8((const char *)p, n, "strict");
+}
+
+/* fastyaml._WORDS: a new reference to True, False or None, or NULL (not a word; no error set). */
+static PyObject *
+word_value(const unsigned char *p, Py_ssize_t n)
+{
+    static const char *trues[] = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", NULL};
+    static const char *falses[] = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", NULL};
+    static const char *nulls[] = {"null", "Null", "NULL", "~", NULL};
+    const char **w;
+    if (n < 1 || n > 5) return NULL;
+    for (w = trues; *w; w++)
+        if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_TRUE;
+    for (w = falses; *w; w++)
+        if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_FALSE;
+    for (w = nulls; *w; w++)
+        if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_NONE;
+    return NULL;
+}
+
+/* fastyaml._DECIMAL: [1-9][0-9]{0,17}|0 */
+static int
+is_decimal(const unsigned char *p, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    if (n == 1 && p[0] == '0') return 1;
+    if (n < 1 || n > 18 || p[0] < '1' || p[0] > '9') return 0;
+    for (i = 1; i < n; i++)
+        if (p[i] < '0' || p[i] > '9') return 0;
+    return 1;
+}
+
+static int
+digits(const unsigned char *p, int n, int *out)
+{
+    int i, v = 0;
+    for (i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return 0;
+        v = v * 10 + (p[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* fastyaml._STAMP: YYYY-MM-DDTHH:MM:SSZ as an aware UTC datetime; NULL with no error when
+ * the text is not of that form or the date does not exist (the caller then asks Python). */
+static PyObject *
+utc_stamp(const unsigned char *p, Py_ssize_t n)
+{
+    int y, mo, d, h, mi, s;
+    PyObject *value;
+    if (n != 20 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' ||
+        p[19] != 'Z')
+        return NULL;
+    if (!digits(p, 4, &y) || !digits(p + 5, 2, &mo) || !digits(p + 8, 2, &d) ||
+        !digits(p + 11, 2, &h) || !digits(p + 14, 2, &mi) || !digits(p + 17, 2, &s))
+        return NULL;
+    value = PyDateTimeAPI->DateTime_FromDateAndTime(y, mo, d, h, mi, s, 0, PyDateTime_TimeZone_UTC,
+                                                     PyDateTimeAPI->DateTimeType);
+    if (value == NULL) PyErr_Clear(); /* a date that does not exist: Python reports it */
+    return value;
+}
+
+static int
+has_pair(const unsigned char *p, Py_ssize_t n, unsigned char a, unsigned char b)
+{
+    Py_ssize_t i;
+    for (i = 0; i + 1 < n; i++)
+        if (p[i] == a && p[i + 1] == b) return 1;
+    return 0;
+}
+
+/* A plain scalar's text, unless it holds ": " or " #" or ends with ":" (then: fallback). */
+static PyObject *
+plain_text(const unsigned char *v, Py_ssize_t n)
+{
+    if (has_pair(v, n, ':', ' ') || has_pair(v, n, ' ', '#') || v[n - 1] == ':') {
+        PyErr_SetNone(fallback_class);
+        return NULL;
+    }
+    return text_of(v, n);
+}
+
+static PyObject *
+call_back(PyObject *fn, const unsigned char *rest, Py_ssize_t n, PyObject *max_len)
+{
+    PyObject *text = text_of(rest, n), *value;
+    if (text == NULL) return NULL;
+    value = PyObject_CallFunctionObjArgs(fn, text, max_len, NULL);
+    Py_DECREF(text);
+    return value;
+}
+
+/* The value of a one-line scalar (or flow collection) written as `rest` (n > 0, rest[0] != ' '):
+ * what fastyaml gives for it after "key: " or after "- ". */
+static PyObject *
+value_of(const unsigned char *rest, Py_ssize_t n, int can_nest, PyObject *scalar, PyObject *flow,
+         PyObject *max_len)
+{
+    unsigned char first = rest[0];
+    Py_ssize_t m = n;
+    PyObject *value;
+    while (m > 0 && rest[m - 1] == ' ') m--; /* rest.rstrip(" ") */
+    if (first == '"') {
+        if (m >= 2 && rest[m - 1] == '"' && memchr(rest + 1, '\\', m - 2) == NULL &&
+            memchr(rest + 1, '"', m - 2) == NULL)
+            return text_of(rest + 1, m - 2);
+        return call_back(scalar, rest, n, max_len);
+    }
+    if (!maybe_typed[first]) {
+        if (indicator[first]) {
+            if ((first == '[' || first == '{') && can_nest) return call_back(flow, rest, n, max_len);
+            return call_back(scalar, rest, n, max_len);
+        }
+        return plain_text(rest, m);
+    }
+    value = word_value(rest, m);
+    if (value != NULL) return value;
+    if (is_decimal(rest, m)) {
+        long long number = 0;
+        Py_ssize_t i;
+        for (i = 0; i < m; i++) number = number * 10 + (rest[i] - '0'); /* at most 18 digits */
+        return PyLong_FromLongLong(number);
+    }
+    if (word_letter[first]) return plain_text(rest, m);
+    value = utc_stamp(rest, m);
+    if (value != NULL) return value;
+    return call_back(scalar, rest, n, max_len);
+}
+
+/* Keys repeat from file to file: a small table from a key's bytes to its str (hash computed
+ * once) and its key_info (fastyaml._key_info_of).  Full: keys are made afresh. */
+#define KEY_SLOTS 1024
+typedef struct {
+    PyObject *key; /* owned; NULL: empty slot */
+    long info;
+} KeySlot;
+static KeySlot key_slots[KEY_SLOTS];
+
+/* A new reference to the key written as p[0:n] (ASCII), and its info in *info. */
+static PyObject *
+key_of(const unsigned char *p, Py_ssize_t n, PyObject *key_info, PyObject *key_info_of, long *info)
+{
+    size_t h = 2166136261u, slot, probe;
+    Py_ssize_t i;
+    PyObject *key, *info_obj;
+    for (i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
+    slot = h & (KEY_SLOTS - 1);
+    for (probe = 0; probe < 8; probe++, slot = (slot + 1) & (KEY_SLOTS - 1)) {
+        KeySlot *ks = &key_slots[slot];
+        if (ks->key == NULL) break;
+        if (PyUnicode_GET_LENGTH(ks->key) == n && memcmp(PyUnicode_DATA(ks->key), p, (size_t)n) == 0) {
+            *info = ks->info;
+            Py_INCREF(ks->key);
+            return ks->key;
+        }
+    }
+    key = text_of(p, n);
+    if (key == NULL) return NULL;
+    info_obj = PyDict_GetItemWithError(key_info, key); /* borrowed */
+    if (info_obj != NULL) {
+        Py_INCREF(info_obj);
+    }
+    else {
+        if (PyErr_Occurred()) goto error;
+        info_obj = PyObject_CallOneArg(key_info_of, key);
+        if (info_obj == NULL) goto error;
+    }
+    *info = PyLong_AsLong(info_obj);
+    Py_DECREF(info_obj);
+    if (*info == -1 && PyErr_Occurred()) goto error;
+    if (probe < 8 && key_slots[slot].key == NULL && PyObject_Hash(key) != -1) {
+        Py_INCREF(key);
+        key_slots[slot].key = key;
+        key_slots[slot].info = *info;
+    }
+    PyErr_Clear();
+    return key;
+error:
+    Py_DECREF(key);
+    return NULL;
+}
+
+static int
+push(Frame *stack, Py_ssize_t *depth, Py_ssize_t indent, int kind, PyObject *container, PyObject *path)
+{
+    /* steals `path` */
+    Frame *f = &stack[(*depth)++];
+    f->indent = indent;
+    f->kind = kind;
+    f->container = container;
+    f->path = path;
+    return 0;
+}
+
+static PyObject *
+append_index(PyObject *path, Py_ssize_t index)
+{
+    /* (*path, index) */
+    Py_ssize_t n = PyTuple_GET_SIZE(path), i;
+    PyObject *out = PyTuple_New(n + 1), *number;
+    if (out == NULL) return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(path, i);
+        Py_INCREF(item);
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    number = PyLong_FromSsize_t(index);
+    if (number == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(out, n, number);
+    return out;
+}
+
+static PyObject *
+append_key(PyObject *path, PyObject *key)
+{
+    /* (*path, key) */
+    Py_ssize_t n = PyTuple_GET_SIZE(path), i;
+    PyObject *out = PyTuple_New(n + 1);
+    if (out == NULL) return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(path, i);
+        Py_INCREF(item);
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    Py_INCREF(key);
+    PyTuple_SET_ITEM(out, n, key);
+    return out;
+}
+
+#define FALLBACK()                                  \
+    do {                                            \
+        PyErr_SetNone(fallback_class);              \
+        goto error;                                 \
+    } while (0)
+
+static PyObject *
+parse_subset(PyObject *self, PyObject *args)
+{
+    PyObject *text, *key_info, *key_info_of, *scalar, *flow, *max_len;
+    Py_ssize_t max_depth, size, depth = 0, pos, lines = 1, i;
+    const unsigned char *p, *end;
+    Frame *stack = NULL;
+    PyObject *root = NULL, *mappings = NULL, *special = NULL, *result = NULL;
+    /* a "key:" whose value is on the following lines */
+    PyObject *p_parent = NULL, *p_key = NULL, *p_path = NULL;
+    Py_ssize_t p_indent = 0;
+    PyObject *key = NULL, *value = NULL;
+
+    if (!PyArg_ParseTuple(args, "UnO!OOOO:parse_subset", &text, &max_depth, &PyDict_Type, &key_info,
+                          &key_info_of, &scalar, &flow, &max_len))
+        return NULL;
+    (void)self;
+    if (fallback_class == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "set_fallback() was not called");
+        return NULL;
+    }
+    p = (const unsigned char *)PyUnicode_AsUTF8AndSize(text, &size);
+    if (p == NULL) { /* a lone surrogate */
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    if (!holdable(p, size)) Py_RETURN_NONE;
+    for (i = 0; i < size; i++)
+        if (p[i] == '\n') lines++;
+    /* a line opens at most two collections ("- key:" and the value below it) */
+    if (max_depth > 2 * lines + 2) max_depth = 2 * lines + 2;
+    if (max_depth < 1) max_depth = 1;
+    stack = PyMem_Calloc((size_t)max_depth + 2, sizeof(Frame));
+    mappings = PyList_New(0);
+    special = PyList_New(0);
+    if (stack == NULL || mappings == NULL || special == NULL) {
+        if (stack == NULL) PyErr_NoMemory();
+        goto error;
+    }
+    end = p + size;
+    pos = 0;
+    while (pos <= size) {
+        const unsigned char *line = p + pos, *eol, *q, *rest, *key_at = NULL, *after;
+        Py_ssize_t spaces, dash_len = 0, key_len = 0, rest_len, indent;
+        Frame *top;
+        int dash;
+
+        eol = memchr(line, '\n', (size_t)(end - line));
+        if (eol == NULL) eol = end;
+        pos = (eol - p) + 1;
+        after = eol;
+        if (after > line && after[-1] == '\r') after--; /* "\r\n" */
+
+        /* fastyaml._LINE: indent, "- +", a plain word key with ":" then spaces or the end, the rest */
+        q = line;
+        while (q < after && *q == ' ') q++;
+        spaces = q - line;
+        if (q + 1 < after && q[0] == '-' && q[1] == ' ') {
+            const unsigned char *d = q + 1;
+            while (d < after && *d == ' ') d++;
+            dash_len = d - q;
+            q = d;
+        }
+        if (q < after && key_start[*q]) {
+            const unsigned char *k = q + 1;
+            while (k < after && key_char[*k]) k++;
+            if (k - q <= 201 && k < after && *k == ':' && (k + 1 == after || k[1] == ' ')) {
+                key_at = q;
+                key_len = k - q;
+                k++;
+                while (k < after && *k == ' ') k++;
+                q = k;
+            }
+        }
+        rest = q;
+        rest_len = after - q;
+        dash = dash_len > 0;
+        top = depth ? &stack[depth - 1] : NULL;
+
+        if (key_at != NULL && !dash && p_parent == NULL && top != NULL && top->kind == K_MAP &&
+            spaces == top->indent) {
+            /* the common line: "key: value" in the open mapping */
+        }
+        else {
+            if (!dash && key_at == NULL) {
+                if (rest_len == 0 || rest[0] == '#') continue; /* blank line or comment */
+                FALLBACK();                                    /* a continued scalar, or else */
+            }
+            indent = spaces;
+            if (root == NULL) {
+                if (dash || indent) FALLBACK(); /* a list at the top, or an indented root */
+                root = PyDict_New();
+                if (root == NULL || PyList_Append(mappings, root) < 0) goto error;
+                Py_INCREF(empty_tuple);
+                push(stack, &depth, 0, K_MAP, root, empty_tuple);
+                top = &stack[depth - 1];
+            }
+            if (p_parent != NULL) {
+                PyObject *parent = p_parent, *pkey = p_key, *ppath = p_path;
+                Py_ssize_t pindent = p_indent;
+                p_parent = p_key = p_path = NULL;
+                if (indent > pindent || (indent == pindent && dash)) {
+                    PyObject *child, *path;
+                    int kind = dash ? K_SEQ : K_MAP;
+                    if (depth >= max_depth) {
+                        Py_DECREF(pkey);
+                        Py_DECREF(ppath);
+                        FALLBACK();
+                    }
+                    child = dash ? PyList_New(0) : PyDict_New();
+                    path = child ? append_key(ppath, pkey) : NULL;
+                    if (path == NULL || (!dash && PyList_Append(mappings, child) < 0) ||
+                        PyDict_SetItem(parent, pkey, child) < 0) {
+                        Py_XDECREF(child);
+                        Py_XDECREF(path);
+                        Py_DECREF(pkey);
+                        Py_DECREF(ppath);
+                        goto error;
+                    }
+                    Py_DECREF(child); /* held by parent now */
+                    push(stack, &depth, indent, kind, child, path);
+                    top = &stack[depth - 1];
+                }
+                else if (PyDict_SetItem(parent, pkey, Py_None) < 0) {
+                    Py_DECREF(pkey);
+                    Py_DECREF(ppath);
+                    goto error;
+                }
+                Py_DECREF(pkey);
+                Py_DECREF(ppath);
+            }
+            if (indent != top->indent || (top->kind == K_SEQ && !dash)) {
+                /* close collections until one at this indent is open */
+                while (depth > 0 && (stack[depth - 1].indent > indent ||
+                                     (stack[depth - 1].indent == indent && stack[depth - 1].kind == K_SEQ &&
+                                      !dash))) {
+                    depth--;
+                    Py_CLEAR(stack[depth].path);
+                }
+                if (depth == 0) FALLBACK();
+                top = &stack[depth - 1];
+                if (top->indent != indent) FALLBACK();
+            }
+            if (dash) {
+                if (top->kind != K_SEQ) FALLBACK();
+                if (key_at != NULL) {
+                    /* "- key: ..." starts a mapping item at the key's column */
+                    PyObject *item, *path;
+                    if (depth >= max_depth) FALLBACK();
+                    path = append_index(top->path, PyList_GET_SIZE(top->container));
+                    if (path == NULL) goto error;
+                    item = PyDict_New();
+                    if (item == NULL || PyList_Append(top->container, item) < 0 ||
+                        PyList_Append(mappings, item) < 0) {
+                        Py_XDECREF(item);
+                        Py_DECREF(path);
+                        goto error;
+                    }
+                    Py_DECREF(item);
+                    push(stack, &depth, indent + dash_len, K_MAP, item, path);
+                    top = &stack[depth - 1];
+                }
+                else {
+                    int failed;
+                    if (rest_len == 0) FALLBACK(); /* "-" with the item on the next lines */
+                    value = value_of(rest, rest_len, depth < max_depth, scalar, flow, max_len);
+                    if (value == NULL) goto error;
+                    failed = PyList_Append(top->container, value) < 0;
+                    Py_CLEAR(value);
+                    if (failed) goto error;
+                    continue;
+                }
+            }
+            else if (top->kind != K_MAP) FALLBACK();
+        }
+
+        /* "key: rest" in the mapping top->container */
+        {
+            long info;
+            key = key_of(key_at, key_len, key_info, key_info_of, &info);
+            if (key == NULL) goto error;
+            i = PyDict_Contains(top->container, key);
+            if (i < 0) goto error;
+            if (i || info < 0) FALLBACK();
+            if (info) {
+                PyObject *number = PyLong_FromLong(info), *entry;
+                if (number == NULL) goto error;
+                entry = PyTuple_Pack(4, number, top->path, key, top->container);
+                Py_DECREF(number);
+                if (entry == NULL) goto error;
+                i = PyList_Append(special, entry);
+                Py_DECREF(entry);
+                if (i < 0) goto error;
+            }
+            if (rest_len == 0) {
+                p_parent = top->container;
+                p_key = key;
+                key = NULL;
+                p_path = top->path;
+                Py_INCREF(p_path);
+                p_indent = top->indent;
+                continue;
+            }
+            value = value_of(rest, rest_len, depth < max_depth, scalar, flow, max_len);
+            if (value == NULL) goto error;
+            if (PyDict_SetItem(top->container, key, value) < 0) goto error;
+            Py_CLEAR(value);
+            Py_CLEAR(key);
+        }
+    }
+    if (p_parent != NULL) {
+        i = PyDict_SetItem(p_parent, p_key, Py_None);
+        p_parent = NULL;
+        Py_CLEAR(p_key);
+        Py_CLEAR(p_path);
+        if (i < 0) goto error;
+    }
+    if (root == NULL) {
+        result = Py_None;
+        Py_INCREF(result);
+    }
+    else {
+        result = PyTuple_Pack(3, root, mappings, special);
+    }
+error:
+    Py_XDECREF(key);
+    Py_XDECREF(value);
+    Py_XDECREF(p_key);
+    Py_XDECREF(p_path);
+    if (stack != NULL) {
+        while (depth > 0) {
+            depth--;
+            Py_XDECREF(stack[depth].path);
+        }
+        PyMem_Free(stack);
+    }
+    Py_XDECREF(root);
+    Py_XDECREF(mappings);
+    Py_XDECREF(special);
+    return result;
+}
+
+static PyObject *
+set_fallback(PyObject *self, PyObject *cls)
+{
+    (void)self;
+    if (!PyType_Check(cls) || !PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)PyExc_Exception)) {
+        PyErr_SetString(PyExc_TypeError, "set_fallback() takes an exception class");
+        return NULL;
+    }
+    Py_INCREF(cls);
+    Py_XSETREF(fallback_class, cls);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"parse_subset", parse_subset, METH_VARARGS,
+     "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len)\n--\n\n"
+     "fastyaml._parse in C, for texts within the length and key-count limits."},
+    {"set_fallback", set_fallback, METH_O,
+     "set_fallback(cls)\n--\n\nThe exception class that means 'use the full loader'."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "articlekit._speedups",
+    "The fast YAML path's line loop in C (optional: articlekit works without it).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL) return NULL;
+    init_tables();
+    if (empty_tuple == NULL) {
+        empty_tuple = PyTuple_New(0);
+        if (empty_tuple == NULL) return NULL;
+    }
+    return PyModule_Create(&module);
+}

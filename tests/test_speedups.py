@@ -1,0 +1,280 @@
+"""The C accelerator (``articlekit._speedups``) gives exactly what the pure-Python loop gives.
+
+``fastyaml._parse`` is the reference (itself proven equal to PyYAML's
+SafeLoader in test_fastyaml_differential.py); the C loop must give the same
+data, the same mappings and special keys for the rules' index, and fall back
+(``None`` or ``_Fallback``) on exactly the same texts.  Inputs: generated
+documents in and around the subset, every construct one by one, mutations of
+the reference article and the corpus, and hostile texts for the C code's own
+edges (characters, lengths, nesting, error paths).
+
+Set ``ARTICLEKIT_REQUIRE_SPEEDUPS=1`` (``.ci/run`` does) to fail instead of
+skip when the extension was not built.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tracemalloc
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articlekit import fastyaml
+from articlekit.limits import DEFAULT_LIMITS, Limits
+from articlekit.splitter import split_front_matter
+from conftest import DATA, corpus_files
+from test_fastyaml_differential import _same, documents
+
+if fastyaml._speedups is None:
+    if os.environ.get("ARTICLEKIT_REQUIRE_SPEEDUPS"):
+        pytest.fail("articlekit._speedups was not built (ARTICLEKIT_REQUIRE_SPEEDUPS is set)", pytrace=False)
+    pytest.skip("the C accelerator is not built here", allow_module_level=True)
+
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _pure(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """What the pure-Python loop answers: ('none',), ('fallback',) or ('ok', root, mappings, special)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if not fastyaml._holdable(text):
+        return ("none",)
+    try:
+        root, mappings, special = fastyaml._parse(text, limits)
+    except fastyaml._Fallback:
+        return ("fallback",)
+    return ("none",) if root is None else ("ok", root, mappings, special)
+
+
+def _c(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """What the C loop answers, in the same shape."""
+    assert fastyaml._speedups is not None
+    try:
+        found = fastyaml._speedups.parse_subset(
+            text,
+            limits.max_depth - 2,
+            fastyaml._key_info,
+            fastyaml._key_info_of,
+            fastyaml._scalar,
+            fastyaml._flow,
+            limits.max_string_length,
+        )
+    except fastyaml._Fallback:
+        return ("fallback",)
+    return ("none",) if found is None else ("ok", *found)
+
+
+def _assert_same(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    want, got = _pure(text, limits), _c(text, limits)
+    assert want[0] == got[0], f"{text!r}: pure {want[0]}, C {got[0]}"
+    if want[0] != "ok":
+        return
+    _, root, mappings, special = want
+    _, c_root, c_mappings, c_special = got
+    assert _same(root, c_root), f"{text!r}: pure {root!r} != C {c_root!r}"
+    assert [list(m) for m in mappings] == [list(m) for m in c_mappings]
+    assert len(special) == len(c_special)
+    for want_entry, got_entry in zip(special, c_special, strict=True):
+        info, path, key, mapping = want_entry
+        c_info, c_path, c_key, c_mapping = got_entry
+        assert (info, path, key, list(mapping)) == (c_info, c_path, c_key, list(c_mapping))
+        assert type(c_info) is int
+        assert type(c_path) is tuple
+    # the C mappings are the very dicts inside its root, as in the pure loop
+    assert c_mappings[0] is c_root
+
+
+@_SETTINGS
+@given(documents())
+def test_generated_documents(text: str) -> None:
+    _assert_same(text)
+
+
+@_SETTINGS
+@given(documents(), st.data())
+def test_generated_documents_cut_and_spliced(text: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    inserts = ["", " ", "- ", ": ", "\n", "\r", "\t", '"', "#", "\x85", "\ufeff", "[a]"]
+    insert = data.draw(st.sampled_from(inserts))
+    _assert_same(text[:at] + insert + text[at + 1 :])
+
+
+_CONSTRUCTS = [
+    "",
+    "\n\n",
+    "# only a comment\n",
+    "title: x\n",
+    "title: x",  # no final newline
+    "title: x\r\nheat: 5\r\n",
+    "title: x\rheat: 5\n",  # a lone CR
+    "title: x\r",
+    'title: "quoted"\n',
+    'title: "with \\"escape\\""\n',
+    'title: "unclosed\n',
+    "title: 'single'\n",
+    "title: plain text  \n",
+    "title: a: b\n",
+    "title: a #comment\n",
+    "title: ends:\n",
+    "heat: 0\nq: 012\nr: 123456789012345678\ns: 1234567890123456789\nt: -5\nu: +5\nv: 1.5\n",
+    "a: yes\nb: No\nc: ON\nd: off\ne: ~\nf: null\ng: NULL\nh: y\ni: nothing\nj: True\n",
+    "d: 2020-08-11T13:41:00Z\ne: 2020-02-30T00:00:00Z\nf: 2020-08-11\ng: 2020-08-11T13:41:00.5Z\n",
+    "d: 0000-01-01T00:00:00Z\n",
+    "d: 9999-12-31T23:59:59Z\n",
+    "d: 2020-08-11T25:00:00Z\n",
+    "topics:\n  - AI\n  - yes\n  - 5\n  - \"q\"\n  - [a, b]\n  - []\n  - {}\n",
+    "topics:\n- AI\n- ML\nnext: 1\n",  # an indentless sequence
+    "topics: [a, 'b', \"c\"]\n",
+    "topics: [a, [b]]\n",
+    "t: {a: 1}\n",
+    "images:\n  - url: x\n    width: 5\n  - url: y\n    height: 6\n",
+    "related:\n  - title: a\n    provider:\n      name: p\n    images:\n      - url: u\n",
+    "provider:\n  name: x\n  domain: y\n",
+    "a:\nb: 1\n",  # an empty value, then a key
+    "a:\n",  # an empty value at the end
+    "a:\n  b:\n    c:\n",
+    "a: 1\na: 2\n",  # a duplicate key
+    "a: 1\n  b: 2\n",  # an over-indented key
+    "a:\n  b: 1\n c: 2\n",  # an indent that closes nothing
+    "- a\n- b\n",  # a list at the top
+    "  a: 1\n",  # an indented root
+    "a: |\n  text\n",
+    "a: >\n  text\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\n",
+    "? a\n: b\n",
+    "a: b\n  continued\n",
+    "yes: 1\n",
+    "on: 1\n",
+    "null: 1\n",
+    "1: a\n",
+    "a b: 1\n",
+    "a-b.c_d: 1\n",
+    "_: 1\n",
+    "key:value\n",
+    "-key: 1\n",
+    "- \n",
+    "a:\n  -\n    b: 1\n",
+    "a:\n  - - x\n",
+    "a:\n  -   b: 1\n      c: 2\n",
+    "a:\n  - b: 1\n  c: 2\n",
+    "a:\n  - b: 1\n    - c\n",
+    "a:\tb\n",
+    "a: b\tc\n",
+    "a: caf\u00e9\n",
+    "a: \u4e2d\u6587\U0001f600\n",
+    "a: x\u0085y\n",
+    "a: x\u2028y\n",
+    "a: x\u2029y\n",
+    "a: x\ufeffy\n",
+    "a: x\ufffey\n",
+    "a: x\uffffy\n",
+    "a: x\u00a0y\n",
+    "a: x\u0080\n",
+    "a: x\u009f\n",
+    "a: x\x7f\n",
+    "a: x\x00\n",
+    "a: \ud800\n",  # a lone surrogate
+    "a: <<\n",
+    "a: =\n",
+    "a: 0x1F\nb: 0o17\nc: 0b101\nd: 1_000\ne: 10:00\nf: .inf\ng: .NaN\n",
+    "a: -\n",
+    "a: --\n",
+    "a: ?x\n",
+    "a: :x\n",
+    "a: @x\n",
+    "a: '' \n",
+    'a: "" \n',
+    'a: "\\u00e9\\x41\\n"\n',
+    'a: "\\ud800"\n',
+]
+
+
+@pytest.mark.parametrize("text", _CONSTRUCTS)
+def test_each_construct(text: str) -> None:
+    _assert_same(text)
+
+
+def test_key_lengths_around_the_201_character_bound() -> None:
+    for n in (1, 200, 201, 202, 300):
+        _assert_same("k" * n + ": 1\n")
+        _assert_same("a:\n  - " + "k" * n + ": 1\n")
+
+
+def test_nesting_up_to_and_past_the_depth_limit() -> None:
+    for depth in (1, 5, 30, 62, 63, 64, 100, 200):
+        text = "".join(" " * i + "k:\n" for i in range(depth)) + " " * depth + "k: 1\n"
+        _assert_same(text)
+        seq = "".join(" " * (2 * i) + "- k:\n" for i in range(depth))
+        _assert_same("a:\n" + seq)
+        for limits in (Limits(max_depth=3), Limits(max_depth=10), Limits(max_depth=10_000)):
+            _assert_same(text, limits)
+
+
+def test_texts_near_length_and_key_limits_take_the_python_loop() -> None:
+    """Those limits are counted by the Python loop only; parse_subset must still agree with it."""
+    tight = Limits(max_string_length=300, max_keys=3)
+    texts = ("a: " + "x" * 290 + "\n", "a: " + "x" * 301 + "\n", "a: 1\nb: 2\n", "a: 1\nb: 2\nc: 3\nd: 4\n")
+    for text in texts:
+        want = _pure(text, tight)
+        assert fastyaml.parse_subset(text, tight) == (want[1] if want[0] == "ok" else None)
+
+
+@pytest.mark.parametrize("path", [DATA / "finland-prisons-ai.md", *corpus_files()[::7]], ids=lambda p: p.name)
+def test_real_files_and_their_mutations(path: Any) -> None:
+    front = split_front_matter(path.read_text(encoding="utf-8")).front_matter
+    assert front is not None
+    _assert_same(front)
+    _assert_same(front.replace("\n", "\r\n"))
+    step = max(1, len(front) // 60)
+    for at in range(0, len(front), step):
+        for insert in ("", " ", "- ", ": ", '"', "\n", "#"):
+            _assert_same(front[:at] + insert + front[at + 1 :])
+
+
+def test_the_whole_load_is_the_same_with_and_without_the_accelerator(sample_text: str) -> None:
+    """End to end, in a fresh process with ARTICLEKIT_PURE_PYTHON=1: same issues for a broken file."""
+    broken = sample_text.replace("heat: 76", "heat: high").replace("quality: 66", "quality: 66\nquality: 1")
+    code = (
+        "import sys, articlekit, articlekit.fastyaml as f; "
+        "print(f.ACCELERATED); "
+        "print([str(i) for i in articlekit.check(sys.stdin.read())])"
+    )
+    out = {}
+    for pure in ("", "1"):
+        env = {**os.environ, "ARTICLEKIT_PURE_PYTHON": pure}
+        if not pure:
+            env.pop("ARTICLEKIT_PURE_PYTHON")
+        run = subprocess.run(
+            [sys.executable, "-c", code], input=broken, capture_output=True, text=True, env=env, check=True
+        )
+        out[pure] = run.stdout.splitlines()
+    assert out[""][0] == "True"
+    assert out["1"][0] == "False"
+    assert out[""][1] == out["1"][1]
+    assert "AK202" in out[""][1]
+
+
+def test_error_paths_do_not_leak() -> None:
+    """Fallbacks from every point of the loop release what they built (memory stays flat)."""
+    nested = "a:\n  - b: 1\n    c: 2\n  - d: [x]\n  - e: 2020-02-30T00:00:00Z\n"
+    texts = [c for c in _CONSTRUCTS if c] + [nested]
+    for text in texts:  # warm up caches (keys, regular expressions)
+        _c(text)
+    tracemalloc.start()
+    try:
+        for text in texts:
+            _c(text)
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(300):
+            for text in texts:
+                _c(text)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 64 * 1024, f"{grown} bytes kept after {300 * len(texts)} parses"
