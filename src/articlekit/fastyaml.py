@@ -60,8 +60,10 @@ _LINE = re.compile(
     re.MULTILINE,
 )
 # Anything YAML cannot hold, or that makes positions differ from the file's
-# lines (NEL, LS, PS), or a tab or a lone CR: the full loader decides.
-_OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# lines (NEL, LS, PS), or a tab or a lone CR: the full loader decides.  The
+# definition, as a character class; _holdable decides it on bytes (compiling
+# this Unicode class would cost every process ~3 ms at import).
+_OUTSIDE = "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 # The same test on the UTF-8 bytes, which C does faster than a character class:
 # delete every byte that can only be part of an allowed character; what is left
 # is a byte _OUTSIDE matches, or the lead byte of a character that may be one.
@@ -130,7 +132,7 @@ class _Fallback(Exception):
 
 
 def _holdable(text: str) -> bool:
-    """Whether ``_OUTSIDE`` matches no character of ``text`` (tests/test_fastyaml.py proves it)."""
+    """Whether the class ``_OUTSIDE`` matches no character of ``text`` (tests/test_rules_fast.py proves it)."""
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar
 
-from dateutil import parser as _dateparser
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
@@ -43,9 +42,11 @@ class FrontMatterModel(BaseModel):
 def _parse_timestamp(value: Any) -> Any:
     """Accept YAML timestamps (datetime) and ISO 8601 strings; reject bare dates."""
     if isinstance(value, str):
+        from dateutil.parser import isoparse  # imported on first use: most dates are YAML timestamps
+
         text = value.strip()
         try:
-            return _dateparser.isoparse(text)
+            return isoparse(text)
         except (ValueError, OverflowError):
             raise PydanticCustomError(
                 "invalid_timestamp",

@@ -4,15 +4,15 @@ Read off the real files of each kind (``../shared/corpus/smartable-power-apps``)
 the order their keys come in, where a blank line starts a group and which
 values are double-quoted.  Keys no real file has yet (``webUrl`` on a video,
 ``removed``, ``published``, ``quality``, ``otherNames``) are placed where a
-reader would look for them.  :func:`register_layouts` is called once, when
-:mod:`articlekit.models.kinds` is imported.
+reader would look for them.  The writer registers these layouts the first
+time it needs one (:func:`articlekit.writer.order.key_order_for`), so that
+checking files never imports the writer.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..writer.order import register_key_order
 from .action import Action
 from .author import Author, ContentProvider
 from .collection import Collection
@@ -25,7 +25,7 @@ from .ratings import Ratings
 from .social import LinkedIn, Twitter
 from .video import Video
 
-__all__ = ["LAYOUTS", "register_layouts"]
+__all__ = ["LAYOUTS"]
 
 _STATE = ["quality", "heat", "published", "removed"]
 
@@ -91,8 +91,3 @@ LAYOUTS: tuple[tuple[type[BaseModel], list[str], list[list[str]], list[str]], ..
 )
 """``(model, key order, groups, quoted keys)`` of each kind and part, as ``register_key_order`` takes them."""
 
-
-def register_layouts() -> None:
-    """Register every layout of :data:`LAYOUTS` with the writer."""
-    for model, order, groups, quoted in LAYOUTS:
-        register_key_order(model, order, groups, quoted)

@@ -157,12 +157,3 @@ def unknown_kind_issue(data: Mapping[str, Any], locations: Locations) -> Issue:
     )
     line, column = locations.position(())
     return Issue(UNKNOWN_KIND.code, UNKNOWN_KIND.severity, message, (), line, column)
-
-
-def _register_writer_layouts() -> None:
-    from ._layout import register_layouts
-
-    register_layouts()
-
-
-_register_writer_layouts()

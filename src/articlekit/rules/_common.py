@@ -14,8 +14,6 @@ from datetime import datetime, timezone
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from dateutil import parser as _dateparser
-
 from .. import _dataindex as _di
 from .._dataindex import URL_KEYS, DataIndex
 from ..issues import CodeInfo, KeyPath, Severity, format_path, register_code
@@ -486,8 +484,10 @@ def parse_date(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value
     if isinstance(value, str):
+        from dateutil.parser import isoparse  # imported on first use: most dates are YAML timestamps
+
         try:
-            return _dateparser.isoparse(value.strip())
+            return isoparse(value.strip())
         except (ValueError, OverflowError):
             return None
     return None

@@ -180,9 +180,14 @@ def _fallback(model: type[BaseModel]) -> KeyOrder:
 
 
 def _register_defaults() -> None:
-    """The layouts of the sample article, registered on first use (no import cycle)."""
+    """The built-in layouts, registered on first use: the sample article's and every other kind's.
+
+    Not at import time: the models do not import the writer, and checking
+    files never needs it.  A layout registered before this runs is kept.
+    """
     global _defaults_done
     from ..models import Article, Image, Provider, RelatedItem
+    from ..models._layout import LAYOUTS
 
     defaults: list[tuple[type[BaseModel], list[str], list[list[str]], list[str]]] = [
         (
@@ -222,7 +227,7 @@ def _register_defaults() -> None:
         (Provider, ["name", "domain", "images"], [], []),
         (Image, ["url", "width", "height", "isCached", "title", "attribution"], [], ["url", "title"]),
     ]
-    for model, order, groups, quoted in defaults:
+    for model, order, groups, quoted in (*defaults, *LAYOUTS):
         if model not in _REGISTRY:
             register_key_order(model, order, groups, quoted)
     _defaults_done = True
