@@ -346,6 +346,7 @@ def _memory(folder: Path, n: int) -> dict[str, Any] | None:
     if out["dicts"]["growth_mib"] > 0:
         out["models_over_dicts"] = out["models"]["growth_mib"] / out["dicts"]["growth_mib"]
         out["documents_over_dicts"] = out["documents"]["growth_mib"] / out["dicts"]["growth_mib"]
+    out["models_over_dicts_peak"] = out["models"]["peak_rss_mib"] / out["dicts"]["peak_rss_mib"]
     return out
 
 
@@ -442,6 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "models_over_dicts" in mem:
             print(f"{'models / dicts (growth)':40} {mem['models_over_dicts']:10.2f}x")
             print(f"{'Documents / dicts (growth)':40} {mem['documents_over_dicts']:10.2f}x")
+        print(f"{'models / dicts (peak RSS)':40} {mem['models_over_dicts_peak']:10.2f}x")
     return 0
 
 

@@ -132,7 +132,7 @@ class _Fallback(Exception):
 
 
 def _holdable(text: str) -> bool:
-    """Whether the class ``_OUTSIDE`` matches no character of ``text`` (tests/test_rules_fast.py proves it)."""
+    """Whether ``_OUTSIDE`` matches no character of ``text`` (tests/test_rules_fast.py proves it)."""
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
@@ -289,15 +289,31 @@ def _parse_any(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[d
     Python loop, which does.
     """
     if _speedups is None or len(text) > limits.max_string_length or text.count("\n") >= limits.max_keys:
-        if "\r" in text:
-            text = text.replace("\r\n", "\n")
-        if not _holdable(text):
-            return None, [], []
-        return _parse(text, limits)
+        return _parse_pure(text, limits)
+    return _parse_c(_speedups, text, limits)
+
+
+def _parse_pure(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[dict[str, Any]], _Special]:
+    """The Python loop's answer: CRLF read as LF; ``(None, [], [])`` for a character it does not take."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if not _holdable(text):
+        return None, [], []
+    return _parse(text, limits)
+
+
+def _parse_c(
+    speedups: Any, text: str, limits: Limits
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], _Special]:
+    """The C loop's answer (``speedups`` is :mod:`articlekit._speedups`), in :func:`_parse_pure`'s shape.
+
+    Only for texts within ``max_string_length`` and with fewer lines than
+    ``max_keys``; limits too tight for the loop raise :class:`_Fallback`.
+    """
     max_depth = limits.max_depth - 2
     if max_depth < 1 or limits.max_string_length < 256 or limits.max_keys < 1:
         raise _Fallback
-    found = _speedups.parse_subset(
+    found = speedups.parse_subset(
         text, max_depth, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length
     )
     if found is None:

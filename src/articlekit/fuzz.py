@@ -652,19 +652,10 @@ def _parsers_agree(data: str | bytes, limits: Limits) -> FuzzFailure | None:
         return repr((root, [list(m) for m in mappings], [(i, p, k, list(m)) for i, p, k, m in special]))
 
     def pure() -> Any:
-        plain = text.replace("\r\n", "\n")
-        return fastyaml._parse(plain, limits) if fastyaml._holdable(plain) else None
+        return fastyaml._parse_pure(text, limits)
 
     def accelerated() -> Any:
-        return speedups.parse_subset(
-            text,
-            limits.max_depth - 2,
-            fastyaml._key_info,
-            fastyaml._key_info_of,
-            fastyaml._scalar,
-            fastyaml._flow,
-            limits.max_string_length,
-        )
+        return fastyaml._parse_c(speedups, text, limits)
 
     if limits.max_depth - 2 < 1 or limits.max_string_length < 256 or limits.max_keys < 1:
         return None  # the fast path is not tried at all

@@ -531,17 +531,7 @@ def _split_common(text: str, bom: bool, raw: bytes | None) -> SplitResult | None
         body = text[end + len(newline) :]
     else:
         return None  # "----", "--- ", "---x": the general path reads the line
-    # _readable(text, raw, bom), inline: this is most of the time spent here
-    if raw is None:
-        try:
-            rest = text.encode("utf-8").translate(None, _ASCII_ALLOWED)
-        except UnicodeEncodeError:
-            return None
-    else:
-        rest = raw.translate(None, _ASCII_ALLOWED)
-        if bom:
-            rest = rest[3:]
-    if rest and UNREADABLE.search(rest.decode("utf-8")) is not None:
+    if not _readable(text, raw, bom):
         return None
     result: SplitResult = _new(SplitResult)
     result.__dict__.update(
