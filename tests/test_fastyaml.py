@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 import articlekit
+from articlekit import fastyaml
 from articlekit.fastyaml import LazyLocations, load_yaml_fast, parse_subset
 from articlekit.limits import Limits
 from articlekit.yamlsafe import load_yaml
@@ -217,3 +218,17 @@ def test_crlf_and_lf_give_the_same_data(sample_text: str) -> None:
     lf = parse_subset(front)
     assert lf is not None
     assert parse_subset(front.replace("\n", "\r\n")) == lf
+
+
+def test_a_file_of_many_odd_keys_does_not_fill_the_key_cache_for_good() -> None:
+    """The cache of key verdicts stays bounded, and keeps taking the keys of later files."""
+    fastyaml._key_info.clear()
+    odd = "".join(f"odd_{i}: 1\n" for i in range(900))
+    assert parse_subset(odd) == {f"odd_{i}": 1 for i in range(900)}
+    for i in range(fastyaml._KEY_CACHE_SIZE + 10):
+        assert fastyaml._key_info_of(f"other_{i}") == 0
+        assert len(fastyaml._key_info) <= fastyaml._KEY_CACHE_SIZE
+    assert fastyaml._key_info_of("title") == 0
+    assert fastyaml._key_info_of("yes") == -1  # a key YAML reads as a boolean
+    assert "title" in fastyaml._key_info
+    assert fastyaml._key_info["yes"] == -1

@@ -216,6 +216,16 @@ def test_nesting_up_to_and_past_the_depth_limit() -> None:
             _assert_same(text, limits)
 
 
+def test_more_keys_than_the_key_table_holds(sample_text: str) -> None:
+    """The C loop's table of keys seen replaces old keys when full; answers stay the same."""
+    for n in range(3):  # 2,700 distinct keys: more than the table's 1,024 slots
+        _assert_same("".join(f"odd{n}_{i}: {i}\n" for i in range(900)))
+    front = split_front_matter(sample_text).front_matter
+    assert front is not None
+    for _ in range(2):  # the article's keys, in the table again or made afresh
+        _assert_same(front)
+
+
 def test_texts_near_length_and_key_limits_take_the_python_loop() -> None:
     """Those limits are counted by the Python loop only; parse_subset must still agree with it."""
     tight = Limits(max_string_length=300, max_keys=3)

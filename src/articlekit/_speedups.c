@@ -227,7 +227,10 @@ value_of(const unsigned char *rest, Py_ssize_t n, int can_nest, PyObject *scalar
 }
 
 /* Keys repeat from file to file: a small table from a key's bytes to its str (hash computed
- * once) and its key_info (fastyaml._key_info_of).  Full: keys are made afresh. */
+ * once) and its key_info (fastyaml._key_info_of).  A key whose slots are all taken replaces
+ * the key in its first slot, so a file of many odd keys cannot leave the table useless for
+ * the files after it.  The table is the process's: it assumes every call passes fastyaml's
+ * own key_info and key_info_of (which always give a key the same info), as fastyaml does. */
 #define KEY_SLOTS 1024
 typedef struct {
     PyObject *key; /* owned; NULL: empty slot */
@@ -239,11 +242,11 @@ static KeySlot key_slots[KEY_SLOTS];
 static PyObject *
 key_of(const unsigned char *p, Py_ssize_t n, PyObject *key_info, PyObject *key_info_of, long *info)
 {
-    size_t h = 2166136261u, slot, probe;
+    size_t h = 2166136261u, slot, home, probe;
     Py_ssize_t i;
     PyObject *key, *info_obj;
     for (i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
-    slot = h & (KEY_SLOTS - 1);
+    slot = home = h & (KEY_SLOTS - 1);
     for (probe = 0; probe < 8; probe++, slot = (slot + 1) & (KEY_SLOTS - 1)) {
         KeySlot *ks = &key_slots[slot];
         if (ks->key == NULL) break;
@@ -267,10 +270,12 @@ key_of(const unsigned char *p, Py_ssize_t n, PyObject *key_info, PyObject *key_i
     *info = PyLong_AsLong(info_obj);
     Py_DECREF(info_obj);
     if (*info == -1 && PyErr_Occurred()) goto error;
-    if (probe < 8 && key_slots[slot].key == NULL && PyObject_Hash(key) != -1) {
+    if (probe == 8) slot = home; /* every slot taken: replace the first */
+    if (PyObject_Hash(key) != -1) {
+        KeySlot *ks = &key_slots[slot];
         Py_INCREF(key);
-        key_slots[slot].key = key;
-        key_slots[slot].info = *info;
+        Py_XSETREF(ks->key, key);
+        ks->info = *info;
     }
     PyErr_Clear();
     return key;

@@ -159,8 +159,9 @@ def _key_info_of(key: str) -> int:
     info = _key_info.get(key)
     if info is None:
         info = key_kind(key) if key not in _WORDS and resolve_plain(key) == _STR else -1
-        if len(_key_info) < _KEY_CACHE_SIZE:
-            _key_info[key] = info
+        if len(_key_info) >= _KEY_CACHE_SIZE:
+            _key_info.clear()  # a file of many odd keys must not leave the cache full for good
+        _key_info[key] = info
     return info
 
 
