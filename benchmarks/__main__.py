@@ -386,7 +386,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("python-frontmatter is needed: pip install -e '.[bench]'", file=sys.stderr)
         return 2
 
-    report: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "results": []}
+    from articlekit import fastyaml
+
+    report: dict[str, Any] = {
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "accelerated": fastyaml.ACCELERATED,  # the C loop of the YAML fast path (articlekit._speedups)
+        "results": [],
+    }
     seeds = [SAMPLE.read_text(encoding="utf-8")]
     if args.corpus.is_dir():
         real = _read_folder(args.corpus)
@@ -419,7 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"python {report['python']}, {report['cpus']} CPUs")
+    accelerator = "on" if report["accelerated"] else "off (pure Python)"
+    print(f"python {report['python']}, {report['cpus']} CPUs, C accelerator {accelerator}")
     for res in report["results"]:
         _print_throughput(res)
     if "cli" in report:
