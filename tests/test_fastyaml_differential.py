@@ -3,8 +3,8 @@
 Inputs are (1) generated documents in and around the subset, with scalars
 chosen to hit YAML 1.1 resolution (``yes``, ``012``, ``10:00``, dates, ``~``),
 (2) mutations of the reference article and of the real corpus files (when
-``../shared`` is present), and (3) ``articlekit.strategies.documents()`` when
-that module exists.
+``../shared`` is present), and (3) whole files from
+``articlekit.strategies.documents()``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articlekit import strategies
 from articlekit.fastyaml import load_yaml_fast, parse_subset
 from articlekit.splitter import split_front_matter
 from articlekit.yamlsafe import load_yaml
@@ -252,22 +252,11 @@ def test_results_match_the_full_loader_issue_for_issue(data: st.DataObject) -> N
     assert _same(fast.data, full.data)
 
 
-def test_strategies_documents_when_available() -> None:
-    strategies = pytest.importorskip("articlekit.strategies")
-    documents_strategy = getattr(strategies, "documents", None)
-    if documents_strategy is None:
-        pytest.skip("articlekit.strategies.documents() is not there yet")
-
-    @_SETTINGS
-    @given(documents_strategy())
-    def run(doc: Any) -> None:
-        text = doc if isinstance(doc, str) else getattr(doc, "text", None)
-        if isinstance(text, bytes):
-            text = text.decode("utf-8", "replace")
-        if not isinstance(text, str):
-            pytest.skip("documents() does not give text")
-        # the splitter, not text.split("---"): a value or the body may hold "---"
-        front_matter = split_front_matter(text).front_matter
-        _agrees(front_matter if front_matter is not None else text)
-
-    run()
+@_SETTINGS
+@given(strategies.documents())
+def test_strategies_documents(text: str) -> None:
+    """Every kind, in every style the strategies write (CRLF, BOM, quoting, flow lists, ...)."""
+    # the splitter, not text.split("---"): a value or the body may hold "---"
+    front_matter = split_front_matter(text).front_matter
+    assert front_matter is not None
+    _agrees(front_matter)
