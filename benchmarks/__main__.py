@@ -252,12 +252,14 @@ def _cli(folder: Path, n_files: int, rounds: int, scale: int, cache: Path) -> di
     commands = {"start-up": [*cmd, str(one)], "-j 1": [*cmd, str(folder), "-j", "1"]}
     commands["-j 2"] = [*cmd, str(folder), "-j", "2"]
     big = folder.parent / f"{folder.name}-x{scale}"
-    if scale > 1 and not big.exists():
+    if scale > 1:
         files = sorted(folder.glob("*.md"))
         for i in range(scale):
             copy = big / f"copy-{i}"
-            copy.mkdir(parents=True)
+            copy.mkdir(parents=True, exist_ok=True)
             for path in files:
+                if (copy / path.name).exists():
+                    continue
                 try:
                     os.link(path, copy / path.name)  # same bytes, no disk
                 except OSError:
