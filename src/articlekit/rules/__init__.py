@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from .._dataindex import DataIndex
 from ..issues import CodeInfo, Issue, KeyPath, Severity
 from ..yamlsafe import Locations
+from ._common import build_index, item_mappings
 
 __all__ = ["Context", "Rule", "RuleOptions", "all_rules", "run_rules"]
 
@@ -75,8 +76,6 @@ class Context:
         Built on first use and kept; ``data`` must not change afterwards.
         """
         if self.prebuilt_index is None:
-            from ._common import build_index
-
             self.prebuilt_index = build_index(self.data)
         return self.prebuilt_index
 
@@ -88,17 +87,7 @@ class Context:
         """
         items = self._items
         if items is None:
-            data = self.data
-            if not isinstance(data, dict):
-                items = []
-            else:
-                related = data.get("related")
-                items = [((), data)]
-                if isinstance(related, list):
-                    items += [
-                        (("related", i), item) for i, item in enumerate(related) if isinstance(item, dict)
-                    ]
-            self._items = items
+            items = self._items = list(item_mappings(self.data))
         return items
 
     def issue(

@@ -38,10 +38,8 @@ def _check(ctx: Context) -> list[Issue]:
     dates = ctx.index.dates  # the values of every key ending in DateTime
     if not dates:
         return []
-    now = ctx.options.now  # RuleOptions.current_time(), inlined
-    if now is None:
-        now = datetime.now(timezone.utc)
-    elif now.tzinfo is None:
+    now = ctx.options.current_time()
+    if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
     found: list[Issue] = []
     parsed: datetime | None

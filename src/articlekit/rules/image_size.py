@@ -67,9 +67,7 @@ def _check(ctx: Context) -> list[Issue]:
         url = image.get("url")
         if not isinstance(url, str):
             continue
-        size = _SIZE_CACHE.get(url, _UNSEEN)  # size_in_name(), its memo read here
-        if size is _UNSEEN:
-            size = size_in_name(url)
+        size = size_in_name(url)
         if size is None:
             continue
         width = image.get("width")

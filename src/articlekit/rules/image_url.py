@@ -75,9 +75,7 @@ def _check(ctx: Context) -> list[Issue]:
         url = image.get("url")
         if not isinstance(url, str):
             continue
-        problem = _PROBLEM_CACHE.get(url, UNSEEN)  # image_url_problem(), its memo read here
-        if problem is UNSEEN:
-            problem = image_url_problem(url)
+        problem = image_url_problem(url)
         if problem is not None:
             found.append(
                 ctx.issue(
