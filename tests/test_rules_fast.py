@@ -15,6 +15,7 @@ import contextlib
 import random
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ from articlekit.rules import Context, RuleOptions, all_rules, image_url
 from articlekit.rules import _common as common
 from articlekit.rules.image_url import image_url_problem
 from articlekit.splitter import split_front_matter
+from articlekit.yamlsafe import YamlResult
 from conftest import DATA, corpus_files
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -237,16 +239,21 @@ def _texts() -> list[str]:
     return texts + [fuzz.mutate(rng.choice(texts), rng) for _ in range(150)]
 
 
-def test_a_skipped_rule_would_have_reported_nothing() -> None:
-    """A rule's ``keys`` are a true necessary condition: without them, it reports nothing."""
-    checked = 0
-    for text in _texts():
+def _loaded(texts: list[str]) -> Iterator[YamlResult]:
+    """The fast loader's results for those texts whose front matter is a mapping."""
+    for text in texts:
         split = split_front_matter(text)
         if split.front_matter is None:
             continue
         loaded = load_yaml_fast(split.front_matter)
-        if not isinstance(loaded.data, dict):
-            continue
+        if isinstance(loaded.data, dict):
+            yield loaded
+
+
+def test_a_skipped_rule_would_have_reported_nothing() -> None:
+    """A rule's ``keys`` are a true necessary condition: without them, it reports nothing."""
+    checked = 0
+    for loaded in _loaded(_texts()):
         for kind in {articlekit.detect_kind(loaded.data) or articlekit.Article, articlekit.Article}:
             ctx = Context(loaded.data, loaded.locations, kind, RuleOptions(secured_key=b"k" * 16))
             for rule in all_rules():
@@ -382,13 +389,7 @@ def test_run_rules_is_its_plain_definition() -> None:
     options = [RuleOptions(), RuleOptions(secured_key=b"k" * 16, max_related=1)]
     rng = random.Random(4)
     compared = 0
-    for text in [*_texts(), _MANY]:
-        split = split_front_matter(text)
-        if split.front_matter is None:
-            continue
-        loaded = load_yaml_fast(split.front_matter)
-        if not isinstance(loaded.data, dict):
-            continue
+    for loaded in _loaded([*_texts(), _MANY]):
         kind = articlekit.detect_kind(loaded.data) or rng.choice(kinds)
         for _ in range(2):
             ignore, option = rng.choice(ignores), rng.choice(options)
