@@ -224,22 +224,6 @@ def _cli_env(cache: Path) -> dict[str, str]:
     return env
 
 
-def _cli_times(commands: dict[str, list[str]], rounds: int, env: dict[str, str]) -> dict[str, float]:
-    """The median wall time of each command, run in a rotating order after one warm-up run each."""
-    names = list(commands)
-    times: dict[str, list[float]] = {n: [] for n in names}
-    for r in range(-1, rounds):
-        order = names[r % len(names) :] + names[: r % len(names)]
-        for name in order:
-            start = time.perf_counter()
-            subprocess.run(
-                commands[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
-            )
-            if r >= 0:  # round -1 is the warm-up: bytecode written, files in the page cache
-                times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
 def _cli(folder: Path, n_files: int, rounds: int, scale: int, cache: Path) -> dict[str, Any]:
     """``articlekit check -q FOLDER -j 1`` and ``-j 2``; their start-up; the same over ``scale`` copies.
 
@@ -266,7 +250,17 @@ def _cli(folder: Path, n_files: int, rounds: int, scale: int, cache: Path) -> di
                     shutil.copyfile(path, copy / path.name)
         commands[f"-j 1 x{scale}"] = [*cmd, str(big), "-j", "1"]
         commands[f"-j 2 x{scale}"] = [*cmd, str(big), "-j", "2"]
-    med = _cli_times(commands, rounds, _cli_env(cache))
+    env = _cli_env(cache)
+
+    def runner(command: list[str]) -> Callable[[], Any]:
+        return lambda: subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+        )
+
+    rows = {name: runner(command) for name, command in commands.items()}
+    for run in rows.values():  # warm-up: bytecode written, files in the page cache
+        run()
+    med = {name: statistics.median(ts) for name, ts in _interleaved(rows, rounds).items()}
     out: dict[str, Any] = {"folder": str(folder), "documents": n_files, "scale": scale, "rows": {}}
     out["startup_seconds"] = med["start-up"]
     for j in (1, 2):
