@@ -12,7 +12,7 @@ import os
 from setuptools import Extension, setup
 
 ext_modules = []
-if not os.environ.get("ARTICLEKIT_NO_EXTENSIONS"):
+if True:
     ext_modules.append(
         Extension(
             "articlekit._speedups",

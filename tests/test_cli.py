@@ -15,7 +15,11 @@ import pytest
 
 import articlekit
 from articlekit import cli
-from articlekit.cli import run
+from articlekit.cli import check as check_command
+from articlekit.cli import run, runner
+from articlekit.cli.reporters import REPORTERS, Report, Reporter
+from articlekit.cli.reporters.github import GithubReporter, escape_data, escape_property
+from articlekit.secured import read_key_file
 from conftest import EXAMPLES, ROOT, corpus_files
 
 HELLO = EXAMPLES / "hello-article.md"
@@ -157,13 +161,47 @@ def test_github_format_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_github_escaping_rules() -> None:
-    assert cli._gh_data("50% off\r\nnext") == "50%25 off%0D%0Anext"
-    assert cli._gh_property("C:\\a,b%\n") == "C%3A\\a%2Cb%25%0A"
+    assert escape_data("50% off\r\nnext") == "50%25 off%0D%0Anext"
+    assert escape_property("C:\\a,b%\n") == "C%3A\\a%2Cb%25%0A"
     issue = articlekit.Issue("AK999", "warning", "line one\nline: two, 100%", (), 3, 4)
-    (line,) = cli._render_github([("x.md", issue)])
+    (line,) = GithubReporter().render(Report(files=["x.md"], issues=[("x.md", issue)])).splitlines()
     assert (
         line == "::warning file=x.md,line=3,col=4,title=articlekit AK999::AK999 line one%0Aline: two, 100%25"
     )
+
+
+def test_a_registered_reporter_is_a_format_choice(
+    broken: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new output format is a Reporter subclass and a REPORTERS entry; it gets the whole report."""
+    seen: list[Report] = []
+
+    class Counts(Reporter):
+        help = "files and counts"
+
+        def render(self, report: Report) -> str:
+            seen.append(report)
+            per_file = report.by_file()
+            return "".join(f"{path} {len(issues)}\n" for path, issues in per_file.items())
+
+    monkeypatch.setitem(REPORTERS, "counts", Counts)
+    assert run(["check", "--help"]) == 0
+    assert "counts: files and counts" in " ".join(capsys.readouterr().out.split())  # help may wrap
+    assert run(["check", str(broken), "--format", "counts", "-j", "1"]) == 1
+    out, err = capsys.readouterr()
+    (report,) = seen
+    assert sorted(report.files) == sorted(
+        str(p)
+        for p in broken.rglob("*.*")
+        if p.suffix in (".md", ".markdown") and p.parent.name != ".hidden" and p.name != "README.md"
+    )
+    assert str(broken / "good.md") in report.files  # clean files are reported too
+    assert [path for path, _ in report.issues] == sorted(path for path, _ in report.issues)
+    assert report.errors == len(report.issues)
+    assert report.warnings == 0
+    assert f"{report.errors} errors" in err
+    assert f"{broken / 'good.md'} 0\n" in out
+    assert f"{broken / 'unclosed.md'} 1\n" in out
 
 
 def test_ignore_and_select(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,6 +218,84 @@ def test_ignore_and_select(broken: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_bad_code_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", str(HELLO), "--ignore", "E501"]) == 2
     assert "'E501' is not an issue code" in capsys.readouterr().err
+
+
+def _unknown_prefix() -> str:
+    """A code prefix that no registered code starts with (AK99, unless AK99x codes exist)."""
+    return next(
+        p for p in (f"AK{n}" for n in range(99, 0, -1)) if not any(c.startswith(p) for c in articlekit.CODES)
+    )
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_unknown_code_is_a_usage_error(option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "AK999" not in articlekit.CODES
+    assert run(["check", str(HELLO), option, "AK999"]) == 2
+    err = capsys.readouterr().err
+    assert f"{option}: AK999 matches no issue code" in err
+    prefix = _unknown_prefix()
+    assert run(["check", str(HELLO), option, f"AK301,{prefix}"]) == 2  # one unknown among known ones
+    assert f"{option}: {prefix} matches no issue code" in capsys.readouterr().err
+    # a prefix that matches some code is fine
+    assert run(["check", str(HELLO), option, "AK3", "-q"]) == 0
+
+
+def test_every_code_is_known_to_the_command_line() -> None:
+    """--select/--ignore reject unknown codes: the codes the CLI loads must be all there are."""
+    script = (
+        "from articlekit.cli.common import load_library\n"
+        "from articlekit.issues import CODES\n"
+        "load_library()\n"
+        "loaded = set(CODES)\n"
+        "import importlib, pkgutil, articlekit\n"
+        "for m in pkgutil.walk_packages(articlekit.__path__, 'articlekit.'):\n"
+        "    if m.name != 'articlekit.__main__':\n"
+        "        try:\n"
+        "            importlib.import_module(m.name)\n"
+        "        except ImportError:\n"
+        "            pass\n"
+        "print(sorted(set(CODES) - loaded))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_codes_and_check_agree_on_unknown_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["codes", "AK999"]) == 2
+    assert "codes: AK999 matches no issue code" in capsys.readouterr().err
+    assert run(["check", str(HELLO), "--select", "AK999"]) == 2
+    assert run(["codes", "AK3", "AK999"]) == 2
+    capsys.readouterr()
+    assert run(["codes", "AK3"]) == 0
+    out = capsys.readouterr().out
+    assert {line.split()[0] for line in out.splitlines() if re.match(r"AK\d{3} ", line)} == {
+        code for code in articlekit.CODES if code.startswith("AK3")
+    }
+
+
+@pytest.mark.parametrize("contents", [{}, {"notes.txt": "not markdown", "README.md": "---\n---\n"}])
+def test_folder_with_no_file_to_check_is_a_usage_error(
+    tmp_path: Path, contents: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name, text in contents.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert run(["check", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert f"no files to check under {folder}" in err
+    # the other paths are still checked, and a folder with files is fine
+    good = tmp_path / "good"
+    good.mkdir()
+    shutil.copy(HELLO, good / "post.md")
+    assert run(["check", str(folder), str(good / "post.md")]) == 2
+    assert "checked 1 file" in capsys.readouterr().err
+    assert run(["check", str(good), "-q"]) == 0
+    assert run(["check", str(good), str(folder), "-q", "--select", "AK1"]) == 2
+    assert capsys.readouterr().err.count("no files to check under") == 1
 
 
 def test_warnings_as_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -250,7 +366,7 @@ def test_parallel_output_is_identical(
     broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     many = _many(broken, tmp_path, 14)  # 84 files: above the in-process threshold
-    assert len(list(many.iterdir())) >= cli._MIN_PARALLEL_FILES
+    assert len(list(many.iterdir())) >= runner.MIN_PARALLEL_FILES
     outputs = []
     for jobs in ("1", "2", "3"):
         for fmt in ("text", "json"):
@@ -264,13 +380,13 @@ def test_parallel_output_is_identical(
 def test_chunks_cover_every_file_once_and_shrink() -> None:
     for files in (0, 1, 7, 64, 100, 537, 5000, 100_000):
         for jobs in (1, 2, 3, 8):
-            bounds = cli._chunks(files, jobs)
+            bounds = runner.chunks(files, jobs)
             assert [i for start, stop in bounds for i in range(start, stop)] == list(range(files))
             sizes = [stop - start for start, stop in bounds]
-            assert all(size <= cli._MAX_CHUNK for size in sizes)
-            assert all(size >= cli._MIN_CHUNK for size in sizes[:-1])  # the last one takes what is left
+            assert all(size <= runner.MAX_CHUNK for size in sizes)
+            assert all(size >= runner.MIN_CHUNK for size in sizes[:-1])  # the last one takes what is left
             assert sizes == sorted(sizes, reverse=True)  # big chunks first, small ones to finish together
-            assert len(bounds) >= min(4 * jobs, files // cli._MIN_CHUNK)  # several per process
+            assert len(bounds) >= min(4 * jobs, files // runner.MIN_CHUNK)  # several per process
 
 
 class _Terminal(io.StringIO):
@@ -281,7 +397,7 @@ class _Terminal(io.StringIO):
 def test_progress_bar_only_on_a_terminal(
     broken: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "_PROGRESS_MIN_FILES", 20)  # "many files", scaled down for speed
+    monkeypatch.setattr(check_command, "PROGRESS_MIN_FILES", 20)  # "many files", scaled down for speed
     many = _many(broken, tmp_path, 5)  # 30 files
     assert run(["check", str(many), "-j", "1"]) == 1
     plain_out, plain_err = capsys.readouterr()
@@ -291,7 +407,7 @@ def test_progress_bar_only_on_a_terminal(
     assert run(["check", str(many), "-j", "1"]) == 1
     assert capsys.readouterr().out == plain_out
     total = len(list(many.iterdir()))
-    assert total >= cli._PROGRESS_MIN_FILES
+    assert total >= check_command.PROGRESS_MIN_FILES
     assert "\r[" in terminal.getvalue()
     assert f"{total}/{total} files" in terminal.getvalue()
     terminal2 = _Terminal()
@@ -327,7 +443,7 @@ def test_internal_error_is_reported_not_raised(
     def boom(data: object, **kwargs: object) -> list[articlekit.Issue]:
         raise RuntimeError("rule exploded")
 
-    monkeypatch.setattr(cli, "check", boom)
+    monkeypatch.setattr(articlekit.api, "check", boom)
     assert run(["check", str(broken / "good.md"), "-j", "1"]) == 2
     assert "RuntimeError: rule exploded" in capsys.readouterr().err
 
@@ -336,17 +452,11 @@ def test_secured_key_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     key_file = tmp_path / "key"
     key_file.write_bytes(os.urandom(32))
     status = run(["check", str(HELLO), "--secured-key-file", str(key_file)])
-    _out, err = capsys.readouterr()
-    try:
-        from articlekit.secured import read_key_file  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        assert status == 2
-        assert "--secured-key-file needs articlekit.secured" in err
-        return
+    capsys.readouterr()
     # a random key cannot decrypt the example's value: an issue on the secured line
     assert status == 1
     secured_line = next(n for n, line in enumerate(_hello().splitlines(), 1) if line.startswith("secured:"))
-    issues = articlekit.check(HELLO.read_bytes(), secured_key=read_key_file(str(key_file)))  # type: ignore[call-arg,unused-ignore]
+    issues = articlekit.check(HELLO.read_bytes(), secured_key=read_key_file(str(key_file)))
     assert any(i.line == secured_line for i in issues)
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import articlekit
-from articlekit import cli
+from articlekit._jsonable import jsonable
 from articlekit.cli import run
+from articlekit.cli.params import kinds
 from conftest import EXAMPLES, corpus_files
 
 HELLO = EXAMPLES / "hello-article.md"
@@ -45,7 +46,7 @@ def test_schema_to_file_and_one_line(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_schema_kinds(capsys: pytest.CaptureFixture[str]) -> None:
-    for name, kind in cli._kinds().items():
+    for name, kind in kinds().items():
         assert run(["schema", "--kind", name.upper()]) == 0
         assert json.loads(capsys.readouterr().out) == _expected_schema(kind)  # type: ignore[arg-type]
     assert run(["schema", "--kind", "nonsense"]) == 2
@@ -131,7 +132,7 @@ def test_jsonable_values() -> None:
         "raw": b"\x00\xff",
         date(2020, 1, 1): "date key",
     }
-    assert cli._jsonable(data) == {
+    assert jsonable(data) == {
         "utc": "2021-06-02T10:00:00Z",
         "plus2": "2021-06-02T10:00:30+02:00",
         "naive": "2021-06-02T10:00:00",

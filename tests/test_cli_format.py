@@ -147,12 +147,83 @@ def test_format_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.
     assert capsys.readouterr().out == HELLO
 
 
-def test_format_without_formatter_is_a_usage_error(
-    messy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+_QUOTED_DATE = 'publishedDateTime: "2026-11-28T09:30:00Z"\n'
+_PLAIN_DATE = "publishedDateTime: 2026-11-28T09:30:00Z\n"
+
+
+def test_format_accepts_a_quoted_date_written_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(articlekit, "format", None)  # as if this version had no formatter
-    assert run(["format", str(messy)]) == 2
-    assert "articlekit.format" in capsys.readouterr().err
+    """A quoted timestamp and a plain one are the same `publishedDateTime` once validated."""
+    assert _PLAIN_DATE in HELLO
+    path = tmp_path / "quoted.md"
+    path.write_text(HELLO.replace(_PLAIN_DATE, _QUOTED_DATE), encoding="utf-8")
+    assert articlekit.check(path.read_bytes()) == []
+
+    def unquote_dates(text: str) -> str:
+        return text.replace(_QUOTED_DATE, _PLAIN_DATE)
+
+    monkeypatch.setattr(articlekit, "format", unquote_dates, raising=False)
+    assert run(["format", str(path)]) == 0
+    assert "does not load back" not in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == HELLO
+
+
+def test_real_format_of_a_quoted_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "quoted.md"
+    path.write_text(HELLO.replace(_PLAIN_DATE, _QUOTED_DATE), encoding="utf-8")
+    before = articlekit.loads(path.read_bytes()).meta
+    assert run(["format", str(path)]) == 0
+    assert "does not load back" not in capsys.readouterr().err
+    after = articlekit.loads(path.read_bytes()).meta
+    assert after == before
+    assert isinstance(after, articlekit.Article)
+    assert after.published_date_time.utcoffset() is not None
+
+
+_HEAT = "heat: 17\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "old", "new", "same"),
+    [
+        (_PLAIN_DATE, _QUOTED_DATE, _PLAIN_DATE, True),  # a field: both validate to the same datetime
+        (_PLAIN_DATE, _PLAIN_DATE, "publishedDateTime: 2026-11-28T10:30:00+01:00\n", False),  # its offset
+        (_HEAT, _HEAT, "heat: 18\n", False),
+        (_HEAT, _HEAT, "heat: 17\nmoodRing: blue\n", False),  # a key added
+        # unknown keys are kept as YAML data: their types matter
+        (_HEAT, 'heat: 17\nmoodRing: "2020-01-01"\n', "heat: 17\nmoodRing: 2020-01-01\n", False),
+        (_HEAT, 'heat: 17\nmoodRing: "yes"\n', "heat: 17\nmoodRing: true\n", False),
+        (_HEAT, "heat: 17\nmoodRing: 1\n", "heat: 17\nmoodRing: true\n", False),
+        (_HEAT, "heat: 17\nmoodRing: 1\n", "heat: 17\nmoodRing:   1\n", True),
+    ],
+)
+def test_same_content_compares_meaning(target: str, old: str, new: str, same: bool) -> None:
+    from articlekit.cli.format import same_content
+
+    assert target in HELLO
+    before, after = HELLO.replace(target, old), HELLO.replace(target, new)
+    articlekit.loads(before)  # both load: only their meaning is compared
+    articlekit.loads(after)
+    assert same_content(before, after) is same
+    assert same_content(before, after.replace("\n", "\r\n")) is same  # the newline style is no change
+    assert same_content(before, after + "more body\n") is False
+    assert same_content(before, "---\ntitle: x\n") is False  # does not load
+
+
+@pytest.mark.parametrize("command", ["format", "convert"])
+@pytest.mark.parametrize("contents", [{}, {"notes.txt": "not markdown"}])
+def test_folder_with_no_file_is_a_usage_error(
+    tmp_path: Path, command: str, contents: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name, text in contents.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert run([command, str(folder)]) == 2
+    assert f"no files to {command} under {folder}" in capsys.readouterr().err
+    (folder / "post.md").write_text(HELLO, encoding="utf-8")
+    assert run([command, str(folder), "--check"] if command == "format" else [command, str(folder)]) == 0
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

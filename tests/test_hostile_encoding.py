@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import articlekit
 from articlekit import splitter, yamlsafe
+from conftest import DATA, corpus_files
 
 GOOD = (
     "---\n"
@@ -163,3 +166,178 @@ def test_yaml_line_breaks_inside_values_keep_positions(loader: str, bad: str) ->
     text = f'---\ntitle: "a{bad}b"\nquality: x\n---\n'
     issue = next(i for i in articlekit.check(text) if i.path == ("quality",))
     assert (issue.line, issue.column) == (3, 10)
+
+
+# --- a file that is not UTF-8 text at all: one issue that says what it is (AK111) ---
+
+_SAMPLE = (DATA / "finland-prisons-ai.md").read_text(encoding="utf-8")
+_CJK = '---\ntitle: "标题"\n---\n' + "".join(chr(0x4E00 + (i * 7919) % 0x5000) for i in range(5000)) + "\n"
+_WIDE = [
+    pytest.param(encoding, bom, id=f"{encoding}-{'bom' if bom else 'no-bom'}")
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+    for bom in (True, False)
+]
+
+
+def _one_issue(data: bytes) -> articlekit.Issue:
+    """The single issue of ``data``, checked to be the only one, through check() and loads()."""
+    issues = articlekit.check(data)
+    assert len(issues) == 1, [str(i) for i in issues]
+    (issue,) = issues
+    assert (issue.code, issue.severity, issue.line, issue.column, issue.path) == ("AK111", "error", 1, 1, ())
+    with pytest.raises(articlekit.ParseError) as info:
+        articlekit.loads(data)
+    assert [i.code for i in info.value.issues] == ["AK111"]
+    return issue
+
+
+@pytest.mark.parametrize(("encoding", "bom"), _WIDE)
+@pytest.mark.parametrize("text", [GOOD, _SAMPLE, _CJK, "---\n"], ids=["good", "sample", "cjk", "fence"])
+def test_a_utf16_or_utf32_file_gets_one_error_that_says_what_it_is(
+    encoding: str, bom: bool, text: str
+) -> None:
+    data = (("\ufeff" + text) if bom else text).encode(encoding)
+    before = splitter._decode(data)[2] + splitter.character_issues(splitter._decode(data)[0])
+    issue = _one_issue(data)
+    name = encoding[:6].upper()
+    order = "little-endian" if encoding.endswith("le") else "big-endian"
+    marked = "with a byte order mark" if bom else "without a byte order mark"
+    assert issue.message.startswith(f"{name} text, not UTF-8 ({order}, {marked})")
+    if text is _SAMPLE:
+        assert len(before) > 50  # what it was reported as, character by character
+
+
+def test_a_utf16_file_of_one_and_a_half_kilobytes_gets_one_error() -> None:
+    data = GOOD.replace("Body line.", "Body line. " * 120).encode("utf-16")  # about 1.5 KB
+    assert 1400 < len(data) < 3200
+    assert _one_issue(data).message.startswith(
+        "UTF-16 text, not UTF-8 (little-endian, with a byte order mark)"
+    )
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    pixels = zlib.compress(b"\x00\xff\x00\x00" * 4)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+def _zip() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("article.md", GOOD)
+    return out.getvalue()
+
+
+def _gzip() -> bytes:
+    import gzip
+
+    return gzip.compress(GOOD.encode(), mtime=0)
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        pytest.param(_png(), "a PNG image", id="png"),
+        pytest.param(b"\x89PNG\r\n\x1a\n", "a PNG image", id="png-header-only"),
+        pytest.param(_zip(), "a ZIP archive", id="zip"),
+        pytest.param(_gzip(), "a gzip archive", id="gzip"),
+        pytest.param(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)), "a JPEG image", id="jpeg"),
+        pytest.param(b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(40), "a GIF image", id="gif"),
+        pytest.param(
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>\nstream\n\x00\x01\x02\x03\x04",
+            "a PDF document",
+            id="pdf",
+        ),
+        pytest.param(b"\x7fELF\x02\x01\x01" + bytes(100), "an ELF executable", id="elf"),
+    ],
+)
+def test_a_binary_format_gets_one_error_that_names_it(data: bytes, what: str) -> None:
+    assert _one_issue(data).message == f"binary file, not UTF-8 text ({what})"
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("size", [64, 1500, 20_000])
+def test_random_bytes_get_one_error_binary_file(seed: int, size: int) -> None:
+    import random
+
+    data = random.Random(seed * 1000 + size).randbytes(size)
+    assert _one_issue(data).message == "binary file, not UTF-8 text"
+    # also behind a fence line: what comes after it is what counts
+    assert _one_issue(b"---\n" + data).message == "binary file, not UTF-8 text"
+
+
+def test_an_ascii_signature_alone_is_not_binary() -> None:
+    """A text file may start with "GIF89a" or "%PDF-": without binary bytes it is text."""
+    for start in ("GIF89a", "%PDF-1.7"):
+        issues = articlekit.check(f"{start}\n{GOOD}".encode())
+        assert [i.code for i in issues] == ["AK102"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda b: b.replace(b"Hello", b"He\x00llo"), id="a NUL"),
+        pytest.param(lambda b: b.replace(b"Hello", b"He\x1bllo"), id="an ESC"),
+        pytest.param(lambda b: b.replace(b"Hello", b"He\x07llo"), id="a BEL"),
+        pytest.param(
+            lambda b: b.replace(b"Body line.", b"Bo\x00d\x01y \x02li\x7fne."), id="controls in the body"
+        ),
+        pytest.param(lambda b: b.replace(b"Hello", b"H\xe9llo"), id="a Latin-1 byte"),
+        pytest.param(lambda b: b.replace(b"Hello", b"\xff\xfe"), id="bytes of a BOM, not at the start"),
+        pytest.param(lambda b: b + b"\x00" * 4, id="NULs at the end"),
+        pytest.param(lambda b: b"\x00" + b, id="a NUL at the start"),
+        pytest.param(lambda b: b"\xef\xbb\xbf" + b.replace(b"Hello", b"\x00\x00"), id="a UTF-8 BOM and NULs"),
+    ],
+)
+def test_a_utf8_file_with_odd_bytes_keeps_its_issues_at_their_positions(change: object) -> None:
+    assert callable(change)
+    data: bytes = change(GOOD.encode())
+    text = data.decode("utf-8", errors="replace")
+    issues = articlekit.check(data)
+    assert "AK111" not in {i.code for i in issues}
+    assert {i.code for i in issues} & {"AK101", "AK102", "AK106", "AK109"}
+    # as bytes, as the same text decoded: the same character issues at the same places
+    file_level = [(i.code, i.line, i.column) for i in issues if i.code in ("AK106", "AK109")]
+    assert file_level == [
+        (i.code, i.line, i.column) for i in articlekit.check(text) if i.code in ("AK106", "AK109")
+    ]
+
+
+@given(
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=400),
+    st.lists(st.tuples(st.integers(0, 400), st.sampled_from("\x00\x01\x08\x0e\x1b\x7f")), max_size=8),
+)
+@settings(max_examples=200, deadline=None)
+def test_utf8_text_with_a_few_control_characters_is_never_called_binary(
+    body: str, controls: list[tuple[int, str]]
+) -> None:
+    text = "---\ntitle: x\n---\n" + body
+    for at, char in controls:
+        text = text[:at] + char + text[at:]
+    data = text.encode("utf-8")
+    odd = sum(data.count(c.encode()) for c in "\x00\x01\x08\x0e\x7f")
+    assume(odd * 10 < len(data))
+    assert splitter._not_text(data) is None
+    split = splitter.split_front_matter(data)
+    assert split.issues == splitter.split_front_matter(text).issues
+
+
+def test_no_real_file_is_taken_for_one_that_is_not_text() -> None:
+    files = corpus_files()
+    if not files:
+        pytest.skip("../shared/corpus is not present")
+    for path in [DATA / "finland-prisons-ai.md", *files]:
+        assert splitter._not_text(path.read_bytes()) is None, path

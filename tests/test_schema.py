@@ -83,7 +83,7 @@ def test_article_schema_details() -> None:
     props = schema["properties"]
     assert {"title", "publishedDateTime", "secured"} <= set(schema["required"])
     assert props["quality"]["minimum"] == 0
-    assert props["heat"]["minimum"] == 0
+    assert (props["heat"]["minimum"], props["heat"]["maximum"]) == (-(2**31), 2**31 - 1)
     assert props["publishedDateTime"]["format"] == "date-time"
     for key in ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl"):
         assert props[key]["format"] == "uri"

@@ -127,7 +127,7 @@ _CONSTRUCTS = [
     "d: 0000-01-01T00:00:00Z\n",
     "d: 9999-12-31T23:59:59Z\n",
     "d: 2020-08-11T25:00:00Z\n",
-    "topics:\n  - AI\n  - yes\n  - 5\n  - \"q\"\n  - [a, b]\n  - []\n  - {}\n",
+    'topics:\n  - AI\n  - yes\n  - 5\n  - "q"\n  - [a, b]\n  - []\n  - {}\n',
     "topics:\n- AI\n- ML\nnext: 1\n",  # an indentless sequence
     "topics: [a, 'b', \"c\"]\n",
     "topics: [a, [b]]\n",
@@ -288,3 +288,179 @@ def test_error_paths_do_not_leak() -> None:
     finally:
         tracemalloc.stop()
     assert grown < 64 * 1024, f"{grown} bytes kept after {300 * len(texts)} parses"
+
+
+def _parse_with(
+    module: Any, text: str, key_info: dict[str, int], key_info_of: Any, scalar: Any = None
+) -> Any:
+    """``module.parse_subset`` with fastyaml's callbacks but the given key information."""
+    try:
+        found = module.parse_subset(
+            text, 60, key_info, key_info_of, scalar or fastyaml._scalar, fastyaml._flow, 100_000
+        )
+    except fastyaml._Fallback:
+        return ("fallback",)
+    return ("none",) if found is None else ("ok", found[0])
+
+
+def test_the_key_table_belongs_to_the_key_information_it_was_filled_from() -> None:
+    """A caller with other key information than fastyaml's gets its own answers, and fastyaml its own.
+
+    The table of keys seen once was the process's, filled from whichever caller came first.
+    """
+    speedups = fastyaml._speedups
+
+    def refuse(key: str) -> int:
+        return -1  # "this key is not text": the fast path must fall back
+
+    for key in ("zzkey2", "title"):  # a key seen for the first time, and one fastyaml has seen
+        fastyaml.parse_subset(f"{key}: warm\n")
+        assert _parse_with(speedups, f"{key}: 1\n", {}, refuse) == ("fallback",)
+        assert fastyaml.parse_subset(f"{key}: x\n") == {key: "x"}
+        assert _parse_with(speedups, f"{key}: 1\n", {}, refuse) == ("fallback",)
+        # the same function with another dict is another caller too
+        assert _parse_with(speedups, f"{key}: 1\n", {key: -1}, fastyaml._key_info_of) == ("fallback",)
+        assert fastyaml.parse_subset(f"{key}: x\n") == {key: "x"}
+    # a key_info_of that parses with fastyaml's own pair while the outer call is running
+    calls: list[str] = []
+
+    def reentrant(key: str) -> int:
+        calls.append(key)
+        assert fastyaml.parse_subset(f"{key}: inner\n") == {key: "inner"}
+        return -1
+
+    assert _parse_with(speedups, "zzkey3: 1\n", {}, reentrant) == ("fallback",)
+    assert calls == ["zzkey3"]
+    assert fastyaml.parse_subset("zzkey3: x\nzzkey2: y\n") == {"zzkey3": "x", "zzkey2": "y"}
+
+
+def _fresh_instance() -> Any:
+    """A second, independent instance of the extension module (multi-phase initialisation)."""
+    import importlib.util
+
+    assert fastyaml._speedups is not None
+    spec = importlib.util.spec_from_file_location("articlekit._speedups", fastyaml._speedups.__file__)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_each_module_instance_has_its_own_state_released_with_it() -> None:
+    import gc
+    import weakref
+
+    module = _fresh_instance()
+    assert module is not fastyaml._speedups
+    with pytest.raises(RuntimeError, match="set_fallback"):  # not set on this instance
+        module.parse_subset("a: 1\n", 60, {}, fastyaml._key_info_of, fastyaml._scalar, fastyaml._flow, 1000)
+    module.set_fallback(fastyaml._Fallback)
+
+    def key_info_of(key: str) -> int:
+        return fastyaml._key_info_of(key)
+
+    assert _parse_with(module, "a: 1\nb: [x]\n", {}, key_info_of) == ("ok", {"a": 1, "b": ["x"]})
+    assert _parse_with(module, "a: 1\n", {}, lambda key: -1) == ("fallback",)  # its own table
+    assert _parse_with(module, "a: 1\n", {}, key_info_of) == ("ok", {"a": 1})
+    held = weakref.ref(key_info_of)
+    del key_info_of, module
+    gc.collect()
+    assert held() is None  # the table's owner went with the module
+
+
+def _under_failed_allocation(start: int, run: Any) -> tuple[str, Any]:
+    """``run()`` with the allocation numbered ``start`` (from 0) failing: ("ok", result) or ("memory",)."""
+    _testcapi = pytest.importorskip("_testcapi")
+    _testcapi.set_nomemory(start, start + 1)
+    try:
+        return ("ok", run())
+    except MemoryError:
+        return ("memory", None)
+    finally:
+        _testcapi.remove_mem_hooks()
+
+
+def test_a_memory_error_is_raised_not_taken_for_an_expected_failure() -> None:
+    """Out of memory while making a timestamp or reading the text as UTF-8: MemoryError, not a quiet
+    other path (asking Python for the timestamp, or "use the full loader")."""
+    speedups = fastyaml._speedups
+    seen: list[str] = []
+
+    def scalar(rest: str, limit: int) -> Any:
+        seen.append(rest)
+        return fastyaml._scalar(rest, limit)
+
+    stamp = "d: 2020-08-11T13:41:00Z\n"
+    want = _pure(stamp)[1]
+    fastyaml.parse_subset(stamp)  # the key is in the table: the timestamp is among the first allocations
+    outcomes = [
+        _under_failed_allocation(
+            start, lambda: _parse_with(speedups, stamp, fastyaml._key_info, fastyaml._key_info_of, scalar)
+        )
+        for start in range(40)
+    ]
+    assert ("memory", None) in outcomes  # the failures did hit the call
+    assert all(o == ("memory", None) or o == ("ok", ("ok", want)) for o in outcomes), outcomes
+    assert seen == []  # a timestamp the C loop reads itself never reaches Python, even out of memory
+    for start in range(40):
+        text = f"a: caf\u00e9 {start}\n"  # a new str: its UTF-8 is made in the call
+        found = _under_failed_allocation(
+            start, lambda text=text: _parse_with(speedups, text, {}, fastyaml._key_info_of)
+        )
+        assert found in (("memory", None), ("ok", ("ok", {"a": f"caf\u00e9 {start}"}))), (start, found)
+    assert _c("a: \ud800\n") == ("none",)  # a lone surrogate still means "use the full loader"
+
+
+def test_the_header_the_stub_and_the_code_give_the_same_signature() -> None:
+    import ast
+    import inspect
+    import re
+    from pathlib import Path
+
+    assert fastyaml._speedups is not None
+    here = Path(fastyaml.__file__).parent
+    if not (here / "_speedups.c").is_file():
+        pytest.skip("not a source checkout")
+    header = re.search(r"^ \* parse_subset\(([^)]*)\)$", (here / "_speedups.c").read_text(), re.MULTILINE)
+    assert header is not None
+    stub = ast.parse((here / "_speedups.pyi").read_text())
+    func = next(n for n in stub.body if isinstance(n, ast.FunctionDef) and n.name == "parse_subset")
+    code = inspect.signature(fastyaml._speedups.parse_subset).parameters
+    assert header.group(1).split(", ") == [a.arg for a in func.args.posonlyargs] == list(code)
+    assert not func.args.args
+    assert all(p.kind is inspect.Parameter.POSITIONAL_ONLY for p in code.values())
+    with pytest.raises(TypeError, match="exactly 7"):  # what the C code parses
+        fastyaml._speedups.parse_subset(
+            "a: 1\n", 60, {}, fastyaml._key_info_of, fastyaml._scalar, fastyaml._flow
+        )
+
+
+def test_threads_with_different_key_information_each_get_their_own_answers() -> None:
+    """Calls that interleave (threads switch inside the Python callbacks) never see each other's keys."""
+    import threading
+
+    speedups = fastyaml._speedups
+    texts = [f"k{i}: {i}\nlist:\n  - x: 1\n    k{i + 1}: y\n" for i in range(40)]
+    failures: list[str] = []
+
+    def refuse(key: str) -> int:
+        return -1
+
+    def work(own: bool) -> None:
+        for _ in range(5):
+            for text in texts:
+                if own:
+                    got = _parse_with(speedups, text, fastyaml._key_info, fastyaml._key_info_of)
+                    want = ("ok", _pure(text)[1])
+                else:
+                    got, want = _parse_with(speedups, text, {}, refuse), ("fallback",)
+                if got != want:
+                    failures.append(f"{text!r}: {got} != {want}")
+
+    threads = [threading.Thread(target=work, args=(i % 2 == 0,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

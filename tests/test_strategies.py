@@ -63,7 +63,9 @@ def test_documents_load_with_no_issue_and_write_back_unchanged(text: str) -> Non
 @given(aks.invalid_documents())
 def test_invalid_documents_have_exactly_the_declared_problem(broken: aks.BrokenDocument) -> None:
     issues = broken.check()
-    assert [(i.code, i.line) for i in issues] == [(broken.code, broken.line)], [str(i) for i in issues]
+    # the code, at its line, with the code's own severity: an error for every error code
+    expected = [(broken.code, broken.line, CODES[broken.code].severity)]
+    assert [(i.code, i.line, i.severity) for i in issues] == expected, [str(i) for i in issues]
 
 
 @PROPERTY
@@ -103,9 +105,26 @@ def test_each_code_appears_among_broken_documents(code: str) -> None:
     def run(broken: aks.BrokenDocument) -> None:
         assert broken.code == code
         issues = broken.check()
-        assert [(i.code, i.line) for i in issues] == [(code, broken.line)], [str(i) for i in issues]
+        expected = [(code, broken.line, CODES[code].severity)]
+        assert [(i.code, i.line, i.severity) for i in issues] == expected, [str(i) for i in issues]
 
     run()
+
+
+@settings(PROPERTY, max_examples=EXAMPLES * 5)
+@given(aks.invalid_documents(codes={"AK108", "AK109"}))
+def test_broken_characters_are_errors_never_body_warnings(broken: aks.BrokenDocument) -> None:
+    """A stray BOM or a control character in the body is only a warning: the documents never put it there."""
+    issues = broken.check()
+    assert [(i.code, i.line, i.severity) for i in issues] == [(broken.code, broken.line, "error")]
+
+
+@settings(PROPERTY, max_examples=EXAMPLES * 2)
+@given(aks.invalid_documents(codes={"AK303"}))
+def test_out_of_range_documents_are_out_of_range(broken: aks.BrokenDocument) -> None:
+    """Negative heat is valid: an AK303 document breaks a range that really exists."""
+    issues = broken.check()
+    assert [(i.code, i.line, i.severity) for i in issues] == [("AK303", broken.line, "error")]
 
 
 @PROPERTY
@@ -191,6 +210,66 @@ def test_bad_arguments_raise_invalid_argument_at_once(make: Any) -> None:
         make()
 
 
+_PYDANTIC_WORDS = ("Input should", "validation error", "type=", "errors.pydantic.dev", "String should")
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda: aks.articles(heat=2**31), "'heat' must be 2147483647 or less, not 2147483648"),
+        (lambda: aks.courses(heat=-(2**31) - 1), "'heat' must be -2147483648 or more"),
+        (lambda: aks.articles(quality=-1), "'quality' must be 0 or more, not -1"),
+        (lambda: aks.articles(published_date_time=5), "'publishedDateTime' must be a date and time"),
+        (lambda: aks.courses(type="video"), "'type' must be 'course' for a Course, not 'video'"),
+        (lambda: aks.images(width=0), "'width' must be 1 or more, not 0"),
+        (lambda: aks.providers(name=""), "'name' must not be empty"),
+    ],
+)
+def test_bad_pinned_values_are_explained_in_yaml_words(make: Any, words: str) -> None:
+    with pytest.raises(InvalidArgument) as info:
+        make()
+    message = str(info.value)
+    assert words in message
+    assert not any(w in message for w in _PYDANTIC_WORDS), message
+
+
+def test_negative_heat_can_be_pinned() -> None:
+    for heat in (-1, -(2**31), 2**31 - 1):
+        assert find(aks.articles(heat=heat), lambda a: True, settings=SIMPLEST).heat == heat
+        assert find(aks.courses(heat=heat), lambda c: True, settings=SIMPLEST).heat == heat
+
+
+@pytest.mark.parametrize("kind", [k.name for k in KINDS if k.name != "organization"])
+def test_strategies_generate_negative_heat_and_the_32_bit_extremes(kind: str) -> None:
+    settings_ = settings(max_examples=2000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    strategy = aks.models_of(kind)
+    assert find(strategy, lambda m: m.heat is not None and m.heat < 0, settings=settings_).heat < 0
+    for extreme in (-(2**31), 2**31 - 1):
+        assert find(strategy, lambda m, x=extreme: m.heat == x, settings=settings_).heat == extreme
+
+
+_TRICKY_TITLES = st.sampled_from(["ok", "two\rlines", "two\nlines", "", " ", "tab\there", "x\u2028y", "\x00"])
+
+
+@PROPERTY
+@given(aks.articles(title=st.one_of(_TRICKY_TITLES, st.text())))
+def test_a_pinned_strategy_only_gives_values_that_make_a_valid_document(article: Article) -> None:
+    text = dumps(Document(meta=article))
+    assert articlekit.check(text) == []
+    assert "\r" not in article.title and "\n" not in article.title
+
+
+@PROPERTY
+@given(aks.documents(meta=aks.courses(title=st.text(), excerpt=st.text(), heat=st.integers())))
+def test_documents_of_pinned_strategies_load_with_no_issue(text: str) -> None:
+    assert articlekit.check(text) == []
+
+
+def test_a_pinned_image_url_with_a_size_sets_width_and_height() -> None:
+    image = find(aks.images(url="/a-50x40.jpg"), lambda i: True, settings=SIMPLEST)
+    assert (image.url, image.width, image.height) == ("/a-50x40.jpg", 50, 40)
+
+
 def test_the_did_you_mean_hint_names_the_python_attribute() -> None:
     with pytest.raises(InvalidArgument, match="published_date_time"):
         aks.articles(publishedDateTime="2020-01-01T00:00:00Z")
@@ -264,6 +343,8 @@ def test_articles_shrink_to_the_minimal_article() -> None:
         (aks.ratings(), {"count": 0, "average": 0.0}),
         (aks.twitter_accounts(), {}),
         (aks.videos(), {"title": "0", "type": "video", "secured": "A" * 22 + "==;" + "A" * 22 + "=="}),
+        (aks.courses(), {"title": "0", "type": "course"}),
+        (aks.profiles(), {"name": "0", "type": "profile"}),
         (aks.forums(), {"name": "0"}),
     ],
 )

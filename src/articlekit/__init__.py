@@ -1,17 +1,18 @@
 """articlekit: parse, validate and write Markdown files with article front matter.
 
 >>> import articlekit
->>> text = open("examples/hello-article.md", encoding="utf-8").read()  # doctest: +SKIP
->>> doc = articlekit.loads(text)  # doctest: +SKIP
->>> doc.meta.title  # doctest: +SKIP
-'Hello, articlekit'
->>> articlekit.check(text)  # doctest: +SKIP
+>>> from pathlib import Path
+>>> text = Path("examples/hello-article.md").read_text(encoding="utf-8")
+>>> doc = articlekit.loads(text)
+>>> doc.meta.title
+'articlekit reaches its first release'
+>>> articlekit.check(text)
 []
 
-The names below are imported when first used (:pep:`562`), so ``import
+The names below are imported when first used ([PEP 562](https://peps.python.org/pep-0562/)), so ``import
 articlekit`` itself is cheap: the command line's start-up, the Hypothesis
 plugin and ``python -m articlekit --help`` do not build every model first.
-The first use of any of them loads the core (:mod:`articlekit.api`: the
+The first use of any of them loads the core (`articlekit.api`: the
 parser, the models and the rules' registry), exactly what ``import
 articlekit`` used to load.
 """
@@ -22,9 +23,10 @@ import importlib as _importlib
 import typing as _typing
 
 if _typing.TYPE_CHECKING:
-    from .api import check, detect_kind, load, loads, parse
+    from .api import check, check_file, detect_kind, load, loads, parse
+    from .config import Config
     from .document import Document
-    from .errors import ArticleKitError, ParseError, SecuredError, ValidationError
+    from .errors import ArticleKitError, ConfigError, ParseError, SecuredError, ValidationError
     from .issues import CODES, Issue
     from .limits import DEFAULT_LIMITS, Limits
     from .models import (
@@ -62,6 +64,8 @@ __all__ = [
     "ArticleKitError",
     "Author",
     "Collection",
+    "Config",
+    "ConfigError",
     "ContentProvider",
     "Course",
     "Document",
@@ -86,6 +90,7 @@ __all__ = [
     "Video",
     "WriteError",
     "check",
+    "check_file",
     "detect_kind",
     "dump",
     "dumps",
@@ -100,9 +105,12 @@ __version__ = "0.1.0"
 
 # public name -> the submodule that defines it
 _SOURCE = {
-    **dict.fromkeys(("check", "detect_kind", "load", "loads", "parse"), "api"),
+    **dict.fromkeys(("check", "check_file", "detect_kind", "load", "loads", "parse"), "api"),
+    "Config": "config",
     "Document": "document",
-    **dict.fromkeys(("ArticleKitError", "ParseError", "SecuredError", "ValidationError"), "errors"),
+    **dict.fromkeys(
+        ("ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError"), "errors"
+    ),
     **dict.fromkeys(("CODES", "Issue"), "issues"),
     **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "limits"),
     **dict.fromkeys(

@@ -1,4 +1,4 @@
-"""``python -m articlekit``: the command line (see :mod:`articlekit.cli`)."""
+"""``python -m articlekit``: the command line (see [`articlekit.cli`][articlekit.cli])."""
 
 from __future__ import annotations
 

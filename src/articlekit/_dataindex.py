@@ -1,9 +1,9 @@
 """The rules' index of one document's data, shared by the YAML fast path and the rules.
 
-:class:`DataIndex` is what the rules look up (see
-:func:`articlekit.rules._common.build_index`, which fills one by walking the
-data).  The fast YAML parser (:mod:`articlekit.fastyaml`) fills the same index
-while it parses, with :func:`index_of`; this module imports neither, so that
+`DataIndex` is what the rules look up (see
+`articlekit.rules._common.build_index`, which fills one by walking the
+data).  The fast YAML parser (`articlekit.fastyaml`) fills the same index
+while it parses, with `index_of`; this module imports neither, so that
 the YAML layer does not depend on the rules.
 """
 
@@ -19,13 +19,13 @@ URL_KEYS = ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl")
 """The article-level keys whose values are absolute http(s) URLs."""
 
 URL = 1
-""":func:`key_kind` of a key in :data:`URL_KEYS`."""
+"""`key_kind` of a key in `URL_KEYS`."""
 IMAGES = 2
-""":func:`key_kind` of ``images``."""
+"""`key_kind` of ``images``."""
 OWNER = 3
-""":func:`key_kind` of ``provider`` and ``affiliation``."""
+"""`key_kind` of ``provider`` and ``affiliation``."""
 DATE = 4
-""":func:`key_kind` of a key ending in ``DateTime``."""
+"""`key_kind` of a key ending in ``DateTime``."""
 
 _SPECIAL: dict[str, int] = {
     **dict.fromkeys(URL_KEYS, URL),
@@ -43,7 +43,7 @@ class DataIndex:
 
     Attributes:
         keys: every key of every mapping, at any depth.
-        urls: ``(path, value)`` of every value under a key in :data:`URL_KEYS`.
+        urls: ``(path, value)`` of every value under a key in `URL_KEYS`.
         dates: ``(path, value)`` of every value under a key ending in ``DateTime``.
         images: ``(path, mapping)`` of every image mapping: the mapping items of
             every ``images`` list, at any depth.
@@ -66,7 +66,7 @@ class DataIndex:
 
 
 def key_kind(key: str) -> int:
-    """What the index does with a value under the text key ``key``: :data:`URL`, ... or 0 (nothing)."""
+    """What the index does with a value under the text key ``key``: `URL`, ... or 0 (nothing)."""
     kind = _SPECIAL.get(key, 0)
     if kind == 0 and key.endswith("DateTime"):
         kind = DATE

@@ -1,14 +1,16 @@
 """The ``hypothesis`` entry point: ``st.from_type`` for articlekit's models.
 
-Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported (unless
-``HYPOTHESIS_NO_PLUGINS`` is set), because ``pyproject.toml`` declares::
+Hypothesis calls `_hypothesis_setup_hook` when it is imported (unless
+``HYPOTHESIS_NO_PLUGINS`` is set), because ``pyproject.toml`` declares:
 
-    [project.entry-points.hypothesis]
-    articlekit = "articlekit._hypothesis:_hypothesis_setup_hook"
+```toml
+[project.entry-points.hypothesis]
+articlekit = "articlekit._hypothesis:_hypothesis_setup_hook"
+```
 
 After that, ``st.from_type(articlekit.Article)`` draws from
-:func:`articlekit.strategies.articles`, and likewise for every other model
-(and :class:`~articlekit.Secured`).  The strategies module is imported only
+[`articlekit.strategies.articles`][articlekit.strategies.articles], and likewise for every other model
+(and [`Secured`][articlekit.Secured]).  The strategies module is imported only
 when such a strategy is first used, so importing Hypothesis stays cheap.
 """
 
@@ -51,7 +53,7 @@ def _lazy(function_name: str) -> Any:
 
 
 def _hypothesis_setup_hook() -> None:
-    """Register a strategy for each model with :func:`hypothesis.strategies.register_type_strategy`."""
+    """Register a strategy for each model with `hypothesis.strategies.register_type_strategy`."""
     from hypothesis import strategies as st
 
     from articlekit import models

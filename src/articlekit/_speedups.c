@@ -1,23 +1,39 @@
 /*
  * articlekit._speedups: the fast YAML path's line loop, in C.
  *
- * parse_subset(text, max_depth, key_info, key_info_of, scalar, flow)
+ * parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len)
+ * set_fallback(cls)
  *
- * This is src/articlekit/fastyaml.py's _parse, line for line, for texts the
- * caller has already found small enough that no length or key-count limit
- * can be reached.  It answers:
+ * parse_subset is src/articlekit/fastyaml.py's _parse, line for line, for
+ * texts the caller has already found small enough that no length or
+ * key-count limit can be reached:
+ *   - text: the front matter (str);
+ *   - max_depth: how many collections may be open at once (limits.max_depth - 2);
+ *   - key_info: a dict from a key to its info (fastyaml._key_info), read first;
+ *   - key_info_of: key_info_of(key) -> int, for a key the dict does not hold
+ *     (fastyaml._key_info_of): -1 when the plain key resolves to other than
+ *     text, else what the rules' index does with its value;
+ *   - scalar, flow: scalar(rest, max_len) and flow(rest, max_len), which read
+ *     every scalar (flow collection) the loop does not build itself, exactly
+ *     as the pure-Python parser does;
+ *   - max_len: limits.max_string_length, passed on to scalar and flow.
+ * It answers:
  *   - None: the text holds a character the fast path does not take (the
  *     caller then uses the full loader), or no mapping at all;
  *   - (root, mappings, special), exactly what _parse answers;
- *   - or raises whatever a callback raised (fastyaml._Fallback: "use the
- *     full loader"), or articlekit's fallback class given as `fallback`.
+ *   - or raises the class given to set_fallback() (fastyaml._Fallback: "use
+ *     the full loader"), or whatever a callback raised.
  *
  * It builds the common values itself (plain text, double-quoted text without
  * escapes, YAML 1.1 booleans and nulls, decimal integers, UTC timestamps
- * written 2020-08-11T13:41:00Z) and hands every other scalar to the Python
- * functions `scalar(rest, max_len)` and `flow(rest, max_len)`, which decide
- * exactly as the pure-Python parser does.  tests/test_speedups.py proves the
- * two parsers give the same answer.
+ * written 2020-08-11T13:41:00Z) and hands every other scalar to `scalar` and
+ * `flow`.  tests/test_speedups.py proves the two parsers give the same answer.
+ *
+ * The module uses multi-phase initialisation and keeps everything it holds
+ * (the fallback class, the table of keys seen) in its module state, which is
+ * released with the module.  It declares that it does not need the GIL: on a
+ * free-threaded CPython the table of keys is guarded by a mutex, and nothing
+ * else is shared between calls.
  *
  * The text is read as UTF-8 (for ASCII text CPython hands out its own
  * buffer); every byte the loop looks at is ASCII, and UTF-8 never uses ASCII
@@ -37,29 +53,65 @@ typedef struct {
     PyObject *path;      /* owned */
 } Frame;
 
-/* Character classes of fastyaml.py (first characters of a scalar). */
-static unsigned char maybe_typed[256];  /* _MAYBE_TYPED */
-static unsigned char word_letter[256];  /* _WORD_LETTERS */
-static unsigned char indicator[256];    /* _INDICATORS */
-static unsigned char key_start[256];    /* [A-Za-z_] */
-static unsigned char key_char[256];     /* [A-Za-z0-9_.-] */
+/* Keys repeat from file to file: a small table from a key's bytes to its str (hash computed
+ * once) and its info.  A key's info depends on the key_info dict and the key_info_of function
+ * of the call that found it, so the table belongs to one such pair at a time (held in
+ * `owner_dict` and `owner_fn`): a call with another pair empties it first (fastyaml always
+ * passes its own pair, which always gives a key the same info).  A key whose slots are all
+ * taken replaces the key in its first slot, so a file of many odd keys cannot leave the table
+ * useless for the files after it. */
+#define KEY_SLOTS 1024
+typedef struct {
+    PyObject *key; /* owned; NULL: empty slot */
+    long info;
+} KeySlot;
 
-static PyObject *empty_tuple;
-static PyObject *fallback_class; /* fastyaml._Fallback, set by set_fallback() */
+typedef struct {
+    PyObject *fallback;       /* set_fallback()'s class, or NULL */
+    PyDateTime_CAPI *datetime; /* the datetime module's C API (lives as long as the process) */
+    PyObject *owner_dict;     /* the key_info the table was filled from, or NULL */
+    PyObject *owner_fn;       /* the key_info_of the table was filled from, or NULL */
+    unsigned long generation; /* bumped whenever the table is emptied */
+#ifdef Py_GIL_DISABLED
+    PyMutex lock; /* guards everything above and `slots` */
+#endif
+    KeySlot slots[KEY_SLOTS];
+} State;
 
-static void
-init_tables(void)
+#ifdef Py_GIL_DISABLED
+#define LOCK(st) PyMutex_Lock(&(st)->lock)
+#define UNLOCK(st) PyMutex_Unlock(&(st)->lock)
+#else
+#define LOCK(st) ((void)(st))
+#define UNLOCK(st) ((void)(st))
+#endif
+
+static State *
+state_of(PyObject *module)
 {
-    const char *s;
-    int c;
-    for (s = "yYnNtTfFoO-+0123456789.<~="; *s; s++) maybe_typed[(unsigned char)*s] = 1;
-    for (s = "yYnNtTfFoO"; *s; s++) word_letter[(unsigned char)*s] = 1;
-    for (s = "-?:,[]{}#&*!|>'\"%@`"; *s; s++) indicator[(unsigned char)*s] = 1;
-    for (c = 'a'; c <= 'z'; c++) key_start[c] = key_char[c] = 1;
-    for (c = 'A'; c <= 'Z'; c++) key_start[c] = key_char[c] = 1;
-    for (c = '0'; c <= '9'; c++) key_char[c] = 1;
-    key_start['_'] = key_char['_'] = 1;
-    key_char['.'] = key_char['-'] = 1;
+    return (State *)PyModule_GetState(module);
+}
+
+/* Character classes of fastyaml.py (first characters of a scalar, characters of a key). */
+static int
+in_set(unsigned char c, const char *set)
+{
+    return c != 0 && strchr(set, c) != NULL;
+}
+#define MAYBE_TYPED(c) in_set((c), "yYnNtTfFoO-+0123456789.<~=") /* _MAYBE_TYPED */
+#define WORD_LETTER(c) in_set((c), "yYnNtTfFoO")                 /* _WORD_LETTERS */
+#define INDICATOR(c) in_set((c), "-?:,[]{}#&*!|>'\"%@`")         /* _INDICATORS */
+
+static int
+key_start(unsigned char c) /* [A-Za-z_] */
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int
+key_char(unsigned char c) /* [A-Za-z0-9_.-] */
+{
+    return key_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
 /* Whether every character of the UTF-8 text is one the fast path takes: fastyaml._OUTSIDE
@@ -102,10 +154,10 @@ text_of(const unsigned char *p, Py_ssize_t n)
 static PyObject *
 word_value(const unsigned char *p, Py_ssize_t n)
 {
-    static const char *trues[] = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", NULL};
-    static const char *falses[] = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", NULL};
-    static const char *nulls[] = {"null", "Null", "NULL", "~", NULL};
-    const char **w;
+    static const char *const trues[] = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", NULL};
+    static const char *const falses[] = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", NULL};
+    static const char *const nulls[] = {"null", "Null", "NULL", "~", NULL};
+    const char *const *w;
     if (n < 1 || n > 5) return NULL;
     for (w = trues; *w; w++)
         if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_TRUE;
@@ -140,10 +192,11 @@ digits(const unsigned char *p, int n, int *out)
     return 1;
 }
 
-/* fastyaml._STAMP: YYYY-MM-DDTHH:MM:SSZ as an aware UTC datetime; NULL with no error when
- * the text is not of that form or the date does not exist (the caller then asks Python). */
+/* fastyaml._STAMP: YYYY-MM-DDTHH:MM:SSZ as an aware UTC datetime.  NULL with no error set when
+ * the text is not of that form or the date does not exist (the caller then asks Python); NULL
+ * with an error set for any other failure (no memory). */
 static PyObject *
-utc_stamp(const unsigned char *p, Py_ssize_t n)
+utc_stamp(const PyDateTime_CAPI *api, const unsigned char *p, Py_ssize_t n)
 {
     int y, mo, d, h, mi, s;
     PyObject *value;
@@ -153,9 +206,9 @@ utc_stamp(const unsigned char *p, Py_ssize_t n)
     if (!digits(p, 4, &y) || !digits(p + 5, 2, &mo) || !digits(p + 8, 2, &d) ||
         !digits(p + 11, 2, &h) || !digits(p + 14, 2, &mi) || !digits(p + 17, 2, &s))
         return NULL;
-    value = PyDateTimeAPI->DateTime_FromDateAndTime(y, mo, d, h, mi, s, 0, PyDateTime_TimeZone_UTC,
-                                                     PyDateTimeAPI->DateTimeType);
-    if (value == NULL) PyErr_Clear(); /* a date that does not exist: Python reports it */
+    value = api->DateTime_FromDateAndTime(y, mo, d, h, mi, s, 0, api->TimeZone_UTC, api->DateTimeType);
+    if (value == NULL && PyErr_ExceptionMatches(PyExc_ValueError))
+        PyErr_Clear(); /* a date that does not exist: Python reports it */
     return value;
 }
 
@@ -168,12 +221,19 @@ has_pair(const unsigned char *p, Py_ssize_t n, unsigned char a, unsigned char b)
     return 0;
 }
 
+/* What one call of parse_subset reads: its callbacks, and what it took from the module. */
+typedef struct {
+    State *st;
+    PyObject *fallback; /* owned for the call */
+    PyObject *key_info, *key_info_of, *scalar, *flow, *max_len;
+} Call;
+
 /* A plain scalar's text, unless it holds ": " or " #" or ends with ":" (then: fallback). */
 static PyObject *
-plain_text(const unsigned char *v, Py_ssize_t n)
+plain_text(const Call *c, const unsigned char *v, Py_ssize_t n)
 {
     if (has_pair(v, n, ':', ' ') || has_pair(v, n, ' ', '#') || v[n - 1] == ':') {
-        PyErr_SetNone(fallback_class);
+        PyErr_SetNone(c->fallback);
         return NULL;
     }
     return text_of(v, n);
@@ -192,8 +252,7 @@ call_back(PyObject *fn, const unsigned char *rest, Py_ssize_t n, PyObject *max_l
 /* The value of a one-line scalar (or flow collection) written as `rest` (n > 0, rest[0] != ' '):
  * what fastyaml gives for it after "key: " or after "- ". */
 static PyObject *
-value_of(const unsigned char *rest, Py_ssize_t n, int can_nest, PyObject *scalar, PyObject *flow,
-         PyObject *max_len)
+value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, int can_nest)
 {
     unsigned char first = rest[0];
     Py_ssize_t m = n;
@@ -203,14 +262,14 @@ value_of(const unsigned char *rest, Py_ssize_t n, int can_nest, PyObject *scalar
         if (m >= 2 && rest[m - 1] == '"' && memchr(rest + 1, '\\', m - 2) == NULL &&
             memchr(rest + 1, '"', m - 2) == NULL)
             return text_of(rest + 1, m - 2);
-        return call_back(scalar, rest, n, max_len);
+        return call_back(c->scalar, rest, n, c->max_len);
     }
-    if (!maybe_typed[first]) {
-        if (indicator[first]) {
-            if ((first == '[' || first == '{') && can_nest) return call_back(flow, rest, n, max_len);
-            return call_back(scalar, rest, n, max_len);
+    if (!MAYBE_TYPED(first)) {
+        if (INDICATOR(first)) {
+            if ((first == '[' || first == '{') && can_nest) return call_back(c->flow, rest, n, c->max_len);
+            return call_back(c->scalar, rest, n, c->max_len);
         }
-        return plain_text(rest, m);
+        return plain_text(c, rest, m);
     }
     value = word_value(rest, m);
     if (value != NULL) return value;
@@ -220,64 +279,104 @@ value_of(const unsigned char *rest, Py_ssize_t n, int can_nest, PyObject *scalar
         for (i = 0; i < m; i++) number = number * 10 + (rest[i] - '0'); /* at most 18 digits */
         return PyLong_FromLongLong(number);
     }
-    if (word_letter[first]) return plain_text(rest, m);
-    value = utc_stamp(rest, m);
-    if (value != NULL) return value;
-    return call_back(scalar, rest, n, max_len);
+    if (WORD_LETTER(first)) return plain_text(c, rest, m);
+    value = utc_stamp(c->st->datetime, rest, m);
+    if (value != NULL || PyErr_Occurred()) return value;
+    return call_back(c->scalar, rest, n, c->max_len);
 }
 
-/* Keys repeat from file to file: a small table from a key's bytes to its str (hash computed
- * once) and its key_info (fastyaml._key_info_of).  A key whose slots are all taken replaces
- * the key in its first slot, so a file of many odd keys cannot leave the table useless for
- * the files after it.  The table is the process's: it assumes every call passes fastyaml's
- * own key_info and key_info_of (which always give a key the same info), as fastyaml does. */
-#define KEY_SLOTS 1024
-typedef struct {
-    PyObject *key; /* owned; NULL: empty slot */
-    long info;
-} KeySlot;
-static KeySlot key_slots[KEY_SLOTS];
+/* Empty the key table and give it to (key_info, key_info_of); with the lock held.  What the
+ * table held is moved to `old` (the caller releases it after unlocking: releasing the old
+ * owners may run any code). */
+static void
+own_table(State *st, PyObject *key_info, PyObject *key_info_of, PyObject *old[2])
+{
+    Py_ssize_t i;
+    for (i = 0; i < KEY_SLOTS; i++) Py_CLEAR(st->slots[i].key); /* str: frees memory, runs no code */
+    old[0] = st->owner_dict;
+    old[1] = st->owner_fn;
+    Py_INCREF(key_info);
+    Py_INCREF(key_info_of);
+    st->owner_dict = key_info;
+    st->owner_fn = key_info_of;
+    st->generation++;
+}
+
+/* A dict's item as a new reference: 1 found, 0 not there, -1 error. */
+static int
+dict_get(PyObject *dict, PyObject *key, PyObject **out)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    return PyDict_GetItemRef(dict, key, out);
+#else
+    *out = PyDict_GetItemWithError(dict, key);
+    if (*out != NULL) {
+        Py_INCREF(*out);
+        return 1;
+    }
+    return PyErr_Occurred() ? -1 : 0;
+#endif
+}
 
 /* A new reference to the key written as p[0:n] (ASCII), and its info in *info. */
 static PyObject *
-key_of(const unsigned char *p, Py_ssize_t n, PyObject *key_info, PyObject *key_info_of, long *info)
+key_of(const Call *c, const unsigned char *p, Py_ssize_t n, long *info)
 {
+    State *st = c->st;
     size_t h = 2166136261u, slot, home, probe;
+    unsigned long generation;
     Py_ssize_t i;
-    PyObject *key, *info_obj;
+    PyObject *key, *info_obj, *old[2] = {NULL, NULL}, *replaced = NULL;
+    int found;
     for (i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
     slot = home = h & (KEY_SLOTS - 1);
+
+    LOCK(st);
+    if (st->owner_dict != c->key_info || st->owner_fn != c->key_info_of)
+        own_table(st, c->key_info, c->key_info_of, old); /* filled for another caller */
     for (probe = 0; probe < 8; probe++, slot = (slot + 1) & (KEY_SLOTS - 1)) {
-        KeySlot *ks = &key_slots[slot];
+        KeySlot *ks = &st->slots[slot];
         if (ks->key == NULL) break;
         if (PyUnicode_GET_LENGTH(ks->key) == n && memcmp(PyUnicode_DATA(ks->key), p, (size_t)n) == 0) {
             *info = ks->info;
-            Py_INCREF(ks->key);
-            return ks->key;
+            key = Py_NewRef(ks->key);
+            UNLOCK(st);
+            Py_XDECREF(old[0]);
+            Py_XDECREF(old[1]);
+            return key;
         }
     }
+    generation = st->generation;
+    UNLOCK(st);
+    Py_XDECREF(old[0]);
+    Py_XDECREF(old[1]);
+
     key = text_of(p, n);
     if (key == NULL) return NULL;
-    info_obj = PyDict_GetItemWithError(key_info, key); /* borrowed */
-    if (info_obj != NULL) {
-        Py_INCREF(info_obj);
-    }
-    else {
-        if (PyErr_Occurred()) goto error;
-        info_obj = PyObject_CallOneArg(key_info_of, key);
+    if (PyObject_Hash(key) == -1) goto error; /* kept in the str: dict look-ups reuse it */
+    found = dict_get(c->key_info, key, &info_obj);
+    if (found < 0) goto error;
+    if (!found) {
+        info_obj = PyObject_CallOneArg(c->key_info_of, key);
         if (info_obj == NULL) goto error;
     }
     *info = PyLong_AsLong(info_obj);
     Py_DECREF(info_obj);
     if (*info == -1 && PyErr_Occurred()) goto error;
-    if (probe == 8) slot = home; /* every slot taken: replace the first */
-    if (PyObject_Hash(key) != -1) {
-        KeySlot *ks = &key_slots[slot];
-        Py_INCREF(key);
-        Py_XSETREF(ks->key, key);
+
+    LOCK(st);
+    /* the callbacks may have run any code, parse_subset with another pair included: keep
+     * the answer only if the table still belongs to this call's pair */
+    if (st->generation == generation && st->owner_dict == c->key_info && st->owner_fn == c->key_info_of) {
+        KeySlot *ks;
+        if (probe == 8) slot = home; /* every slot taken: replace the first */
+        ks = &st->slots[slot];
+        replaced = ks->key;
+        ks->key = Py_NewRef(key);
         ks->info = *info;
     }
-    PyErr_Clear();
+    UNLOCK(st);
+    Py_XDECREF(replaced);
     return key;
 error:
     Py_DECREF(key);
@@ -336,14 +435,15 @@ append_key(PyObject *path, PyObject *key)
 
 #define FALLBACK()                                  \
     do {                                            \
-        PyErr_SetNone(fallback_class);              \
+        PyErr_SetNone(c.fallback);                    \
         goto error;                                 \
     } while (0)
 
 static PyObject *
 parse_subset(PyObject *self, PyObject *args)
 {
-    PyObject *text, *key_info, *key_info_of, *scalar, *flow, *max_len;
+    PyObject *text;
+    Call c;
     Py_ssize_t max_depth, size, depth = 0, pos, lines = 1, i;
     const unsigned char *p, *end;
     Frame *stack = NULL;
@@ -353,20 +453,29 @@ parse_subset(PyObject *self, PyObject *args)
     Py_ssize_t p_indent = 0;
     PyObject *key = NULL, *value = NULL;
 
-    if (!PyArg_ParseTuple(args, "UnO!OOOO:parse_subset", &text, &max_depth, &PyDict_Type, &key_info,
-                          &key_info_of, &scalar, &flow, &max_len))
+    if (!PyArg_ParseTuple(args, "UnO!OOOO:parse_subset", &text, &max_depth, &PyDict_Type, &c.key_info,
+                          &c.key_info_of, &c.scalar, &c.flow, &c.max_len))
         return NULL;
-    (void)self;
-    if (fallback_class == NULL) {
+    c.st = state_of(self);
+    if (c.st == NULL) return NULL;
+    LOCK(c.st);
+    c.fallback = Py_XNewRef(c.st->fallback);
+    UNLOCK(c.st);
+    if (c.fallback == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "set_fallback() was not called");
         return NULL;
     }
     p = (const unsigned char *)PyUnicode_AsUTF8AndSize(text, &size);
-    if (p == NULL) { /* a lone surrogate */
-        PyErr_Clear();
+    if (p == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) goto error;
+        PyErr_Clear(); /* a lone surrogate: not a text the fast path takes */
+        Py_DECREF(c.fallback);
         Py_RETURN_NONE;
     }
-    if (!holdable(p, size)) Py_RETURN_NONE;
+    if (!holdable(p, size)) {
+        Py_DECREF(c.fallback);
+        Py_RETURN_NONE;
+    }
     for (i = 0; i < size; i++)
         if (p[i] == '\n') lines++;
     /* a line opens at most two collections ("- key:" and the value below it) */
@@ -403,9 +512,9 @@ parse_subset(PyObject *self, PyObject *args)
             dash_len = d - q;
             q = d;
         }
-        if (q < after && key_start[*q]) {
+        if (q < after && key_start(*q)) {
             const unsigned char *k = q + 1;
-            while (k < after && key_char[*k]) k++;
+            while (k < after && key_char(*k)) k++;
             if (k - q <= 201 && k < after && *k == ':' && (k + 1 == after || k[1] == ' ')) {
                 key_at = q;
                 key_len = k - q;
@@ -431,10 +540,12 @@ parse_subset(PyObject *self, PyObject *args)
             indent = spaces;
             if (root == NULL) {
                 if (dash || indent) FALLBACK(); /* a list at the top, or an indented root */
+                PyObject *no_path;
                 root = PyDict_New();
                 if (root == NULL || PyList_Append(mappings, root) < 0) goto error;
-                Py_INCREF(empty_tuple);
-                push(stack, &depth, 0, K_MAP, root, empty_tuple);
+                no_path = PyTuple_New(0);
+                if (no_path == NULL) goto error;
+                push(stack, &depth, 0, K_MAP, root, no_path);
                 top = &stack[depth - 1];
             }
             if (p_parent != NULL) {
@@ -505,7 +616,7 @@ parse_subset(PyObject *self, PyObject *args)
                 else {
                     int failed;
                     if (rest_len == 0) FALLBACK(); /* "-" with the item on the next lines */
-                    value = value_of(rest, rest_len, depth < max_depth, scalar, flow, max_len);
+                    value = value_of(&c, rest, rest_len, depth < max_depth);
                     if (value == NULL) goto error;
                     failed = PyList_Append(top->container, value) < 0;
                     Py_CLEAR(value);
@@ -519,7 +630,7 @@ parse_subset(PyObject *self, PyObject *args)
         /* "key: rest" in the mapping top->container */
         {
             long info;
-            key = key_of(key_at, key_len, key_info, key_info_of, &info);
+            key = key_of(&c, key_at, key_len, &info);
             if (key == NULL) goto error;
             i = PyDict_Contains(top->container, key);
             if (i < 0) goto error;
@@ -543,7 +654,7 @@ parse_subset(PyObject *self, PyObject *args)
                 p_indent = top->indent;
                 continue;
             }
-            value = value_of(rest, rest_len, depth < max_depth, scalar, flow, max_len);
+            value = value_of(&c, rest, rest_len, depth < max_depth);
             if (value == NULL) goto error;
             if (PyDict_SetItem(top->container, key, value) < 0) goto error;
             Py_CLEAR(value);
@@ -579,45 +690,100 @@ error:
     Py_XDECREF(root);
     Py_XDECREF(mappings);
     Py_XDECREF(special);
+    Py_DECREF(c.fallback);
     return result;
 }
 
 static PyObject *
 set_fallback(PyObject *self, PyObject *cls)
 {
-    (void)self;
+    State *st = state_of(self);
+    PyObject *old;
+    if (st == NULL) return NULL;
     if (!PyType_Check(cls) || !PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)PyExc_Exception)) {
         PyErr_SetString(PyExc_TypeError, "set_fallback() takes an exception class");
         return NULL;
     }
-    Py_INCREF(cls);
-    Py_XSETREF(fallback_class, cls);
+    LOCK(st);
+    old = st->fallback;
+    st->fallback = Py_NewRef(cls);
+    UNLOCK(st);
+    Py_XDECREF(old);
     Py_RETURN_NONE;
 }
 
 static PyMethodDef methods[] = {
     {"parse_subset", parse_subset, METH_VARARGS,
-     "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len)\n--\n\n"
+     "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len, /)\n--\n\n"
      "fastyaml._parse in C, for texts within the length and key-count limits."},
     {"set_fallback", set_fallback, METH_O,
-     "set_fallback(cls)\n--\n\nThe exception class that means 'use the full loader'."},
+     "set_fallback(cls, /)\n--\n\nThe exception class that means 'use the full loader'."},
     {NULL, NULL, 0, NULL},
 };
 
+static int
+module_exec(PyObject *module)
+{
+    State *st = state_of(module);
+    if (st == NULL) return -1;
+    PyDateTime_IMPORT; /* sets datetime.h's PyDateTimeAPI (the same pointer for every module) */
+    st->datetime = PyDateTimeAPI;
+    return st->datetime == NULL ? -1 : 0;
+}
+
+static int
+module_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    State *st = state_of(module);
+    if (st == NULL) return 0;
+    Py_VISIT(st->fallback);
+    Py_VISIT(st->owner_dict);
+    Py_VISIT(st->owner_fn);
+    return 0; /* the table's keys are str: they cannot be part of a cycle */
+}
+
+static int
+module_clear(PyObject *module)
+{
+    State *st = state_of(module);
+    Py_ssize_t i;
+    if (st == NULL) return 0;
+    Py_CLEAR(st->fallback);
+    Py_CLEAR(st->owner_dict);
+    Py_CLEAR(st->owner_fn);
+    for (i = 0; i < KEY_SLOTS; i++) Py_CLEAR(st->slots[i].key);
+    st->generation++;
+    return 0;
+}
+
+static void
+module_free(void *module)
+{
+    (void)module_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, (void *)module_exec},
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "articlekit._speedups",
-    "The fast YAML path's line loop in C (optional: articlekit works without it).", -1, methods,
+    PyModuleDef_HEAD_INIT,
+    "articlekit._speedups",
+    "The fast YAML path's line loop in C (optional: articlekit works without it).",
+    sizeof(State),
+    methods,
+    slots,
+    module_traverse,
+    module_clear,
+    module_free,
 };
 
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    PyDateTime_IMPORT;
-    if (PyDateTimeAPI == NULL) return NULL;
-    init_tables();
-    if (empty_tuple == NULL) {
-        empty_tuple = PyTuple_New(0);
-        if (empty_tuple == NULL) return NULL;
-    }
-    return PyModule_Create(&module);
+    return PyModuleDef_Init(&module);
 }

@@ -1,4 +1,5 @@
 # The optional C accelerator (src/articlekit/_speedups.c); see articlekit.fastyaml.
+# Its header comment documents these two functions; fastyaml._parse_c calls them.
 from collections.abc import Callable
 from typing import Any
 
@@ -13,5 +14,12 @@ def parse_subset(
     flow: Callable[[str, int], Any],
     max_len: int,
     /,
-) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None: ...
-def set_fallback(cls: type[Exception], /) -> None: ...
+) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None:
+    """fastyaml._parse in C: None, (root, mappings, special), or raises the set_fallback() class.
+
+    The module's table of keys seen belongs to one (key_info, key_info_of) pair at a time:
+    a call with another pair empties it first.
+    """
+
+def set_fallback(cls: type[Exception], /) -> None:
+    """The exception class that means "use the full loader" (required before parse_subset)."""

@@ -1,4 +1,4 @@
-"""The public functions: :func:`check`, :func:`loads`, :func:`load` and :func:`parse`.
+"""The public functions: `check`, `loads`, `load` and `parse`.
 
 Data flows one way: splitter → YAML layer → models → rules → issues.
 """
@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ._mask import mask_source, secured_in
 from .document import Document, SourceInfo
 from .errors import ParseError, ValidationError
 from .fastyaml import load_yaml_fast
@@ -22,13 +23,17 @@ from .models.kinds import unknown_kind_issue
 from .rules import Context, RuleOptions, run_rules
 from .secured import require_backend, validate_key
 from .splitter import SplitResult, split_front_matter
+from .suppressions import apply_suppressions, find_suppressions
 from .validate import validate_model
 from .yamlsafe import Locations
 
-__all__ = ["Source", "check", "detect_kind", "load", "loads", "parse"]
+if TYPE_CHECKING:
+    from .config import Config
+
+__all__ = ["Source", "check", "check_file", "detect_kind", "load", "loads", "parse"]
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str]
-"""What :func:`load` reads: a path, or an open binary or text file."""
+"""What [`load`][articlekit.load] reads: a path, or an open binary or text file."""
 
 _PARSE_PREFIXES = ("AK1", "AK2")
 _DEFAULT_OPTIONS = RuleOptions()  # frozen: one instance serves every call
@@ -37,16 +42,16 @@ _DEFAULT_OPTIONS = RuleOptions()  # frozen: one instance serves every call
 def detect_kind(data: dict[str, Any]) -> type[BaseModel] | None:
     """The model class a front matter is validated as when no ``kind`` is given.
 
-    ``category: news`` is an :class:`Article` (even with ``type: video``);
+    ``category: news`` is an [`Article`][articlekit.Article] (even with ``type: video``);
     ``type`` picks Video, Course, Collection, Download, Profile or Forum;
     ``taxonomy: organization`` an Organization.  ``None`` when it matches no
-    kind (AK901); see :mod:`articlekit.models.kinds`.
+    kind (AK901); see `articlekit.models.kinds`.
     """
     return _detect_kind(data)
 
 
 class _Analysis:
-    """What :func:`_analyze` found: the split, the data, the model and every issue."""
+    """What `_analyze` found: the split, the data, the model and every issue."""
 
     __slots__ = ("data", "issues", "kind", "locations", "model", "split")
 
@@ -105,6 +110,12 @@ def _analyze(
     return result
 
 
+def _masked_source(result: _Analysis) -> str:
+    """The file's text for an exception, every ``secured`` value in it masked (columns kept)."""
+    values, spans = secured_in(result.data, result.locations)
+    return mask_source(result.split.text, values, spans)
+
+
 def _unexplained(schema_issues: list[Issue], yaml_issues: list[Issue]) -> list[Issue]:
     """Schema issues, less those at or below a path the YAML layer already reported.
 
@@ -137,7 +148,7 @@ def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> Rul
     """The rule options, with ``secured_key`` (if given) checked and put in.
 
     A key that cannot be used (wrong length, ``cryptography`` missing) raises
-    :class:`SecuredError` here, once, before any content is looked at.
+    [`SecuredError`][articlekit.SecuredError] here, once, before any content is looked at.
     """
     if options is None and secured_key is None:
         return _DEFAULT_OPTIONS
@@ -158,9 +169,63 @@ def _as_set(ignore: Iterable[str] | None) -> frozenset[str]:
     return frozenset(ignore)
 
 
+class _Plan:
+    """What one file is checked with: the arguments, and the configuration's values for its path."""
+
+    __slots__ = ("ignored", "kind", "limits", "options", "promote")
+
+    def __init__(
+        self,
+        config: Config | None,
+        path: str | os.PathLike[str] | None,
+        ignore: Iterable[str] | None,
+        kind: type[BaseModel] | None,
+        limits: Limits | None,
+        options: RuleOptions | None,
+        secured_key: bytes | None,
+    ) -> None:
+        ignored = _as_set(ignore)
+        self.promote = False
+        if config is None:
+            self.ignored = ignored
+            self.kind = kind
+            self.limits = limits or DEFAULT_LIMITS
+            self.options = _rule_options(options, secured_key)
+            return
+        by_config = config.ignored_codes(path)
+        self.ignored = by_config | ignored if ignored else by_config
+        self.kind = kind if kind is not None or path is None else config.kind_for(path)
+        self.limits = limits or config.limits
+        if secured_key is None and (options is None or options.secured_key is None):
+            secured_key = config.secured_key()
+        self.options = _rule_options(options or config.rule_options, secured_key)
+        self.promote = config.warnings_as_errors
+
+
+def _reported(result: _Analysis, plan: _Plan) -> list[Issue]:
+    """The issues to report: less ignored codes and repeats, less suppressed ones, sorted.
+
+    The front matter's suppression comments apply (and report their own
+    problems); with ``warnings-as-errors`` every warning becomes an error.
+    """
+    issues = _finish(result.issues, plan.ignored)
+    front_matter = result.split.front_matter
+    if front_matter is not None and "articlekit" in front_matter:
+        found = find_suppressions(front_matter, first_line=2)
+        if found:
+            ignored = plan.ignored
+            issues = apply_suppressions(issues, found, lambda code: code not in ignored)
+            issues.sort()
+    if plan.promote:
+        issues = [replace(i, severity="error") if not i.is_error else i for i in issues]
+    return issues
+
+
 def check(
     data: str | bytes,
     *,
+    config: Config | None = None,
+    path: str | os.PathLike[str] | None = None,
     ignore: Iterable[str] | None = None,
     kind: type[BaseModel] | None = None,
     limits: Limits | None = None,
@@ -169,40 +234,85 @@ def check(
 ) -> list[Issue]:
     """Every problem in a file, errors and warnings, in one pass, sorted by position.
 
-    Never raises for anything in the content.
+    Never raises for anything in the content.  Suppression comments in the
+    front matter (``# articlekit: ignore[AK305]``) apply.
 
     Args:
         data: the whole file, as text or UTF-8 bytes.
+        config: a [`Config`][articlekit.Config] whose ``select``, ``ignore``,
+            ``per-file-ignores``, ``kinds``, ``[limits]``, ``[rules]``,
+            ``secured-key-file`` and ``warnings-as-errors`` apply (``None``: no
+            configuration; no file is looked for).  The arguments below win over it.
+        path: the file's path, which ``per-file-ignores`` and ``kinds`` match
+            (relative to the configuration's folder); nothing is read from it.
         ignore: issue codes to leave out, e.g. ``{"AK305"}``.
         kind: the model to validate against (default: detected; news items are ``Article``).
-        limits: resource limits (default :data:`articlekit.DEFAULT_LIMITS`).
+        limits: resource limits (default `articlekit.DEFAULT_LIMITS`).
         options: settings for the rules.
         secured_key: an AES key (16, 24 or 32 bytes): ``secured`` must also decrypt
-            with it (AK510).  Needs ``articlekit[crypto]``; see :mod:`articlekit.secured`.
+            with it (AK510).  Needs ``articlekit[crypto]``; see [`articlekit.secured`][articlekit.secured].
 
     Raises:
         SecuredError: ``secured_key`` is not 16, 24 or 32 bytes, or ``cryptography``
             is not installed (raised up front, not for content).
+        ConfigError: the configuration's ``secured-key-file`` cannot be read, or a
+            ``kinds`` entry names a class that cannot be imported.
 
     >>> import articlekit
     >>> [str(i) for i in articlekit.check("---\\ntitle: x\\n")]
     ["1:1: error AK103 the front matter opened on line 1 is never closed: add a line '---' after it"]
     """
     _check_input(data)
-    ignored = _as_set(ignore)
-    result = _analyze(
-        data,
+    plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
+    result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
+    return _reported(result, plan)
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    config: Config | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    secured_key: bytes | None = None,
+) -> list[Issue]:
+    """Read the file at ``path`` and return every problem in it, like [`check`][articlekit.check].
+
+    Without ``config``, the configuration that applies to the file is used
+    ([`Config.discover`][articlekit.Config.discover]: the nearest
+    ``articlekit.toml``, ``.articlekit.toml`` or ``pyproject.toml`` with
+    ``[tool.articlekit]``); ``config=Config.default()`` uses none.  (A ``str``
+    given to [`check`][articlekit.check] is the file's text, not a path.)
+
+    Raises:
+        OSError: the file cannot be read.
+        ConfigError: the configuration file that applies is not valid.
+    """
+    if config is None:
+        from .config import Config
+
+        config = Config.discover(path)
+    with open(path, "rb") as handle:
+        content = handle.read()
+    return check(
+        content,
+        config=config,
+        path=path,
+        ignore=ignore,
         kind=kind,
-        ignore=ignored,
-        limits=limits or DEFAULT_LIMITS,
-        options=_rule_options(options, secured_key),
+        limits=limits,
+        options=options,
+        secured_key=secured_key,
     )
-    return _finish(result.issues, ignored)
 
 
 def loads(
     data: str | bytes,
     *,
+    config: Config | None = None,
+    path: str | os.PathLike[str] | None = None,
     ignore: Iterable[str] | None = None,
     kind: type[BaseModel] | None = None,
     limits: Limits | None = None,
@@ -210,26 +320,23 @@ def loads(
     name: str | None = None,
     secured_key: bytes | None = None,
 ) -> Document:
-    """Load a file's text into a :class:`Document`.
+    """Load a file's text into a [`Document`][articlekit.Document].
 
     Raises:
         ParseError: the file cannot be read (encoding, fences, YAML, limits).
         ValidationError: the front matter breaks the schema or a rule.
 
-    Both carry ``.issues``.  Warnings do not raise; they are in ``Document.issues``.
-    ``ignore`` and ``secured_key`` work as in :func:`check`: with a key, a
-    ``secured`` value that does not decrypt is an error (AK510).
+    Both carry ``.issues``.  Warnings do not raise; they are in ``Document.issues``
+    (unless the configuration has ``warnings-as-errors``).  ``config``, ``path``,
+    ``ignore`` and ``secured_key`` work as in [`check`][articlekit.check]: with a key, a
+    ``secured`` value that does not decrypt is an error (AK510).  A suppressed or
+    ignored error does not raise, but a front matter that breaks its model's
+    schema cannot make a ``Document`` whatever is suppressed.
     """
     _check_input(data)
-    ignored = _as_set(ignore)
-    result = _analyze(
-        data,
-        kind=kind,
-        ignore=ignored,
-        limits=limits or DEFAULT_LIMITS,
-        options=_rule_options(options, secured_key),
-    )
-    issues = _finish(result.issues, ignored)
+    plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
+    result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
+    issues = _reported(result, plan)
     errors = [i for i in issues if i.is_error]
     split = result.split
     if errors or result.model is None:
@@ -238,7 +345,8 @@ def loads(
         cls = ParseError if parse_failure else ValidationError
         count = len([i for i in shown if i.is_error])
         where = f" in {name}" if name else ""
-        raise cls(f"{count} error{'s' if count != 1 else ''}{where}", shown, source=split.text, name=name)
+        source_text = _masked_source(result)
+        raise cls(f"{count} error{'s' if count != 1 else ''}{where}", shown, source=source_text, name=name)
     assert result.data is not None
     assert split.front_matter is not None
     source = SourceInfo(
@@ -273,23 +381,38 @@ def _read(source: Source) -> tuple[str | bytes, str | None]:
 def load(
     source: Source,
     *,
+    config: Config | None = None,
     ignore: Iterable[str] | None = None,
     kind: type[BaseModel] | None = None,
     limits: Limits | None = None,
     options: RuleOptions | None = None,
     secured_key: bytes | None = None,
 ) -> Document:
-    """Load a file from a path or an open (binary or text) file; see :func:`loads`."""
+    """Load a file from a path or an open (binary or text) file; see [`loads`][articlekit.loads].
+
+    With ``config``, the file's path (or the open file's ``name``) is the
+    ``path`` its ``per-file-ignores`` and ``kinds`` match.  Without it no
+    configuration applies (use [`Config.discover`][articlekit.Config.discover]
+    to find the file's).
+    """
     content, name = _read(source)
     return loads(
-        content, ignore=ignore, kind=kind, limits=limits, options=options, name=name, secured_key=secured_key
+        content,
+        config=config,
+        path=name,
+        ignore=ignore,
+        kind=kind,
+        limits=limits,
+        options=options,
+        name=name,
+        secured_key=secured_key,
     )
 
 
 def parse(data: str | bytes, *, limits: Limits | None = None) -> tuple[dict[str, Any], str]:
     """Read a front-matter file without any schema: ``(front matter as plain data, body)``.
 
-    The same safety as :func:`loads` applies (safe tags only, duplicate keys
+    The same safety as [`loads`][articlekit.loads] applies (safe tags only, duplicate keys
     and limits are errors).  Useful for front matter of other formats.
 
     Raises:
@@ -308,5 +431,5 @@ def parse(data: str | bytes, *, limits: Limits | None = None) -> tuple[dict[str,
     errors = [i for i in issues if i.is_error]
     if errors or result.data is None:
         count = len(errors)
-        raise ParseError(f"{count} error{'s' if count != 1 else ''}", errors, source=result.split.text)
+        raise ParseError(f"{count} error{'s' if count != 1 else ''}", errors, source=_masked_source(result))
     return result.data, result.split.body

@@ -1,9 +1,11 @@
 """Generate the committed documentation pages and JSON Schema files from the code.
 
-Run from the repository root::
+Run from the repository root:
 
-    python -m articlekit.docgen           # write every generated file
-    python -m articlekit.docgen --check   # exit 1 and name the stale files
+```sh
+python -m articlekit.docgen           # write every generated file
+python -m articlekit.docgen --check   # exit 1 and name the stale files
+```
 
 It writes:
 
@@ -233,6 +235,45 @@ def _render_model(name: str, model: dict[str, Any], level: str, intro: str = "")
     return lines
 
 
+_CANONICAL_STYLE = [
+    "## Canonical style {#canonical-style}",
+    "",
+    "The formatter (`articlekit format`, `articlekit.format`) writes each kind of document",
+    "in its publisher's own style, so that a file the publisher wrote is left as it is: the",
+    "kind's key order, with blank lines between its groups of keys, and for each key the",
+    "quoting the publisher uses for that key in that kind (news items double-quote their",
+    "URLs, for example, while other kinds write them plain).  The data never changes: a file",
+    "whose front matter would not load back the same is left alone and reported.",
+]
+
+
+_YAML_READING = [
+    "## How the YAML is read {#yaml}",
+    "",
+    "The front matter is YAML 1.1, read as PyYAML's `SafeLoader` reads it (with libyaml when",
+    "PyYAML has it): the same text gives the same data as `yaml.safe_load`, except where this",
+    "list says otherwise.",
+    "",
+    "- Keys are text: a key that YAML reads as something else (`1`, `yes`, `null`) is an error",
+    "  (AK205); quote it.  A key given twice is an error (AK202), where PyYAML keeps the last.",
+    "- Unquoted values keep their YAML 1.1 meaning: `yes`, `no`, `on` and `off` (also `Yes`,",
+    "  `NO`, ...) are booleans, `10:00` is the base-60 number 600, `012` the octal number 10",
+    "  and `1_000` is 1000.  Where the key takes such a value, AK211 warns: write `true` or",
+    "  `600`, or quote the text.  `y` and `n` are text, as in PyYAML.",
+    "- The non-specific tag `!` resolves as an untagged plain value does, as in PyYAML",
+    "  (`! 12` is the number 12, `! ~` is null).",
+    "- `<<` (the merge key) and `=` (the value key) are keys only: as values they are errors",
+    "  (AK208), as PyYAML refuses them.  An anchor defined twice is an error (AK210), as in",
+    "  PyYAML.",
+    "- Merge keys keep YAML's documented order: the mapping's own keys win over merged ones,",
+    "  and of several merged mappings (`<<: [*a, *b]`) the earlier one wins.  PyYAML 6.0.3 and",
+    "  later differ for keys longer than one character: there the later mapping wins (it tells",
+    "  merged keys apart by object identity, and only one-character strings are shared), so",
+    "  `yaml.safe_load` and articlekit can disagree on such a file.  Give the key in the",
+    "  mapping itself to mean the same to both.",
+]
+
+
 def render_format_reference() -> str:
     """The Markdown of ``docs/format.md``: every kind and every part, every key, from the JSON Schemas."""
     kinds = _schema.exported_kinds()
@@ -268,12 +309,13 @@ def render_format_reference() -> str:
         file = _schema.schema_filename(kind)
         link = f"[{kind.__name__}](#{_anchor(kind.__name__)})"
         lines.append(f"| {link} | {_escape_cell(how)} | [`{file}`](schemas/{file}) |")
-    lines.append("")
+    lines += ["", *_CANONICAL_STYLE, ""]
     for kind, schema in schemas:
         lines += _render_model(kind.__name__, schema, "##")
     lines += ["## Parts", "", "Mappings that the kinds above hold.", ""]
     for name in sorted(parts):
         lines += _render_model(name, parts[name], "###")
+    lines += ["", *_YAML_READING]
     body = "\n".join(lines).rstrip("\n") + "\n"
     while "\n\n\n" in body:
         body = body.replace("\n\n\n", "\n\n")

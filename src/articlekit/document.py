@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,12 +50,13 @@ class Document:
     >>> doc.meta.title, doc.body  # doctest: +SKIP
     ('Hello', 'Hi.\\n')
 
-    Documents are immutable; :meth:`replace` makes a changed copy.  A
-    document made by :func:`articlekit.loads` remembers its source so that
+    Documents are immutable: [`edit`][articlekit.Document.edit] makes a copy with changed
+    front-matter values, [`replace`][articlekit.Document.replace] one with another body.  A
+    document made by [`articlekit.loads`][articlekit.loads] remembers its source so that
     writing it back changes only what changed.
 
     Attributes:
-        meta: the front matter as a model (an :class:`~articlekit.Article` for news items).
+        meta: the front matter as a model (an [`Article`][articlekit.Article] for news items).
         body: everything after the closing fence, unchanged.
         issues: the warnings (and ignored-nothing errors) found when loading.
     """
@@ -64,13 +66,93 @@ class Document:
     issues: tuple[Issue, ...] = field(default=(), compare=False)
     source: SourceInfo | None = field(default=None, repr=False, compare=False)
 
+    def edit(self, changes: Mapping[str, Any] | None = None, /, **values: Any) -> Document:
+        """A copy with some front-matter values changed, validated; the one way to edit a document.
+
+        Name each value by its Python name or by its YAML key, as keyword
+        arguments or in a mapping:
+
+        ```python
+        doc = articlekit.load("post.md")
+        doc = doc.edit(web_url="https://example.com/new", heat=80)
+        doc = doc.edit({"webUrl": "https://example.com/new", "heat": 80})  # the same
+        doc = doc.edit(amp_web_url=None)  # None removes an optional key
+        doc = doc.edit(provider={"name": "Example", "domain": "example.com"})  # nested: YAML keys
+        articlekit.dump(doc, "post.md")  # only the changed lines change
+        ```
+
+        The whole front matter is validated again like a file's, so the new
+        model and the written file always agree (`doc.meta.web_url` is the
+        new URL).  A nested value is a model (e.g. an `Image`) or plain data
+        with YAML keys.  A key that is neither a field's name nor its YAML key
+        is added as an unknown key (kept when the file is written).  Cross-field
+        rules are checked when the file is loaded again
+        (`articlekit.check(articlekit.dumps(doc))`).  The body and the source
+        are kept, so that writing changes only what changed.
+
+        Raises:
+            ValidationError: a new value breaks the schema (its issues name the YAML keys).
+            TypeError: a value is given twice (by its Python name and its YAML key).
+        """
+        from .errors import ValidationError
+        from .validate import validate_model
+        from .writer._data import model_data
+        from .yamlsafe import Locations
+
+        kind = type(self.meta)
+        keys = {name: str(f.serialization_alias or f.alias or name) for name, f in kind.model_fields.items()}
+        merged: dict[str, Any] = {}
+        for name, value in [*(changes or {}).items(), *values.items()]:
+            if not isinstance(name, str):
+                raise TypeError(f"Document.edit() takes text keys, not {type(name).__name__}")
+            key = keys.get(name, name)
+            if key in merged:
+                raise TypeError(f"Document.edit() got '{key}' twice")
+            merged[key] = value
+        data = model_data(self.meta, self.source.data if self.source is not None else None)
+        for key, value in merged.items():
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = _plain(value)
+        locations = Locations()
+        if self.source is not None:
+            # issues point at the edited key where the file has it, and describe the new value
+            locations.nodes = {
+                path: dataclasses.replace(info, raw=None, style="") if path and path[0] in merged else info
+                for path, info in self.source.locations.nodes.items()
+            }
+        model, issues = validate_model(data, kind, locations)
+        errors = [i for i in issues if i.is_error]
+        if model is None or errors:
+            count = len(errors)
+            message = f"{count} error{'s' if count != 1 else ''} in the edited front matter"
+            raise ValidationError(message, errors)
+        return dataclasses.replace(self, meta=model, issues=tuple(issues))
+
     def replace(self, **changes: Any) -> Document:
         """A copy with some of ``meta``, ``body`` changed; the source is kept for the writer.
 
-        >>> new = doc.replace(meta=doc.meta.model_copy(update={"heat": 80}))  # doctest: +SKIP
+        To change front-matter values, use [`edit`][articlekit.Document.edit];
+        `replace` swaps the whole model or the body:
+
+        >>> new = doc.replace(body="New body.\\n")  # doctest: +SKIP
         """
         allowed = {"meta", "body"}
         unknown = set(changes) - allowed
         if unknown:
             raise TypeError(f"Document.replace() takes meta and body, not {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, **changes)
+
+
+def _plain(value: Any) -> Any:
+    """A value for the front matter's data: models as plain data with YAML keys."""
+    if isinstance(value, BaseModel):
+        from .writer._data import model_data
+
+        return model_data(value)
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

@@ -1,14 +1,16 @@
 """articlekit's exceptions.
 
 The only exceptions articlekit raises for bad *content* are
-:class:`ArticleKitError` and its subclasses.  They carry the ``issues`` and,
+[`ArticleKitError`][articlekit.ArticleKitError] and its subclasses.  They carry the ``issues`` and,
 when printed, show each issue under the offending line with a caret, the way
-pypa/packaging does::
+pypa/packaging does:
 
-    articlekit.ValidationError: 1 error in example.md
-    example.md:5:10: error AK302 'quality' must be an integer, not text ('66'): remove the quotes
-        quality: "66"
-                 ^
+```text
+articlekit.ValidationError: 1 error in example.md
+example.md:5:10: error AK302 'quality' must be an integer, not text ('66'): remove the quotes
+    quality: "66"
+             ^
+```
 """
 
 from __future__ import annotations
@@ -16,20 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._mask import mask_line, mask_source
 from .issues import Issue
 
-__all__ = ["ArticleKitError", "ParseError", "SecuredError", "ValidationError", "render_issues"]
+__all__ = ["ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError", "render_issues"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SECURED_VALUE = re.compile(
-    r"""(secured["']?[ \t]*:[ \t]*(?:[\[{][ \t]*)?(?:"|'|))"""
-    r"""((?<=")[^"]{9,}|(?<=')[^']{9,}|[^"'\s,{}\[\]#][^,}\]#]{8,})"""
-)
-
-
-def _mask_secured(line: str) -> str:
-    """``line`` with any ``secured`` value cut to its first 8 characters (columns kept)."""
-    return _SECURED_VALUE.sub(lambda m: m.group(1) + m.group(2)[:8] + "*" * (len(m.group(2)) - 8), line)
 
 
 def render_issues(issues: Sequence[Issue], source: str | None = None, name: str | None = None) -> str:
@@ -54,7 +48,7 @@ def render_issues(issues: Sequence[Issue], source: str | None = None, name: str 
             else:
                 shown = text
                 caret_col = issue.column
-            shown = _mask_secured(shown).replace("\t", " ")
+            shown = mask_line(shown).replace("\t", " ")
             out.append("    " + shown)
             out.append("    " + " " * max(caret_col - 1, 0) + "^")
     return "\n".join(out)
@@ -80,7 +74,9 @@ class ArticleKitError(Exception):
         super().__init__(message)
         self.message = message
         self.issues: list[Issue] = list(issues)
-        self.source = source
+        # a `secured` value written on its key's line is masked here; the callers that know
+        # the data mask the others (see `articlekit._mask.mask_source`)
+        self.source = mask_source(source) if source is not None else None
         self.name = name
 
     def __str__(self) -> str:
@@ -108,3 +104,48 @@ class ValidationError(ArticleKitError):
 
 class SecuredError(ArticleKitError):
     """A ``secured`` value could not be made or opened (wrong key, bad padding, missing extra)."""
+
+
+class ConfigError(ArticleKitError):
+    """A configuration file (``articlekit.toml``, ``pyproject.toml``...) that cannot be used.
+
+    Printed as ``path:line:column: key: what is wrong``, like a compiler's
+    message, so that an editor can jump to it.
+
+    Attributes:
+        path: the configuration file, or ``None`` for a configuration made in Python.
+        line: 1-based line of the offending key in that file (``None`` when unknown).
+        column: 1-based column of that key.
+        key: the key as written in the file, dotted for nested tables
+            (``"limits.max-bytes"``), or ``""`` when the whole file is at fault.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        key: str = "",
+    ) -> None:
+        super().__init__(message, name=path)
+        self.path = path
+        self.line = line
+        self.column = column
+        self.key = key
+
+    def __str__(self) -> str:
+        where = self.path or "<configuration>"
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.key + ': ' if self.key else ''}{self.message}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_config_error, (self.message, self.path, self.line, self.column, self.key))
+
+
+def _rebuild_config_error(
+    message: str, path: str | None, line: int | None, column: int | None, key: str
+) -> ConfigError:
+    return ConfigError(message, path=path, line=line, column=column, key=key)

@@ -2,7 +2,7 @@
 
 Real front matter is a block mapping of plain and double-quoted one-line
 scalars, nested block mappings and block sequences (of scalars or of
-mappings).  For such text :func:`parse_subset` builds exactly the data that
+mappings).  For such text `parse_subset` builds exactly the data that
 PyYAML's ``SafeLoader`` builds (YAML 1.1 resolution: ``yes`` is ``True``,
 ``012`` is ``10``, ``2020-08-11T13:41:00Z`` is an aware ``datetime``), from
 one C-level regular-expression pass over the lines and a tight Python loop,
@@ -14,19 +14,19 @@ for ``[]``, ``{}`` and one-line sequences of scalars), block scalars,
 multi-line scalars (and escaped line breaks), inline comments, tabs, lone
 CRs, characters YAML cannot hold, keys that are not plain words or that
 resolve to something other than text, duplicate keys, and anything near a
-:class:`~articlekit.limits.Limits` bound.  Those are the only cases in
-which the full loader in :mod:`articlekit.yamlsafe` reports an issue, so
+[`Limits`][articlekit.Limits] bound.  Those are the only cases in
+which the full loader in `articlekit.yamlsafe` reports an issue, so
 every YAML issue is still reported, exactly as before.
 
-Positions are not computed on the fast path: :class:`LazyLocations` runs the
+Positions are not computed on the fast path: `LazyLocations` runs the
 full loader the first time a position is asked for (that is, only when there
-is an issue to place, or when a writer edits the file)::
+is an issue to place, or when a writer edits the file):
 
-    >>> r = load_yaml_fast("title: x\\nheat: 10:00\\n")
-    >>> r.data
-    {'title': 'x', 'heat': 600}
-    >>> r.locations.get(("heat",)).line   # computed now, on first use
-    3
+>>> r = load_yaml_fast("title: x\\nheat: 10:00\\n")
+>>> r.data
+{'title': 'x', 'heat': 600}
+>>> r.locations.get(("heat",)).line   # computed now, on first use
+3
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def _holdable(text: str) -> bool:
 
 def _key_info_of(key: str) -> int:
     """-1 when a plain key resolves to other than a string (``yes``, ``null``, ...); else its
-    :func:`~articlekit._dataindex.key_kind` (what the rules' index does with its value)."""
+    `key_kind` (what the rules' index does with its value)."""
     info = _key_info.get(key)
     if info is None:
         info = key_kind(key) if key not in _WORDS and resolve_plain(key) == _STR else -1
@@ -262,28 +262,36 @@ def _unescape(m: re.Match[str]) -> str:
 
 
 def _load_speedups() -> Any:
-    """The C accelerator :mod:`articlekit._speedups`, or ``None`` (not built, or turned off).
+    """The C accelerator `articlekit._speedups`, or ``None`` (not built, or turned off).
 
     ``ARTICLEKIT_PURE_PYTHON=1`` in the environment turns it off: articlekit then
-    parses with :func:`_parse` only (same results, slower).
+    parses with `_parse` only (same results, slower).  Any failure to load it
+    (not only an `ImportError`: a warning turned into an error, such as a
+    free-threaded CPython's "the GIL has been enabled" under `-W error`, or a
+    stale build) also gives `None`; `_SPEEDUPS_FAILURE` then says why.
     """
+    global _SPEEDUPS_FAILURE
     if os.environ.get("ARTICLEKIT_PURE_PYTHON"):
         return None
     try:
         from . import _speedups
-    except ImportError:
+
+        _speedups.set_fallback(_Fallback)
+    except Exception as exc:  # the pure-Python loop gives the same results
+        _SPEEDUPS_FAILURE = f"{type(exc).__name__}: {exc}"
         return None
-    _speedups.set_fallback(_Fallback)
     return _speedups
 
 
+_SPEEDUPS_FAILURE: str | None = None
+"""Why the C accelerator could not be loaded, or `None`."""
 _speedups = _load_speedups()
 ACCELERATED: bool = _speedups is not None
-"""Whether the fast path's line loop runs in C (:mod:`articlekit._speedups`)."""
+"""Whether the fast path's line loop runs in C (`articlekit._speedups`)."""
 
 
 def _parse_any(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[dict[str, Any]], _Special]:
-    """:func:`_parse`, in C when the accelerator is there and the text is within every limit.
+    """`_parse`, in C when the accelerator is there and the text is within every limit.
 
     The C loop does not count string lengths nor keys: texts long enough to
     reach ``max_string_length`` or with more lines than ``max_keys`` take the
@@ -306,10 +314,10 @@ def _parse_pure(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[
 def _parse_c(
     speedups: Any, text: str, limits: Limits
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], _Special]:
-    """The C loop's answer (``speedups`` is :mod:`articlekit._speedups`), in :func:`_parse_pure`'s shape.
+    """The C loop's answer (``speedups`` is `articlekit._speedups`), in `_parse_pure`'s shape.
 
     Only for texts within ``max_string_length`` and with fewer lines than
-    ``max_keys``; limits too tight for the loop raise :class:`_Fallback`.
+    ``max_keys``; limits too tight for the loop raise `_Fallback`.
     """
     max_depth = limits.max_depth - 2
     if max_depth < 1 or limits.max_string_length < 256 or limits.max_keys < 1:
@@ -341,9 +349,9 @@ def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] |
 
 
 def _parse_indexed(text: str, limits: Limits) -> tuple[dict[str, Any], DataIndex] | None:
-    """:func:`parse_subset`, and the rules' :class:`~articlekit._dataindex.DataIndex` of the data.
+    """`parse_subset`, and the rules' `DataIndex` of the data.
 
-    The index is the one :func:`articlekit.rules._common.build_index` gives
+    The index is the one `articlekit.rules._common.build_index` gives
     (tests/test_rules_fast.py proves it), found while parsing.
     """
     try:
@@ -529,16 +537,17 @@ def _parse(text: str, limits: Limits) -> tuple[dict[str, Any] | None, list[dict[
 
 
 class LazyLocations(Locations):
-    """:class:`~articlekit.yamlsafe.Locations` computed on first use.
+    """`Locations` computed on first use.
 
-    Holds the front matter text; the first call of :meth:`get`,
-    :meth:`nearest`, :meth:`position` or any read of :attr:`nodes` runs the
+    Holds the front matter text; the first call of `get`,
+    `nearest`, `position` or any read of `nodes` runs the
     full loader once and keeps its positions.
     """
 
     def __init__(self, text: str, first_line: int, limits: Limits) -> None:
         """Remember what to load; nothing is parsed yet."""
         self._text = text
+        self.source = text
         self._first_line = first_line
         self._limits = limits
         self._nodes: dict[KeyPath, NodeInfo] | None = None
@@ -569,9 +578,9 @@ class LazyLocations(Locations):
 
 
 def load_yaml_fast(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS) -> YamlResult:
-    """:func:`articlekit.yamlsafe.load_yaml`, through the fast path when the text allows.
+    """`articlekit.yamlsafe.load_yaml`, through the fast path when the text allows.
 
-    Gives the same data and issues; positions are :class:`LazyLocations`, and
+    Gives the same data and issues; positions are `LazyLocations`, and
     ``index`` is the rules' index of the data, found while parsing.
     """
     parsed = _parse_indexed(text, limits)

@@ -7,29 +7,33 @@ swapped quotes, changed newlines, inserted YAML syntax (anchors, aliases,
 tags, flow brackets, merge keys) and hostile characters — and checks each
 result against the guarantees:
 
-* :func:`articlekit.check` never raises;
-* :func:`articlekit.loads` and :func:`articlekit.parse` raise only
-  :class:`~articlekit.ArticleKitError` subclasses, whose text renders;
+* [`articlekit.check`][articlekit.check] never raises;
+* [`articlekit.loads`][articlekit.loads] and [`articlekit.parse`][articlekit.parse] raise only
+  [`ArticleKitError`][articlekit.ArticleKitError] subclasses, whose text renders;
 * every issue has a registered code, a line and a column inside the file;
-* a ``secured`` value never appears whole in a message, an exception's text
-  or a document's ``repr``;
+* a ``secured`` value (at any depth, also one kept as an unknown key) never
+  appears whole in a message, an exception's text, or the ``repr`` or ``str``
+  of a document or its model;
 * when the writer is present, what it writes loads back to the same data.
 
-The long run (the figures in ``SECURITY.md`` come from it)::
+The long run (the figures in ``SECURITY.md`` come from it):
 
-    python -m articlekit.fuzz --count 100000 --seed 1 --corpus tests/data
+```sh
+python -m articlekit.fuzz --count 100000 --seed 1 --corpus tests/data
+```
 
 Each case ``i`` of a run with seed ``S`` is generated from its own random
-generator, so ``--seed S --index i`` replays exactly that case.  Any failure
+generator, so ``--seed S --index i`` replays exactly that case (``--index``
+takes several), and ``--start i`` begins a run there.  Any failure
 is written to ``--out`` (default ``fuzz-failures/``) as a reproducer file, with
 a one-line Python command that shows the exception.
 
-The same mutators drive the Hypothesis tests in ``tests/fuzz/``::
+The same mutators drive the Hypothesis tests in ``tests/fuzz/``:
 
-    >>> import random
-    >>> text = mutate(SEEDS[0], random.Random(0))
-    >>> check_input(text) is None
-    True
+>>> import random
+>>> text = mutate(SEEDS[0], random.Random(0))
+>>> check_input(text) is None
+True
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from typing import Any
 import yaml
 
 from . import api, fastyaml, yamlsafe
+from ._mask import secured_in
 from .errors import ArticleKitError
 from .issues import CODES, Issue
 from .limits import DEFAULT_LIMITS, Limits
@@ -473,7 +478,7 @@ MUTATORS: dict[str, Callable[[str, random.Random], str]] = {
     "splice": _splice,
 }
 """Every mutation, by name: ``f(text, rng) -> text``.  Byte flips may leave
-invalid UTF-8, carried as surrogate escapes (:func:`case` turns them back into bytes)."""
+invalid UTF-8, carried as surrogate escapes (`case` turns them back into bytes)."""
 
 _WEIGHTS = dict.fromkeys(MUTATORS, 1.0) | {
     "insert_snippet": 4,
@@ -572,7 +577,7 @@ class FuzzFailure:
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SECURED_LINE = re.compile(r'^secured:[ \t]*"?([A-Za-z0-9+/=;]{44,})"?[ \t]*$', re.M)
+_SECURED_LINE = re.compile(r'^[ \t]*(?:-[ \t]+)?secured:[ \t]*"?([A-Za-z0-9+/=;]{44,})"?[ \t]*$', re.M)
 
 
 def _text(data: str | bytes) -> str:
@@ -580,7 +585,7 @@ def _text(data: str | bytes) -> str:
 
 
 def _secured_in(data: str | bytes) -> str | None:
-    """A ``secured`` value written plainly in ``data``, even when the file does not load."""
+    """A ``secured`` value (at any depth) written plainly in ``data``, even when the file does not load."""
     m = _SECURED_LINE.search(_text(data))
     return m.group(1) if m else None
 
@@ -683,7 +688,7 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
     error_text = ""
     try:
         doc = api.loads(data, limits=limits)
-        shown = repr(doc)
+        shown = repr(doc) + "\n" + str(doc.meta)
     except ArticleKitError as exc:
         try:
             error_text = str(exc) + repr(exc)
@@ -692,20 +697,22 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
         shown = ""
     except Exception:
         return FuzzFailure("loads() raised a foreign exception", traceback.format_exc())
-    secret: str | None = None
+    secrets: list[str] = []
     try:
         meta, _body = api.parse(data, limits=limits)
-        value = meta.get("secured")
-        if isinstance(value, str) and len(value) >= 44:
-            secret = value
+        # every `secured` value, also one nested in a mapping or list, or an unknown key
+        secrets = [value for value in secured_in(meta)[0] if len(value) >= 44]
     except ArticleKitError as exc:
-        error_text += str(exc)
+        error_text += str(exc) + repr(exc)
     except Exception:
         return FuzzFailure("parse() raised a foreign exception", traceback.format_exc())
-    if secret is None and doc is None:
-        secret = _secured_in(data)
-    if secret is not None and _text(data).count(secret) == 1:  # a copy elsewhere may be shown
-        messages = " ".join(i.message for i in issues)
+    if not secrets and doc is None:
+        found = _secured_in(data)
+        secrets = [found] if found is not None else []
+    messages = " ".join(i.message for i in issues)
+    for secret in secrets:
+        if _text(data).count(secret) != 1:  # a copy elsewhere may be shown
+            continue
         for where, text in (("an issue message", messages), ("exception text", error_text), ("repr", shown)):
             if secret in text:
                 return FuzzFailure("secret leaked", f"the whole secured value appears in {where}")
@@ -864,7 +871,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000, help="inputs to try (default 10,000)")
     parser.add_argument("--seed", type=int, default=0, help="the run's seed (default 0)")
     parser.add_argument("--start", type=int, default=0, help="first case index (to split a run)")
-    parser.add_argument("--index", type=int, help="replay this one case and show what it breaks")
+    parser.add_argument(
+        "--index",
+        type=int,
+        nargs="+",
+        metavar="I",
+        help="replay these cases (one or more indexes) and show what each breaks",
+    )
     parser.add_argument(
         "--corpus", action="append", default=[], help="a file or directory of .md seed files (repeatable)"
     )
@@ -876,11 +889,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         yamlsafe._Loader = yaml.SafeLoader
     seeds = list(SEEDS) + _read_seeds(args.corpus)
     if args.index is not None:
-        data, limits = case(args.seed, args.index, seeds)
-        print(repr(data))
-        failure = check_input(data, limits)
-        print(failure if failure else "no failure")
-        return 1 if failure else 0
+        failed = 0
+        for index in args.index:
+            data, limits = case(args.seed, index, seeds)
+            if len(args.index) > 1:
+                print(f"case {index}:")
+            print(repr(data))
+            failure = check_input(data, limits)
+            print(failure if failure else "no failure")
+            failed += failure is not None
+        return 1 if failed else 0
     stats = run(
         args.count,
         args.seed,

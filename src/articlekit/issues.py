@@ -1,16 +1,16 @@
 """Problems found in a document, and the registry of their codes.
 
-Every problem articlekit finds is an :class:`Issue`: a stable ``code``, a
+Every problem articlekit finds is an [`Issue`][articlekit.Issue]: a stable ``code``, a
 ``severity``, a ``message`` that speaks in YAML keys, the key ``path`` and the
 1-based ``line`` and ``column`` in the original file (the opening fence is
-line 1).  Issues sort by position, then code, like yamllint's problems::
+line 1).  Issues sort by position, then code, like yamllint's problems:
 
-    >>> issue = Issue(code="AK301", severity="error", message="'title' is required",
-    ...               path=("title",), line=1, column=1)
-    >>> str(issue)
-    "1:1: error AK301 'title' is required"
+>>> issue = Issue(code="AK301", severity="error", message="'title' is required",
+...               path=("title",), line=1, column=1)
+>>> str(issue)
+"1:1: error AK301 'title' is required"
 
-Every code that articlekit can emit is registered once in :data:`CODES` with
+Every code that articlekit can emit is registered once in `CODES` with
 its name, default severity and a one-line summary; the rules reference in the
 docs is generated from it.
 """
@@ -23,7 +23,7 @@ from typing import Literal
 __all__ = ["CODES", "CodeInfo", "Issue", "KeyPath", "Severity", "format_path", "register_code"]
 
 Severity = Literal["error", "warning"]
-"""How bad an issue is: an ``"error"`` stops :func:`articlekit.loads`; a ``"warning"`` does not."""
+"""How bad an issue is: an ``"error"`` stops `articlekit.loads`; a ``"warning"`` does not."""
 
 KeyPath = tuple[str | int, ...]
 """Where in the front matter: YAML keys and list indexes, e.g. ``("images", 0, "width")``."""
@@ -53,7 +53,7 @@ CODES: dict[str, CodeInfo] = {}
 
 
 def register_code(code: str, name: str, severity: Severity, summary: str, doc: str = "") -> CodeInfo:
-    """Register an issue code and return its :class:`CodeInfo`.
+    """Register an issue code and return its `CodeInfo`.
 
     Registering the same code twice with different data is a programming error.
     """
@@ -74,7 +74,7 @@ class Issue:
     """One problem found in a document.
 
     Attributes:
-        code: stable code, e.g. ``"AK202"``; see :data:`CODES`.
+        code: stable code, e.g. ``"AK202"``; see `CODES`.
         severity: ``"error"`` or ``"warning"``.
         message: what is wrong, in the file's own words (YAML keys).
         path: the key path of the offending value, ``()`` for the file itself.

@@ -2,11 +2,12 @@
 
 Every limit is configurable; the defaults are far above anything a real
 article file needs (real files are a few KiB, nest six levels deep and use no
-aliases)::
+aliases):
 
-    >>> import articlekit
-    >>> strict = articlekit.Limits(max_bytes=64 * 1024)
-    >>> articlekit.check("---\\ntitle: x\\n---\\n", limits=strict)  # doctest: +SKIP
+>>> import articlekit
+>>> strict = articlekit.Limits(max_bytes=64 * 1024)
+>>> [issue.code for issue in articlekit.check("---\\ntitle: x\\n---\\n" + "x" * 70_000, limits=strict)]
+['AK105']
 """
 
 from __future__ import annotations

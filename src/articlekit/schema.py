@@ -1,6 +1,6 @@
 """JSON Schema (draft 2020-12) for every kind of front matter, generated from the models.
 
-The models in :mod:`articlekit.models` are the one source of truth: each
+The models in `articlekit.models` are the one source of truth: each
 field's description, type, constraints and example live there and flow into
 the schema, the format reference in ``docs/`` and articlekit's own messages.
 
@@ -12,12 +12,12 @@ the schema, the format reference in ``docs/`` and articlekit's own messages.
 True
 
 Other tools validate front matter read as JSON, with YAML timestamps written as
-RFC 3339 strings (:func:`json_data` does that conversion).  Formats
+RFC 3339 strings ([`json_data`][articlekit.schema.json_data] does that conversion).  Formats
 (``date-time``, ``uri``, ``hostname``) are annotations in draft 2020-12: turn
 on format assertion in your validator to have them checked.
 
 The committed schema files ship inside the package, one per kind
-(``articlekit/schemas/article.schema.json``); :func:`packaged_schema` reads
+(``articlekit/schemas/article.schema.json``); [`packaged_schema`][articlekit.schema.packaged_schema] reads
 them.  ``python -m articlekit.docgen`` regenerates them.
 """
 
@@ -27,6 +27,7 @@ import copy
 import importlib
 import importlib.resources
 import json
+import re
 import types
 import typing
 from datetime import date, datetime, time, timedelta
@@ -66,21 +67,28 @@ class _Generator(GenerateJsonSchema):
 
 
 def schema_filename(kind: type[BaseModel]) -> str:
-    """The file name of ``kind``'s schema: ``article.schema.json`` for :class:`~articlekit.Article`."""
+    """The file name of ``kind``'s schema: ``article.schema.json`` for [`Article`][articlekit.Article]."""
     return f"{kind.__name__.lower()}.schema.json"
 
 
 def _first_paragraphs(doc: str | None) -> str:
-    """A class docstring up to its first doctest or ``::`` block, whitespace normalised."""
+    """A class docstring up to its first doctest or code block, whitespace normalised.
+
+    The paragraph that introduces a code block (ending in ``:``) goes with it, and
+    cross-references (``[`Provider`][articlekit.Provider]``) keep only their text.
+    """
     if not doc:
         return ""
     kept: list[str] = []
     for paragraph in doc.strip().split("\n\n"):
         stripped = paragraph.strip()
-        if stripped.startswith(">>>") or stripped.endswith("::"):
+        if stripped.startswith((">>>", "```", "~~~")) or stripped.endswith("::"):
+            if kept and kept[-1].endswith(":") and not stripped.startswith(">>>"):
+                kept.pop()
             break
         kept.append(" ".join(line.strip() for line in stripped.splitlines()))
-    return "\n\n".join(kept).replace("``", "`")
+    text = "\n\n".join(kept).replace("``", "`")
+    return re.sub(r"\[(`[^`\]]+`)\]\[[\w.]*\]", r"\1", text)
 
 
 def _annotation_models(annotation: Any) -> list[type[BaseModel]]:
@@ -224,7 +232,7 @@ def json_schema(kind: type[BaseModel] = Article) -> dict[str, Any]:
     excluded with ``propertyNames``.  Works for any model class.
 
     Args:
-        kind: the model class, e.g. :class:`articlekit.Article` (the default).
+        kind: the model class, e.g. [`articlekit.Article`][articlekit.Article] (the default).
 
     Returns:
         A new ``dict`` each call (safe to modify), ready for ``json.dumps``.
@@ -255,10 +263,10 @@ def json_schema(kind: type[BaseModel] = Article) -> dict[str, Any]:
 
 
 def exported_kinds() -> list[type[FrontMatterModel]]:
-    """The kinds of document articlekit exports, :class:`~articlekit.Article` first.
+    """The kinds of document articlekit exports, [`Article`][articlekit.Article] first.
 
     These are the models of ``articlekit.models.kinds.KINDS``.  Without that
-    registry, a kind is a model exported from :mod:`articlekit` that no other
+    registry, a kind is a model exported from `articlekit` that no other
     exported model uses as a part (``Image``, ``Provider`` and ``RelatedItem`` are parts).
     """
     import articlekit
@@ -313,7 +321,7 @@ def _rfc3339(value: datetime) -> str:
 
 
 def json_data(data: Any) -> Any:
-    """Front matter as plain data (as :func:`articlekit.parse` gives it) turned into JSON data.
+    """Front matter as plain data (as [`articlekit.parse`][articlekit.parse] gives it) turned into JSON data.
 
     Timestamps become RFC 3339 strings (``2020-08-11T13:41:00Z``; a timestamp
     without a timezone keeps none and so is not a valid ``date-time``), bare

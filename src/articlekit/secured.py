@@ -1,21 +1,21 @@
 """Make and open ``secured`` values: AES-CBC with PKCS#7 padding under a caller's key.
 
-A ``secured`` value is the base64 of an AES-CBC ciphertext and the base64 of
-its 16-byte IV, joined by ``;`` (see :class:`articlekit.Secured`).  This module
-encrypts and decrypts such values.  It needs the optional ``cryptography``
-package: ``pip install 'articlekit[crypto]'``.  Without it, :func:`encrypt`
-and :func:`decrypt` raise :class:`articlekit.SecuredError` naming that extra::
+A ``secured`` value is the base64 of an AES-CBC ciphertext and the base64 of its 16-byte IV, joined by ``;``
+(see [`articlekit.Secured`][articlekit.Secured]).  This module encrypts and decrypts such values.  It needs
+the optional ``cryptography`` package: ``pip install 'articlekit[crypto]'``.  Without it,
+[`encrypt`][articlekit.secured.encrypt] and [`decrypt`][articlekit.secured.decrypt] raise
+[`articlekit.SecuredError`][articlekit.SecuredError] naming that extra:
 
-    >>> from articlekit.secured import decrypt, encrypt, load_key
-    >>> key = load_key("000102030405060708090a0b0c0d0e0f")   # hex form: a 16-byte key
-    >>> value = encrypt(b"hello", key)                        # a fresh random IV
-    >>> decrypt(str(value), key)
-    b'hello'
+>>> from articlekit.secured import decrypt, encrypt, load_key
+>>> key = load_key("000102030405060708090a0b0c0d0e0f")   # hex form: a 16-byte key
+>>> value = encrypt(b"hello", key)                        # a fresh random IV
+>>> decrypt(str(value), key)
+b'hello'
 
-Keys are 16, 24 or 32 bytes (AES-128, AES-192, AES-256).  :func:`load_key`,
-:func:`read_key_file` and :func:`key_from_env` accept a key as raw bytes or in
-its hex or base64 form.  Nothing here logs, prints or puts a key or a plaintext
-into an exception message.
+Keys are 16, 24 or 32 bytes (AES-128, AES-192, AES-256).  [`load_key`][articlekit.secured.load_key],
+[`read_key_file`][articlekit.secured.read_key_file] and [`key_from_env`][articlekit.secured.key_from_env]
+accept a key as raw bytes or in its hex or base64 form.  Nothing here logs, prints or puts a key or a
+plaintext into an exception message.
 
 A wrong key and a damaged value fail the same way, with one generic message:
 the error never says whether the padding was bad (no padding oracle).  Note
@@ -59,13 +59,13 @@ KEY_SIZES = (16, 24, 32)
 """The key lengths AES accepts, in bytes (AES-128, AES-192, AES-256)."""
 
 DEFAULT_KEY_ENV = "ARTICLEKIT_SECURED_KEY"
-"""The environment variable :func:`key_from_env` reads when no name is given."""
+"""The environment variable [`key_from_env`][articlekit.secured.key_from_env] reads when no name is given."""
 
 INSTALL_HINT = "pip install 'articlekit[crypto]'"
-"""The command that installs what :func:`encrypt` and :func:`decrypt` need."""
+"""The command that installs what `encrypt` and `decrypt` need."""
 
 KeyForm = Literal["auto", "raw", "hex", "base64"]
-"""How :func:`load_key` reads a key: ``"auto"`` tries hex, then base64, then raw bytes."""
+"""How `load_key` reads a key: ``"auto"`` tries hex, then base64, then raw bytes."""
 
 _DECRYPT_FAILED = (
     "the 'secured' value does not decrypt with the given key "
@@ -81,7 +81,7 @@ _SIZES_TEXT = "16, 24 or 32 bytes"
 
 
 def require_backend() -> None:
-    """Raise :class:`SecuredError`, naming the extra to install, when ``cryptography`` is missing.
+    """Raise `SecuredError`, naming the extra to install, when ``cryptography`` is missing.
 
     Call it up front to fail early, before any file is read.
     """
@@ -146,7 +146,7 @@ def validate_key(key: bytes) -> bytes:
     """Return ``key`` as ``bytes`` if it is a usable AES key; raise otherwise.
 
     Raises:
-        TypeError: ``key`` is not bytes (text keys go through :func:`load_key` first).
+        TypeError: ``key`` is not bytes (text keys go through `load_key` first).
         SecuredError: ``key`` is not 16, 24 or 32 bytes long.
 
     >>> validate_key(bytes(16)) == bytes(16)
@@ -241,7 +241,7 @@ def load_key(data: str | bytes, *, form: KeyForm = "auto") -> bytes:
 def read_key_file(path: str | os.PathLike[str], *, form: KeyForm = "auto") -> bytes:
     """Read an AES key from a file holding the raw key, or its hex or base64 form.
 
-    A trailing newline after a hex or base64 key is fine.  See :func:`load_key`.
+    A trailing newline after a hex or base64 key is fine.  See [`load_key`][articlekit.secured.load_key].
 
     Raises:
         SecuredError: the file cannot be read, is larger than 4 KiB, or holds no key.
@@ -293,11 +293,11 @@ def _as_bytes(value: object, what: str) -> bytes:
 
 
 def encrypt(plaintext: bytes, key: bytes, *, iv: bytes | None = None) -> Secured:
-    """Encrypt ``plaintext`` with AES-CBC and PKCS#7 padding into a :class:`Secured` value.
+    """Encrypt ``plaintext`` with AES-CBC and PKCS#7 padding into a [`Secured`][articlekit.Secured] value.
 
     Args:
         plaintext: the bytes to protect (may be empty).
-        key: 16, 24 or 32 bytes; see :func:`load_key` for hex and base64 keys.
+        key: 16, 24 or 32 bytes; see [`load_key`][articlekit.secured.load_key] for hex and base64 keys.
         iv: a 16-byte IV.  Leave it out: a fresh random one is drawn from
             ``os.urandom``.  Never reuse an IV with the same key.
 
@@ -321,7 +321,7 @@ def encrypt(plaintext: bytes, key: bytes, *, iv: bytes | None = None) -> Secured
 
 
 def decrypt(value: Secured | str, key: bytes) -> bytes:
-    """Decrypt a ``secured`` value (a :class:`Secured` or the field's text) with ``key``.
+    """Decrypt a ``secured`` value (a [`Secured`][articlekit.Secured] or the field's text) with ``key``.
 
     Raises:
         SecuredError: the ``cryptography`` package is missing; the key has the
@@ -335,8 +335,8 @@ def decrypt(value: Secured | str, key: bytes) -> bytes:
     if isinstance(value, str):
         try:
             secured = Secured.parse(value)
-        except SecuredFormatError as exc:
-            raise SecuredError(exc.message) from None
+        except SecuredFormatError as exc:  # every part's problem, none showing the value
+            raise SecuredError("; ".join(problem.message for problem in exc.problems)) from None
     elif isinstance(value, Secured):
         secured = value
     else:

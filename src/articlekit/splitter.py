@@ -1,19 +1,21 @@
 """The front-matter splitter: fences, BOM, newline style and body.
 
-A file in the article format is::
+A file in the article format is:
 
-    ---                  <- opening fence, the first line (a UTF-8 BOM may precede it)
-    <YAML block mapping>
-    ---                  <- closing fence: the next line that is ``---`` or ``...``
-    <body>               <- kept byte for byte
+```text
+---                  <- opening fence, the first line (a UTF-8 BOM may precede it)
+<YAML block mapping>
+---                  <- closing fence: the next line that is ``---`` or ``...``
+<body>               <- kept byte for byte
+```
 
 Fences may carry trailing spaces.  Longer dash runs (``----``) are accepted
 with a warning.  LF, CRLF and CR files all work, and the newline style is
-detected so a writer can keep it::
+detected so a writer can keep it:
 
-    >>> s = split_front_matter("---\\r\\ntitle: x\\r\\n---\\r\\nHello\\r\\n")
-    >>> (s.newline, s.front_matter, s.body)
-    ('\\r\\n', 'title: x\\r\\n', 'Hello\\r\\n')
+>>> s = split_front_matter("---\\r\\ntitle: x\\r\\n---\\r\\nHello\\r\\n")
+>>> (s.newline, s.front_matter, s.body)
+('\\r\\n', 'title: x\\r\\n', 'Hello\\r\\n')
 """
 
 from __future__ import annotations
@@ -132,6 +134,24 @@ MIXED_NEWLINES = register_code(
     "Failing (the second line ends in CRLF, shown here as `\\r`):\n\n```\n---\ntitle: \"x\"\\r\n---\n```",
 )
 
+NOT_TEXT = register_code(
+    "AK111",
+    "not-utf8-text",
+    "error",
+    "The file is UTF-16 or UTF-32 text, or binary, not UTF-8 text.",
+    "Given as bytes, a file whose first 8 KiB read as UTF-16 or UTF-32 (with or without "
+    "a byte order mark), carry the signature of a binary format (PNG, JPEG, GIF, PDF, ZIP, "
+    "gzip, ...) or hold binary data (one byte in ten or more a NUL, another control byte "
+    "or part of an invalid UTF-8 sequence) gets this one error, which says what the file "
+    "is, and no other issue: its characters are not reported one by one. Save the file "
+    "as UTF-8 (a text editor's \"Save with encoding\", or `iconv -f UTF-16 -t UTF-8`). "
+    "A UTF-8 file with a stray control character or invalid byte is not one of these: "
+    "it gets AK101, AK106 or AK109 at each position. "
+    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
+    "Failing (the same file saved as UTF-16, shown here as its bytes):\n\n"
+    '```\nFF FE 2D 00 2D 00 2D 00 0A 00 74 00 69 00 ...\n```',
+)
+
 _BREAK = re.compile(r"\r\n|\r|\n")
 _FENCE = re.compile(r"(-{3,}|\.\.\.)[ \t]*")
 # a whole line that is a fence: at a line start, up to the end of the line
@@ -139,7 +159,7 @@ _CLOSING_FENCE = re.compile(r"(?<=[\r\n])(?:-{3,}|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
 _MAX_ENCODING_ISSUES = 50
 
 UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
-"""Characters :func:`character_issues` reports: YAML can read none of them.
+"""Characters `character_issues` reports: YAML can read none of them.
 
 C0 controls except tab, LF and CR; DEL; C1 controls except NEL; surrogates;
 U+FEFF (libyaml rejects it); the noncharacters U+FFFE and U+FFFF.
@@ -261,7 +281,7 @@ def decode(data: str | bytes) -> tuple[str, bool, list[Issue]]:
 
 
 def _decode(data: str | bytes) -> tuple[str, bool, list[Issue], bytes | None]:
-    """:func:`decode`, and the bytes when they were given and are valid UTF-8 (else ``None``)."""
+    """`decode`, and the bytes when they were given and are valid UTF-8 (else ``None``)."""
     issues: list[Issue] = []
     clean: bytes | None = None
     if isinstance(data, bytes | bytearray | memoryview):
@@ -327,16 +347,112 @@ def _decode(data: str | bytes) -> tuple[str, bool, list[Issue], bytes | None]:
     return text, bom, issues, clean
 
 
+# How much of a file the sniffing for UTF-16, UTF-32 and binary files reads.
+_SNIFF = 8192
+# Bytes that text does not hold but binary data is full of: C0 controls but for tab, LF,
+# VT, FF, CR and ESC (which text files do carry now and then), and DEL.
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_NOT_BINARY_BYTES = bytes(b for b in range(256) if b not in _BINARY_BYTES)
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffe\uffff]")
+# (BOM, codec, what the file is), UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32", "little-endian"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32", "big-endian"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16", "little-endian"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16", "big-endian"),
+)
+# Signatures of binary formats; those that are ASCII count only in a file with binary bytes.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an ELF executable"),
+)
+
+
+_DECODERS = {
+    "utf-16-le": codecs.utf_16_le_decode,
+    "utf-16-be": codecs.utf_16_be_decode,
+    "utf-32-le": codecs.utf_32_le_decode,
+    "utf-32-be": codecs.utf_32_be_decode,
+}
+
+
+def _decoded(head: bytes, codec: str) -> str | None:
+    """``head`` (the start of a file, maybe cut inside a character) as text in ``codec``, or ``None``
+    when it is not such text (it does not decode, or holds characters text does not)."""
+    try:
+        text, _used = _DECODERS[codec](head, "strict", False)
+    except UnicodeDecodeError:
+        return None
+    return text if _TEXT_CONTROLS.search(text) is None else None
+
+
+def _not_text(raw: bytes) -> str | None:
+    """What the file ``raw`` is when it is not UTF-8 text (UTF-16, UTF-32, binary), else ``None``.
+
+    Reads the first 8 KiB.  A file whose start holds no binary byte (NUL and
+    most C0 controls) nor a BOM of UTF-16 or UTF-32 gives ``None`` at once
+    (one C-level deletion decides it); so does a UTF-8 file with a few stray
+    control characters or invalid bytes (fewer than one byte in ten), whose
+    issues are then reported one by one, as are the bytes of a file too short
+    to tell.
+    """
+    head = raw[:_SNIFF]
+    for bom, codec, name, order in _BOMS:
+        if head.startswith(bom):
+            if len(head) == len(bom) or _decoded(head[len(bom) :], codec):
+                return f"{name} text, not UTF-8 ({order}, with a byte order mark): save the file as UTF-8"
+            break
+    binary = len(head.translate(None, _NOT_BINARY_BYTES))
+    for signature, what in _SIGNATURES:
+        if head.startswith(signature) and (binary or not signature.isascii()):
+            return f"binary file, not UTF-8 text ({what})"
+    if not binary:
+        return None
+    size = len(head)
+    invalid = head.decode("utf-8", errors="replace").count("\ufffd") - head.count(b"\xef\xbf\xbd")
+    if (binary + invalid) * 10 < size:
+        return None  # UTF-8 text with a few odd bytes
+    for codec, order in (("utf-32-le", "little-endian"), ("utf-32-be", "big-endian")):
+        if size >= 8 and _decoded(head[: size - size % 4], codec):
+            return f"UTF-32 text, not UTF-8 ({order}, without a byte order mark): save the file as UTF-8"
+    # UTF-16: text that decodes, and looks like text: line breaks, the fence, or a NUL byte on
+    # the same side of most ASCII characters (random bytes have NULs on both sides alike)
+    even = head[0 : size - size % 2 : 2].count(b"\x00")
+    odd = head[1 : size - size % 2 : 2].count(b"\x00")
+    for codec, ascii_side, other_side, order in (
+        ("utf-16-le", odd, even, "little-endian"),
+        ("utf-16-be", even, odd, "big-endian"),
+    ):
+        text = _decoded(head[: size - size % 2], codec)
+        if text is not None and (
+            text.startswith("---")
+            or len(_BREAK.findall(text, 0, 4096)) >= 2
+            or (ascii_side >= 4 and ascii_side * 20 >= size // 2 and other_side * 10 <= ascii_side)
+        ):
+            return f"UTF-16 text, not UTF-8 ({order}, without a byte order mark): save the file as UTF-8"
+    if binary + invalid < 8:
+        return None  # a few bytes: too few to tell, they are reported one by one
+    return "binary file, not UTF-8 text"
+
+
 _ASCII_ALLOWED = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 def _readable(text: str, raw: bytes | None = None, bom: bool = False) -> bool:
-    """True when ``text`` holds none of :data:`UNREADABLE`.
+    """True when ``text`` holds none of `UNREADABLE`.
 
     Decided on the UTF-8 bytes: ``raw`` when the caller has them (with
     ``bom``, they are a UTF-8 BOM and then ``text``), else ``text`` encoded
     (``bom`` is then ignored).
-    A C-level deletion of the ASCII bytes :data:`UNREADABLE` allows leaves
+    A C-level deletion of the ASCII bytes `UNREADABLE` allows leaves
     the ASCII control bytes and the non-ASCII characters whole (no ASCII byte
     is part of a longer UTF-8 sequence), so the regex scans only those, not
     the whole text.  A lone surrogate cannot be encoded: such text is not
@@ -463,7 +579,7 @@ def split_front_matter(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Sp
 
 
 def _split_any(data: str | bytes, limits: Limits, *, common: bool) -> SplitResult:
-    """:func:`split_front_matter`; ``common``: try :func:`_split_common` on the decoded text first.
+    """`split_front_matter`; ``common``: try `_split_common` on the decoded text first.
 
     With ``common=False`` every file takes the general path, which the tests
     hold the common one to.
@@ -486,6 +602,11 @@ def _split_any(data: str | bytes, limits: Limits, *, common: bool) -> SplitResul
         found = _split_common(text, bom, raw)
         if found is not None:
             return found
+    if isinstance(data, bytes | bytearray):  # (a file as most are has been split above)
+        what = _not_text(bytes(data))
+        if what is not None:  # one issue, instead of one for each of its characters
+            issue = Issue(NOT_TEXT.code, NOT_TEXT.severity, what)
+            return SplitResult(text="", bom=False, newline="\n", issues=(issue,))
     first = _BREAK.search(text)
     newline = first.group() if first else "\n"
     result = _split(text, bom, newline, issues)
@@ -505,7 +626,7 @@ def _split_common(text: str, bom: bool, raw: bytes | None) -> SplitResult | None
 
     "As most are": every line ends in LF (or every line in CRLF), the first
     line is ``---``, the first line after it that starts ``---`` or ``...``
-    is exactly that fence, and no character is :data:`UNREADABLE`.  Such a
+    is exactly that fence, and no character is `UNREADABLE`.  Such a
     file has no issues, and this is what the general path gives for it
     (tests/test_splitter_fast.py proves it), in fewer passes over the text.
     ``raw`` is the file's bytes when it was given as valid UTF-8 bytes.

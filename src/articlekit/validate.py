@@ -1,5 +1,5 @@
 """Schema validation: the pydantic models run over the loaded data, their
-errors turned into :class:`~articlekit.issues.Issue` objects that speak in YAML
+errors turned into [`Issue`][articlekit.Issue] objects that speak in YAML
 keys and point at lines and columns, and unknown keys reported as warnings.
 """
 
@@ -11,12 +11,13 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel
 
-from ._introspect import fields_by_key
+from ._introspect import child_model_of, field_key, fields_by_key
 from .issues import CODES, Issue, KeyPath, format_path, register_code
 from .models._base import FrontMatterModel
+from .models.secured import secured_issues
 from .yamlsafe import Locations, resolve_plain
 
-__all__ = ["validate_model"]
+__all__ = ["error_messages", "validate_model"]
 
 MISSING = register_code(
     "AK301",
@@ -42,7 +43,9 @@ OUT_OF_RANGE = register_code(
     "error",
     "A number or text outside its allowed range (e.g. a negative `quality`, an empty `title`, "
     "an image `width` of 0).",
-    "Passing:\n\n```\nheat: 0\n```\n\nFailing:\n\n```\nheat: -1\n```",
+    "`heat` is a signed 32-bit integer (-2147483648 to 2147483647); `quality`, `members` and "
+    "`followers` are 0 or more. Passing:\n\n```\nquality: 0\nheat: -5\n```\n\nFailing:\n\n```\n"
+    "quality: -1\nheat: 2147483648\n```",
 )
 BAD_DATE = register_code(
     "AK304",
@@ -93,6 +96,20 @@ _DATES = {
     "invalid_timestamp",
     "date_without_time",
     "datetime_object_invalid",
+}
+_OWN_DATE_MESSAGES = {"invalid_timestamp", "date_without_time"}  # raised by models._base, in YAML words
+# other constraints pydantic can report, in words ({...}: the error's ctx)
+_OTHER = {
+    "finite_number": "must be a finite number",
+    "enum": "must be one of {expected}",
+    "string_pattern_mismatch": "must match the pattern {pattern}",
+    "multiple_of": "must be a multiple of {multiple_of}",
+    "is_instance_of": "must be {class}",
+    "int_parsing_size": "is too large a number",
+    "too_long": "has too many items",
+    "set_type": "must be a list",
+    "tuple_type": "must be a list",
+    "none_required": "must be empty (null)",
 }
 
 
@@ -162,7 +179,8 @@ def _key_name(path: KeyPath) -> str:
     return repr(last)
 
 
-def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
+def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseModel] | None = None) -> Issue:
+    """The issue for one pydantic error: a message in YAML words, never pydantic's own text."""
     etype: str = err["type"]
     path = _loc_to_path(err["loc"])
     ctx = err.get("ctx") or {}
@@ -178,27 +196,50 @@ def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
         return Issue(code.code, code.severity, err["msg"], path, line, column)
     if etype == "missing":
         where = format_path(path[:-1])
-        key = path[-1]
+        key = path[-1] if path else "?"
         message = f"the required key {key!r} is missing" + (f" from {where}" if where else "")
         return Issue(MISSING.code, MISSING.severity, message, path, line, column)
     if etype in _DATES:
         if etype == "timezone_aware":
             message = f"{name} must have a timezone, like 2020-08-11T13:41:00Z; {raw or value!s} has none"
-        else:
+        elif etype in _OWN_DATE_MESSAGES:
             message = f"{name}: {err['msg']}"
+        else:
+            message = (
+                f"{name} must be a date and time with a timezone, like 2020-08-11T13:41:00Z, "
+                f"not {_describe(value, raw, style)}"
+            )
         return Issue(BAD_DATE.code, BAD_DATE.severity, message, path, line, column)
     if etype in _RANGE:
         try:
             rule = _RANGE[etype].format(**ctx)
         except (KeyError, IndexError):  # pragma: no cover - pydantic always gives ctx
-            rule = err["msg"]
+            rule = "is out of range"
         shown = _clip(raw if raw is not None else repr(value))
         message = f"{name} {rule}" + ("" if etype in ("string_too_short",) else f", not {shown}")
         return Issue(OUT_OF_RANGE.code, OUT_OF_RANGE.severity, message, path, line, column)
+    if etype == "literal_error":
+        expected_value = str(ctx.get("expected", "")) or "another value"
+        owner = kind if kind is not None and len(path) == 1 else None
+        what = ""
+        if owner is not None:
+            what = f" for {'an' if owner.__name__[0] in 'AEIOU' else 'a'} {owner.__name__}"
+        shown = repr(_clip(value)) if isinstance(value, str) else _describe(value, raw, style)
+        message = f"{name} must be {expected_value}{what}, not {shown}"
+        return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
     expected = _EXPECTED.get(etype)
-    if expected is None:
-        return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, f"{name}: {err['msg']}", path, line, column)
     got = _describe(value, raw, style)
+    if expected is None:
+        if etype in ("value_error", "assertion_error"):  # raised by articlekit's own validators
+            text = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+            message = f"{name}: {text}"
+        else:
+            try:
+                rule = _OTHER[etype].format(**ctx)
+            except (KeyError, IndexError):
+                rule = "is not a value this key can have"
+            message = f"{name} {rule}, not {got}"
+        return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
     message = f"{name} must be {expected}, not {got}"
     if style == "" and raw is not None and not isinstance(value, str) and expected == "text":
         message += f": YAML reads the unquoted {_clip(raw)!r} as {got.split(' (')[0]}; put it in quotes"
@@ -207,6 +248,47 @@ def _error_to_issue(err: Any, data: Any, locations: Locations) -> Issue:
             ": write true or false without quotes" if expected == "true or false" else (": remove the quotes")
         )
     return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
+
+
+def _yaml_loc(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """``loc`` of an error raised while building ``model`` in Python, with each field named by YAML key."""
+    out: list[int | str] = []
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, str) and current is not None:
+            fields = current.model_fields
+            field = fields.get(part)
+            if field is None:  # already a YAML key (models accept both spellings)
+                by_key = {field_key(n, f): f for n, f in fields.items()}
+                field = by_key.get(part)
+            if field is not None:
+                out.append(field_key(part, field) if part in fields else part)
+                current, _ = child_model_of(field.annotation)
+                continue
+            current = None
+        out.append(part)
+    return tuple(out)
+
+
+def error_messages(exc: pydantic.ValidationError, model: type[BaseModel]) -> list[str]:
+    """The messages of a `pydantic.ValidationError` raised by `model(...)`, in YAML words.
+
+    For errors in Python-built models (e.g. values pinned in `articlekit.strategies`):
+    fields are named by their YAML keys, as in files, never in pydantic's words.
+
+    >>> import pydantic, articlekit
+    >>> try:
+    ...     articlekit.Image(url="/a.png", width=0, height=1)
+    ... except pydantic.ValidationError as exc:
+    ...     error_messages(exc, articlekit.Image)
+    ["'width' must be 1 or more, not 0"]
+    """
+    empty = Locations()
+    messages = []
+    for err in exc.errors(include_url=False):
+        err = {**err, "loc": _yaml_loc(model, tuple(err["loc"]))}
+        messages.append(_error_to_issue(err, None, empty, model).message)
+    return messages
 
 
 _SubModels = dict[str, tuple[type[BaseModel], bool]]
@@ -293,7 +375,7 @@ def _unknown_keys(
 def _unknown_keys_walk(
     data: Any, model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
 ) -> None:
-    """:func:`_unknown_keys`, mapping by mapping, in the order of the data."""
+    """`_unknown_keys`, mapping by mapping, in the order of the data."""
     if not isinstance(data, dict):
         return
     known_keys, subs = _keys_of(model)
@@ -321,7 +403,7 @@ def _unknown_keys_walk(
 def _unknown_keys_each(
     data: dict[Any, Any], model: type[BaseModel], path: KeyPath, locations: Locations, out: list[Issue]
 ) -> None:
-    """:func:`_unknown_keys` key by key, for a mapping with a key ``model`` does not know."""
+    """`_unknown_keys` key by key, for a mapping with a key ``model`` does not know."""
     known = fields_by_key(model)
     forbidden = model.forbidden_keys if issubclass(model, FrontMatterModel) else frozenset()
     for key, value in data.items():
@@ -366,6 +448,9 @@ def validate_model(
     except pydantic.ValidationError as exc:
         model = None
         for err in exc.errors(include_url=False):
-            issues.append(_error_to_issue(err, data, locations))
+            if "secured_problems" in (err.get("ctx") or ()):  # an issue for each part's problem
+                issues.extend(secured_issues(err, locations))
+                continue
+            issues.append(_error_to_issue(err, data, locations, kind))
     _unknown_keys(data, kind, (), locations, issues)
     return model, issues

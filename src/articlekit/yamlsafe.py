@@ -7,19 +7,19 @@ plain Python data by an iterative loop, so that:
 * no tag can construct a Python object: only the standard scalar, mapping and
   sequence tags are accepted, everything else is an issue;
 * every mapping key, value and sequence item keeps its position, recorded in a
-  :class:`Locations` index keyed by key path;
+  `Locations` index keyed by key path;
 * duplicate keys, alias bombs, deep nesting, huge mappings and huge strings
   are issues at the place they occur, never a hang, a ``MemoryError`` or a
   ``RecursionError``.
 
 Scalars resolve exactly as PyYAML's ``SafeLoader`` resolves them (YAML 1.1:
-``yes`` is ``True``, ``10:00`` is ``600``, unquoted dates are dates)::
+``yes`` is ``True``, ``10:00`` is ``600``, unquoted dates are dates):
 
-    >>> r = load_yaml("title: x\\nheat: 10:00\\n")
-    >>> r.data
-    {'title': 'x', 'heat': 600}
-    >>> r.locations.get(("heat",)).line   # the opening fence is line 1
-    3
+>>> r = load_yaml("title: x\\nheat: 10:00\\n")
+>>> r.data
+{'title': 'x', 'heat': 600}
+>>> r.locations.get(("heat",)).line   # the opening fence is line 1
+3
 """
 
 from __future__ import annotations
@@ -134,9 +134,18 @@ BAD_SCALAR = register_code(
     "bad-scalar",
     "error",
     "A scalar with an explicit tag that its text does not fit (e.g. `!!int abc`), "
-    "or a timestamp that is not a real date.",
+    "a timestamp that is not a real date, or a plain `<<` or `=` written as a value.",
     "Passing:\n\n```\npublishedDateTime: 2020-02-29T13:41:00Z\n```\n\n"
     "Failing:\n\n```\npublishedDateTime: 2021-02-29T13:41:00Z\n```",
+)
+DUPLICATE_ANCHOR = register_code(
+    "AK210",
+    "duplicate-anchor",
+    "error",
+    "An anchor name defined twice in the front matter.",
+    "PyYAML refuses a document that defines the same `&anchor` twice; give each "
+    "anchor its own name. Passing:\n\n```\nquality: &q 1\nheat: &h 2\n```\n\n"
+    "Failing:\n\n```\nquality: &q 1\nheat: &q 2\n```",
 )
 MULTI_DOC = register_code(
     "AK209",
@@ -153,6 +162,7 @@ _STR = _YAML_NS + "str"
 _MAP = _YAML_NS + "map"
 _SEQ = _YAML_NS + "seq"
 _MERGE = _YAML_NS + "merge"
+_VALUE = _YAML_NS + "value"
 _SCALAR_TAGS = {
     _STR,
     _YAML_NS + "int",
@@ -204,12 +214,14 @@ class Locations:
     """Positions of every key and value of a front matter, by key path.
 
     Paths are tuples of keys and list indexes; ``()`` is the front matter
-    mapping itself.
+    mapping itself.  ``source`` is the YAML text the positions index (``""``
+    when not known): ``NodeInfo.start_index`` and ``end_index`` are offsets in it.
     """
 
     nodes: dict[KeyPath, NodeInfo] = field(default_factory=dict)
     default_line: int = 1
     default_column: int = 1
+    source: str = field(default="", repr=False, compare=False)
 
     def get(self, path: KeyPath) -> NodeInfo | None:
         """The exact entry for ``path``, or ``None``."""
@@ -244,12 +256,12 @@ class Locations:
 
 @dataclass
 class YamlResult:
-    """The outcome of :func:`load_yaml`.
+    """The outcome of `load_yaml`.
 
     ``data`` is ``None`` when the YAML could not be read far enough to be
     useful (a syntax error or a hard limit); the issues then say why.
     ``index`` is the rules' index of ``data`` when the fast path
-    (:func:`articlekit.fastyaml.load_yaml_fast`) built it while parsing, else ``None``.
+    (`articlekit.fastyaml.load_yaml_fast`) built it while parsing, else ``None``.
     """
 
     data: Any
@@ -368,6 +380,7 @@ class _Builder:
         self.nodes: dict[KeyPath, NodeInfo] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
+        self.anchor_at: dict[str, tuple[int, int]] = {}
         self.aliases = 0
         self.expansion = 0
         self.first_line = first_line
@@ -391,7 +404,7 @@ class _Builder:
         )
 
     # -- scalars ----------------------------------------------------------
-    def scalar(self, event: Any, info: NodeInfo, path: KeyPath) -> Any:
+    def scalar(self, event: Any, info: NodeInfo, path: KeyPath, is_key: bool) -> Any:
         value: str = event.value
         if len(value) > self.limits.max_string_length:
             self.issues.append(
@@ -407,9 +420,11 @@ class _Builder:
             )
         tag = event.tag
         if tag is None or tag == "!":
-            if event.style or tag == "!":
-                return value
-            tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            if tag is None and event.style:
+                return value  # quoted and untagged: text
+            # untagged plain, or the non-specific tag "!": PyYAML resolves both by the
+            # scalar's text, as its parser says (libyaml and PyYAML differ on an empty "! ")
+            tag = _resolver.resolve(ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
             if tag == _STR:
                 return value
         elif tag not in _SCALAR_TAGS:
@@ -427,7 +442,22 @@ class _Builder:
         if tag == _STR:
             return value
         if tag == _MERGE:
-            return _MERGE_KEY
+            return _MERGE_KEY  # an error unless it is a key: see _not_a_value
+        if tag == _VALUE:
+            if is_key:
+                return value  # PyYAML reads a "=" key as the text "="
+            self.issues.append(
+                Issue(
+                    BAD_SCALAR.code,
+                    "error",
+                    "'=' unquoted is YAML 1.1's value key, which is only read as a key, never "
+                    'as a value: quote it ("=") to write the text',
+                    path,
+                    info.line,
+                    info.column,
+                )
+            )
+            return value
         too_big = _number_too_big(tag, value)
         if too_big:
             self.issues.append(
@@ -489,10 +519,13 @@ class _Builder:
 
                 if cls is ScalarEvent:
                     info = self._info(event, "scalar", event.style or "", event.value)
-                    value = self.scalar(event, info, path)
+                    value = self.scalar(event, info, path, is_key)
                     size = 1
                     if event.anchor is not None:
+                        self._anchor(event.anchor, info, path)
                         self.anchors[event.anchor] = (value, 1)
+                    if value is _MERGE_KEY and not is_key:
+                        value = self._not_a_value(info, path)
                     self._place(parent, value, info, is_key, size)
                     if parent is None:
                         root = value
@@ -541,6 +574,7 @@ class _Builder:
                     )
                 frame = _Frame({} if is_map else [], path, info, event.anchor)
                 if event.anchor is not None:
+                    self._anchor(event.anchor, info, path)
                     self.open_anchors.add(event.anchor)
                 if is_key:
                     frame.path = path + ("?",)
@@ -660,6 +694,8 @@ class _Builder:
                     event.start_mark.index,
                     event.end_mark.index,
                 )
+                if value is _MERGE_KEY and not is_key:
+                    value = self._not_a_value(info, path)
                 if parent is None:
                     root = value
                     nodes[()] = info
@@ -691,6 +727,39 @@ class _Builder:
                 seen_document = True
                 continue
         return root
+
+    def _anchor(self, anchor: str, info: NodeInfo, path: KeyPath) -> None:
+        """Note where ``&anchor`` is defined; a second definition is an error, as in PyYAML."""
+        first = self.anchor_at.get(anchor)
+        if first is not None:
+            self.issues.append(
+                Issue(
+                    DUPLICATE_ANCHOR.code,
+                    "error",
+                    f"the anchor &{anchor} is defined a second time (first on line {first[0]}, "
+                    f"column {first[1]}): give each anchor its own name",
+                    path,
+                    info.line,
+                    info.column,
+                )
+            )
+            return
+        self.anchor_at[anchor] = (info.line, info.column)
+
+    def _not_a_value(self, info: NodeInfo, path: KeyPath) -> str:
+        """Report a plain ``<<`` (YAML's merge key) used as a value; the text ``"<<"`` stands in."""
+        self.issues.append(
+            Issue(
+                BAD_SCALAR.code,
+                "error",
+                "'<<' unquoted is YAML's merge key, which is only read as a key (as in "
+                "'<<: *defaults'), never as a value: quote it (\"<<\") to write the text",
+                path,
+                info.line,
+                info.column,
+            )
+        )
+        return "<<"
 
     def _place(self, parent: _Frame | None, value: Any, info: NodeInfo, is_key: bool, size: int) -> None:
         if parent is None:
@@ -845,32 +914,136 @@ def _number_too_big(tag: str, value: str) -> str:
     return ""
 
 
-def _syntax_issue(exc: yaml.YAMLError, mapper: _Mapper, first_line: int) -> Issue:
+def _syntax_issue(exc: yaml.YAMLError, builder: _Builder, first_line: int) -> Issue:
+    """The AK201 issue for a YAML syntax error: plain words first, PyYAML's own text at the end."""
+    mapper = builder.pos
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     problem_mark = getattr(exc, "problem_mark", None)
     context_mark = getattr(exc, "context_mark", None)
     mark = problem_mark or context_mark
-    if context and "quoted scalar" in context and context_mark is not None:
-        line, col = mapper(context_mark)
-        where = ""
-        if problem_mark is not None:
-            pline, pcol = mapper(problem_mark)
-            where = f" (scanning failed at line {pline}, column {pcol})"
-        message = f"unterminated quoted string: it starts here and is never closed{where}: {problem}"
-        return Issue(SYNTAX.code, "error", message, (), line, col)
     if mark is not None:
         line, col = mapper(mark)
     else:  # pragma: no cover - reader errors; load_yaml replaces what they report
         line, col = first_line, 1
-    message = problem
+    original = problem
     if context:
-        message = f"{problem} ({context}"
+        original = f"{problem} ({context}"
         if context_mark is not None and problem_mark is not None:
             cline, ccol = mapper(context_mark)
-            message += f" at line {cline}, column {ccol}"
-        message += ")"
-    return Issue(SYNTAX.code, "error", message, (), line, col)
+            original += f" at line {cline}, column {ccol}"
+        original += ")"
+    explained = _explain_syntax(problem, context, problem_mark, context_mark, builder)
+    if explained is None:
+        return Issue(SYNTAX.code, "error", original, (), line, col)
+    message, line, col = explained
+    return Issue(SYNTAX.code, "error", f"{message} (PyYAML: {original})", (), line, col)
+
+
+def _line_bounds(text: str, index: int) -> tuple[int, int]:
+    """Start and end offsets of the line of ``text`` that holds offset ``index``."""
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    ends = [e for e in (text.find("\n", index), text.find("\r", index)) if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _explain_syntax(
+    problem: str, context: str | None, problem_mark: Any, context_mark: Any, builder: _Builder
+) -> tuple[str, int, int] | None:
+    """The common syntax errors in plain words, with where to point: ``(message, line, column)``.
+
+    ``None`` for the others (their PyYAML text is then the whole message).
+    """
+    text = builder.text
+    mapper = builder.pos
+    if problem_mark is None or not 0 <= problem_mark.index <= len(text):
+        return None
+    index = problem_mark.index
+    line, col = mapper(problem_mark)
+    start, end = _line_bounds(text, index)
+    # a tab: PyYAML words it four ways, and libyaml does not always name the character
+    on_tab = index < len(text) and text[index] == "\t"
+    if "tab character" in problem or (on_tab and "cannot start any token" in problem):
+        tab = index if on_tab else text.find("\t", start, end)
+        if tab >= 0:
+            where = mapper(_Offset(text, tab))
+            if text[start:tab].strip(" \t") == "":
+                return "tabs cannot indent YAML; use spaces", *where
+            return "a tab where YAML takes only spaces; use spaces", *where
+    # an unclosed quote: PyYAML points at the end of the text; say where the quote opened
+    if context and "quoted scalar" in context and context_mark is not None:
+        if "end of stream" in problem or "document" in problem:
+            qline, qcol = mapper(context_mark)
+            quote = text[context_mark.index] if context_mark.index < len(text) else '"'
+            return (
+                f"unclosed quote: the {quote} opened on line {qline}, column {qcol} is never closed",
+                qline,
+                qcol,
+            )
+        return None
+    last = next(reversed(builder.nodes.items()), None)
+    last_path, last_info = last if last is not None else ((), None)
+    key = last_path[-1] if last_path and isinstance(last_path[-1], str) else None
+    at_line_start = text[start:index].strip(" ") == ""
+    if problem.startswith("mapping values are not allowed"):
+        if last_info is not None and last_info.style == "" and last_info.end_line == line and key is not None:
+            if last_info.line < line:
+                return (
+                    f"wrong indentation: this line is indented more than the key {_preview(key)} "
+                    f"on line {last_info.key_line}, so YAML reads it as more of that key's value; "
+                    f"start it in column {last_info.key_column} to make it a key of the same mapping",
+                    line,
+                    col,
+                )
+            return (
+                f"the value of {_preview(key)} holds ': ', which YAML reads as the start of a "
+                "mapping inside the value: put the whole value in quotes",
+                line,
+                col,
+            )
+        return None
+    if context is None or context_mark is None:
+        return None
+    cline, ccol = mapper(context_mark)
+    if last_info is not None and last_info.style in ('"', "'") and last_info.end_line == line:
+        quote = last_info.style
+        if last_info.line < line:
+            return (
+                f"unclosed quote: the {quote} opened on line {last_info.line}, column "
+                f"{last_info.column} runs on to line {line}, where the next {quote} closes it; "
+                "close the quote on its own line",
+                last_info.line,
+                last_info.column,
+            )
+        return (
+            f"text after the closing {quote} of a quoted value: put the whole value in quotes, "
+            "or remove what follows",
+            line,
+            col,
+        )
+    if not at_line_start:
+        return None
+    if "block mapping" in context and (
+        problem.startswith("did not find expected key") or problem.startswith("expected <block end>")
+    ):
+        return (
+            f"wrong indentation: this line starts in column {col}, but the keys of the mapping "
+            f"it belongs to start in column {ccol} (line {cline}): line it up with the keys of "
+            "its mapping",
+            line,
+            col,
+        )
+    if "block collection" in context and (
+        problem.startswith("did not find expected '-'") or problem.startswith("expected <block end>")
+    ):
+        return (
+            f"wrong indentation: the list on line {cline} has its items ('- ') in column {ccol}, and "
+            f"this line (column {col}) is not an item: make it one ('- ...'), or start it in the "
+            "column of the key that holds the list to end the list",
+            line,
+            col,
+        )
+    return None
 
 
 def load_yaml(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS) -> YamlResult:
@@ -936,7 +1109,7 @@ class _Offset:
 def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult | int:
     """Parse with ``loader``; the offset where libyaml refused to nest deeper, if it did."""
     builder = _Builder(text, first_line, limits)
-    locations = Locations(builder.nodes, default_line=max(first_line - 1, 1), default_column=1)
+    locations = Locations(builder.nodes, default_line=max(first_line - 1, 1), default_column=1, source=text)
     data: Any = None
     try:
         data = builder.run(yaml.parse(text, Loader=loader))
@@ -946,7 +1119,7 @@ def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult
         mark = getattr(exc, "problem_mark", None)
         if "maximum nesting depth" in str(getattr(exc, "problem", "")) and mark is not None:
             return int(mark.index)
-        builder.issues.append(_syntax_issue(exc, builder.pos, first_line))
+        builder.issues.append(_syntax_issue(exc, builder, first_line))
         return YamlResult(None, locations, builder.issues)
     except RecursionError:  # pragma: no cover - the depth limit stops this first
         builder.issues.append(

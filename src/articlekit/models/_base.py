@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
+
+from .._mask import iter_masked_args
 
 __all__ = ["FrontMatterModel", "Timestamp"]
 
@@ -37,6 +40,11 @@ class FrontMatterModel(BaseModel):
 
     forbidden_keys: ClassVar[frozenset[str]] = frozenset()
     """YAML keys a rule forbids in this kind of mapping (not reported as unknown keys)."""
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        # repr() and str() show a `secured` value only by its first characters, also when it
+        # is an unknown key (kept in model_extra) or sits inside one
+        return iter_masked_args(super().__repr_args__(), getattr(self, "__pydantic_extra__", None))
 
 
 def _parse_timestamp(value: Any) -> Any:

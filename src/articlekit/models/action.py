@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ._base import FrontMatterModel
+from ._fields import URL_SCHEMA
 
 __all__ = ["Action"]
 
@@ -21,7 +22,7 @@ class Action(FrontMatterModel):
     url: str = Field(
         description="Where the action leads: an absolute http(s) URL.",
         examples=["https://powerusers.microsoft.com/attachments/CanteenApp.msapp"],
-        json_schema_extra={"format": "uri"},
+        json_schema_extra=dict(URL_SCHEMA),
     )
     type: str | None = Field(default=None, description="What the action does.", examples=["download"])
     title: str | None = Field(

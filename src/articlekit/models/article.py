@@ -7,13 +7,12 @@ from typing import Any, ClassVar
 from pydantic import ConfigDict, Field
 
 from ._base import FrontMatterModel, Timestamp
+from ._fields import URL_SCHEMA, heat_field
 from .image import Image
 from .provider import Provider
 from .secured import Secured
 
 __all__ = ["Article", "RelatedItem"]
-
-_URL: dict[str, Any] = {"format": "uri"}
 
 # Cross-field constraints that JSON Schema can express; the rules AK702 and
 # AK703 check the same in articlekit.  They appear in the JSON Schema only.
@@ -38,7 +37,9 @@ _IMAGES_EXAMPLE = [
 
 
 def _url_field(description: str, example: str) -> Any:
-    return Field(default=None, description=description, examples=[example], json_schema_extra=_URL)
+    return Field(
+        default=None, description=description, examples=[example], json_schema_extra=dict(URL_SCHEMA)
+    )
 
 
 class RelatedItem(FrontMatterModel):
@@ -66,7 +67,7 @@ class RelatedItem(FrontMatterModel):
     web_url: str = Field(
         description="Address of the related article.",
         examples=["https://www.businesswire.com/news/home/20200714005726/en/"],
-        json_schema_extra=_URL,
+        json_schema_extra=dict(URL_SCHEMA),
     )
     type: str | None = Field(default=None, description="`article` or `video`.", examples=["article"])
     provider: Provider | None = Field(
@@ -84,9 +85,9 @@ class Article(FrontMatterModel):
     """A news item: the front matter of one article file.
 
     >>> import articlekit
-    >>> doc = articlekit.loads(open("examples/hello-article.md").read())  # doctest: +SKIP
-    >>> doc.meta.title  # doctest: +SKIP
-    'Hello'
+    >>> doc = articlekit.load("examples/hello-article.md")
+    >>> doc.meta.title
+    'articlekit reaches its first release'
     """
 
     model_config = ConfigDict(
@@ -136,9 +137,7 @@ class Article(FrontMatterModel):
     quality: int | None = Field(
         default=None, ge=0, description="Quality score, an integer of 0 or more.", examples=[66]
     )
-    heat: int | None = Field(
-        default=None, ge=0, description="Popularity score, an integer of 0 or more.", examples=[76]
-    )
+    heat: int | None = heat_field(76)
     published: bool | None = Field(
         default=None, description="Whether the article is shown on the site.", examples=[True]
     )

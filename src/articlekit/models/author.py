@@ -1,12 +1,14 @@
 """People credited by a provider: ``provider.authors: [{name}]``.
 
-Kinds other than the news item may list authors under their provider::
+Kinds other than the news item may list authors under their provider:
 
-    provider:
-      name: Power Apps Community
-      domain: microsoft.com
-      authors:
-        - name: lugi
+```yaml
+provider:
+  name: Power Apps Community
+  domain: microsoft.com
+  authors:
+    - name: lugi
+```
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class Author(FrontMatterModel):
 class ContentProvider(Provider):
     """The provider of a video, course, collection, download, profile or forum.
 
-    A :class:`Provider` (``name``, ``domain``, ``images``) that may also list
+    A [`Provider`][articlekit.Provider] (``name``, ``domain``, ``images``) that may also list
     its ``authors``.
 
     >>> ContentProvider(name="Power Apps Community", authors=[Author(name="lugi")]).authors[0].name

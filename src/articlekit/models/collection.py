@@ -35,14 +35,16 @@ class Collection(FrontMatterModel):
     ``items`` are site paths ``<section>/<slug>`` such as
     ``videos/april-dunnam-power-apps-launch-function`` (rule AK904).
 
-    Passing::
+    Passing:
 
-        title: "Administer Power Apps portals"
-        type: collection
-        items:
-          - courses/microsoft-learn-portals-administration
-          - courses/microsoft-learn-portals-integration
-        secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```yaml
+    title: "Administer Power Apps portals"
+    type: collection
+    items:
+      - courses/microsoft-learn-portals-administration
+      - courses/microsoft-learn-portals-integration
+    secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```
     """
 
     title: str = Field(
@@ -77,5 +79,5 @@ class Collection(FrontMatterModel):
 
     @property
     def duration(self) -> timedelta | None:
-        """``length`` as a :class:`~datetime.timedelta`; ``None`` when absent or not convertible."""
+        """``length`` as a `timedelta`; ``None`` when absent or not convertible."""
         return _duration(self.length)

@@ -33,19 +33,23 @@ __all__ = ["Course"]
 class Course(FrontMatterModel):
     """A course: its front matter.
 
-    Passing::
+    `secured` is optional: most courses have it, a few real ones do not.
 
-        title: "Build user experience in Power Apps portals"
-        webUrl: https://docs.microsoft.com/en-us/learn/modules/build-user-experience-portals/
-        type: course
-        price: Free
-        length: PT40M
-        ratings:
-          count: 16
-          average: 4.8125
-        levels:
-          - Intermediate
-        secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    Passing:
+
+    ```yaml
+    title: "Build user experience in Power Apps portals"
+    webUrl: https://docs.microsoft.com/en-us/learn/modules/build-user-experience-portals/
+    type: course
+    price: Free
+    length: PT40M
+    ratings:
+      count: 16
+      average: 4.8125
+    levels:
+      - Intermediate
+    secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```
     """
 
     title: str = Field(
@@ -74,9 +78,9 @@ class Course(FrontMatterModel):
     levels: list[str] | None = levels_field()
     topics: list[str] | None = topics_field()
     images: list[Image] | None = images_field("course")
-    secured: Secured = secured_field()
+    secured: Secured | None = secured_field(required=False)
 
     @property
     def duration(self) -> timedelta | None:
-        """``length`` as a :class:`~datetime.timedelta`; ``None`` when absent or not convertible."""
+        """``length`` as a `timedelta`; ``None`` when absent or not convertible."""
         return _duration(self.length)

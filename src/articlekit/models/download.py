@@ -29,21 +29,23 @@ __all__ = ["Download"]
 class Download(FrontMatterModel):
     """A download: a sample, template or tool, with its ``actions``.
 
-    Passing::
+    Passing:
 
-        title: "CanteenApp"
-        originalUrl: https://powerusers.microsoft.com/t5/Community-App-Samples/CanteenApp/td-p/606412
-        type: download
-        publishedDateTime: 2020-06-24T15:54:00Z
-        actions:
-          - url: "https://powerusers.microsoft.com/attachments/CanteenApp.msapp"
-            type: "download"
-            title: "Download Source Code"
-        provider:
-          name: Power Apps Community
-          authors:
-            - name: lugi
-        secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```yaml
+    title: "CanteenApp"
+    originalUrl: https://powerusers.microsoft.com/t5/Community-App-Samples/CanteenApp/td-p/606412
+    type: download
+    publishedDateTime: 2020-06-24T15:54:00Z
+    actions:
+      - url: "https://powerusers.microsoft.com/attachments/CanteenApp.msapp"
+        type: "download"
+        title: "Download Source Code"
+    provider:
+      name: Power Apps Community
+      authors:
+        - name: lugi
+    secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```
     """
 
     title: str = Field(min_length=1, description="The download's title.", examples=["CanteenApp"])

@@ -60,7 +60,7 @@ def is_duration(text: str) -> bool:
 
 
 def parse_duration(text: str) -> timedelta:
-    """The :class:`~datetime.timedelta` an ISO 8601 duration stands for.
+    """The `timedelta` an ISO 8601 duration stands for.
 
     Raises:
         ValueError: ``text`` is not a duration, or it counts years or months,

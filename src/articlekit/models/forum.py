@@ -13,6 +13,7 @@ from ._fields import (
     heat_field,
     images_field,
     quality_field,
+    secured_field,
     topics_field,
     url_field,
 )
@@ -26,12 +27,16 @@ __all__ = ["Forum"]
 class Forum(FrontMatterModel):
     """A community: a forum, group or Q&A tag where people meet.
 
-    Passing::
+    No real forum has `secured`; it is optional and absent by default.
 
-        name: "Power Apps in Stack Overflow"
-        originalUrl: https://stackoverflow.com/questions/tagged/powerapps
-        type: forum
-        members: 3000
+    Passing:
+
+    ```yaml
+    name: "Power Apps in Stack Overflow"
+    originalUrl: https://stackoverflow.com/questions/tagged/powerapps
+    type: forum
+    members: 3000
+    ```
     """
 
     name: str = Field(
@@ -55,8 +60,4 @@ class Forum(FrontMatterModel):
     provider: ContentProvider | None = Field(default=None, description="The site that hosts the community.")
     topics: list[str] | None = topics_field()
     images: list[Image] | None = images_field("community")
-    secured: Secured | None = Field(
-        default=None,
-        description='Optional: `"<base64>;<base64>"`, an AES-CBC ciphertext and its 16-byte IV.',
-        examples=["AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="],
-    )
+    secured: Secured | None = secured_field(required=False)

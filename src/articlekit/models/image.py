@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ._base import FrontMatterModel
+from ._fields import IMAGE_URL_SCHEMA
 
 __all__ = ["Image"]
 
@@ -19,7 +20,7 @@ class Image(FrontMatterModel):
     url: str = Field(
         description="Absolute http(s) URL of the image, or a site-relative path starting with `/`.",
         examples=["https://example.com/images/example.com-50x50.jpg"],
-        json_schema_extra={"format": "uri-reference"},
+        json_schema_extra=dict(IMAGE_URL_SCHEMA),
     )
     width: int = Field(
         ge=1,

@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .._mask import mask_extra
 from ..issues import Issue, register_code
 from ..yamlsafe import Locations
 from ._base import FrontMatterModel
@@ -141,7 +142,9 @@ def _why(data: Mapping[str, Any]) -> str:
             continue
         value = data[key]
         if not isinstance(value, str):
-            return f"'{key}' is {type(value).__name__} {value!r}, not text"
+            shown = repr(mask_extra(value))  # a `secured` inside is masked; a long value is cut
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            return f"'{key}' is {type(value).__name__} {shown}, not text"
         close = difflib.get_close_matches(value.lower(), known, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"'{key}: {value}' is not a known {key}{hint}"

@@ -18,12 +18,14 @@ class Organization(FrontMatterModel):
 
     The YAML key ``_id`` is the attribute ``id``.
 
-    Passing::
+    Passing:
 
-        taxonomy: organization
-        _id: amazon.com
-        name: Amazon
-        domain: amazon.com
+    ```yaml
+    taxonomy: organization
+    _id: amazon.com
+    name: Amazon
+    domain: amazon.com
+    ```
 
     >>> Organization(taxonomy="organization", id="bbc.com", name="BBC", domain="bbc.com").id
     'bbc.com'

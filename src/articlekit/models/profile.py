@@ -27,21 +27,25 @@ __all__ = ["Profile"]
 class Profile(FrontMatterModel):
     """A person: name, bio, where they work (``affiliation``) and their accounts.
 
-    Passing::
+    `secured` is optional: most profiles have it, a few real ones do not.
 
-        name: "Ryan Cunningham"
-        bio: "Product Lead for Microsoft PowerApps"
-        type: "profile"
-        affiliation:
-          name: Microsoft
-          domain: microsoft.com
-        twitter:
-          username: rc_says
-          url: https://twitter.com/rc_says
-          followers: 2209
-        linkedin:
-          url: https://www.linkedin.com/in/rycu
-        secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    Passing:
+
+    ```yaml
+    name: "Ryan Cunningham"
+    bio: "Product Lead for Microsoft PowerApps"
+    type: "profile"
+    affiliation:
+      name: Microsoft
+      domain: microsoft.com
+    twitter:
+      username: rc_says
+      url: https://twitter.com/rc_says
+      followers: 2209
+    linkedin:
+      url: https://www.linkedin.com/in/rycu
+    secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```
     """
 
     name: str = Field(min_length=1, description="The person's name.", examples=["April Dunnam"])
@@ -65,4 +69,4 @@ class Profile(FrontMatterModel):
     linkedin: LinkedIn | None = Field(default=None, description="The person's LinkedIn profile.")
     topics: list[str] | None = topics_field()
     images: list[Image] | None = images_field("person")
-    secured: Secured = secured_field()
+    secured: Secured | None = secured_field(required=False)

@@ -13,17 +13,21 @@ class Ratings(FrontMatterModel):
     """The ratings of a course: ``{count, average}``.
 
     ``count`` is an integer of 0 or more and ``average`` a number from 0 to 5;
-    values outside those ranges are AK303 errors.  Passing::
+    values outside those ranges are AK303 errors.  Passing:
 
-        ratings:
-          count: 419
-          average: 4.632458
+    ```yaml
+    ratings:
+      count: 419
+      average: 4.632458
+    ```
 
-    Failing (AK303 twice)::
+    Failing (AK303 twice):
 
-        ratings:
-          count: -1
-          average: 5.5
+    ```yaml
+    ratings:
+      count: -1
+      average: 5.5
+    ```
 
     >>> Ratings(count=16, average=4.8125).average
     4.8125

@@ -1,13 +1,13 @@
 """The ``secured`` field: an AES-CBC ciphertext and its IV, base64-encoded.
 
-In files the value is ``"<base64 ciphertext>;<base64 IV>"``.  :class:`Secured`
-holds the decoded bytes and writes back the same string::
+In files the value is ``"<base64 ciphertext>;<base64 IV>"``.  [`Secured`][articlekit.Secured]
+holds the decoded bytes and writes back the same string:
 
-    >>> s = Secured.parse("AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA==")
-    >>> (len(s.ciphertext), len(s.iv))
-    (16, 16)
-    >>> s
-    Secured('AAAAAAAA…', ciphertext=16 bytes, iv=16 bytes)
+>>> s = Secured.parse("AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA==")
+>>> (len(s.ciphertext), len(s.iv))
+(16, 16)
+>>> s
+Secured('AAAAAAAA…', ciphertext=16 bytes, iv=16 bytes)
 
 Its ``repr()`` and every message about it show only a short prefix and the
 lengths; ``str()`` gives the whole field value.
@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import sys
+from collections.abc import Sequence
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from ..issues import register_code
+from ..issues import CODES, Issue, register_code
 
-__all__ = ["SECURED_PATTERN", "Secured", "SecuredFormatError"]
+__all__ = ["SECURED_PATTERN", "Secured", "SecuredFormatError", "SecuredProblem", "secured_issues"]
 
 FORMAT = register_code(
     "AK501",
@@ -46,7 +46,9 @@ BASE64 = register_code(
     "error",
     "A part of `secured` is not canonical base64 (RFC 4648 alphabet, padding, no whitespace).",
     "URL-safe characters (`-`, `_`), missing `=` padding, whitespace and a last character "
-    "with bits that encode nothing are all errors. "
+    "with bits that encode nothing are all errors. The message gives the offset, within its part, "
+    "of the character that is wrong, and the issue is at that character when the value is "
+    "written on one line without escapes. Each part's problem is its own error. "
     'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
     'Failing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA;AAAAAAAAAAAAAAAAAAAAAA=="\n```',
 )
@@ -69,7 +71,6 @@ IV = register_code(
     'Failing (12 bytes):\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAA"\n```',
 )
 
-_B64 = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
 _C = "[A-Za-z0-9+/]"
 # Canonical base64 of 16 bytes, and of a non-empty multiple of 16 bytes: 48 bytes are 64
 # characters; a remainder of 16 or 32 bytes ends in `==` or `=` after a character whose
@@ -78,10 +79,9 @@ _B64_16 = f"{_C}{{21}}[AQgw]=="
 _B64_16N = f"(?:{_C}{{64}})*(?:{_C}{{64}}|{_B64_16}|{_C}{{42}}[AEIMQUYcgkosw048]=)"
 SECURED_PATTERN = f"^{_B64_16N};{_B64_16}(?![\\s\\S])"
 """A regular expression (ECMA-262 and Python) that the field's text matches exactly when
-:meth:`Secured.parse` accepts it: canonical base64 of a non-empty multiple of 16 bytes,
+[`Secured.parse`][articlekit.Secured.parse] accepts it: canonical base64 of a non-empty multiple of 16 bytes,
 ``;``, canonical base64 of 16 bytes.  It ends in ``(?![\\s\\S])`` rather than ``$``, which
 in Python also matches before a final newline.  The JSON Schema uses it."""
-_B64_RE = re.compile(_B64)
 _new = object.__new__
 
 
@@ -104,13 +104,34 @@ def _preview(text: str) -> str:
     return text[:8] + "…" if len(text) > 8 else text
 
 
-class SecuredFormatError(ValueError):
-    """Raised by :meth:`Secured.parse` for a malformed value; ``code`` is the issue code."""
+class SecuredProblem(NamedTuple):
+    """One thing wrong with a ``secured`` value.
 
-    def __init__(self, code: str, message: str) -> None:
+    Attributes:
+        code: the issue code (AK501 to AK504).
+        message: what is wrong, in words; it never holds the value.
+        offset: where in the value (0-based, in characters) the problem is: the start
+            of the part, or the character that is not base64; ``None`` for the
+            value as a whole.
+    """
+
+    code: str
+    message: str
+    offset: int | None
+
+
+class SecuredFormatError(ValueError):
+    """Raised by `Secured.parse` for a malformed value.
+
+    ``code`` and ``message`` are those of the first problem; ``problems`` holds
+    every problem found: one for each part that is wrong.
+    """
+
+    def __init__(self, code: str, message: str, problems: Sequence[SecuredProblem] = ()) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.problems: tuple[SecuredProblem, ...] = tuple(problems) or (SecuredProblem(code, message, None),)
 
 
 _LAST_OF_ONE = "AQgw"  # a last character (before "==") whose 4 unused low bits are zero
@@ -118,7 +139,7 @@ _LAST_OF_TWO = "AEIMQUYcgkosw048"  # a last character (before "=") whose 2 unuse
 
 
 def _quick(text: str) -> Secured | None:
-    """:meth:`Secured.parse` of a well-formed value (the common case), or ``None`` to parse it fully.
+    """`Secured.parse` of a well-formed value (the common case), or ``None`` to parse it fully.
 
     C decodes each part (strict base64: the alphabet, padding only at the
     end); a part is canonical base64 -- it encodes back to itself -- exactly
@@ -147,30 +168,89 @@ def _quick(text: str) -> Secured | None:
     return self
 
 
-def _decode_part(part: str, which: str, text: str) -> bytes:
-    if not _B64_RE.fullmatch(part):
-        raise SecuredFormatError(
-            BASE64.code,
-            f"the {which} part of 'secured' ({_preview(part)!r}, {len(part)} characters) "
-            "is not canonical base64",
+_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+
+def _base64_problem(part: str) -> tuple[str, int] | None:
+    """Why ``part`` is not canonical base64, and at which offset of it; ``None`` when it is.
+
+    Canonical base64 is what `base64.b64encode` writes: the alphabet in groups of
+    four, the last group padded with ``=`` to four, and the unused low bits of
+    the last character before the padding zero.
+    """
+    body = part.rstrip("=")
+    for i, char in enumerate(body):
+        if char not in _ALPHABET:
+            if char == "=":
+                return "'=' (padding) before the end", i
+            return f"{char!r} is not a base64 character (A-Z, a-z, 0-9, + and /)", i
+    pad = len(part) - len(body)
+    rest = len(body) % 4
+    if rest == 1:
+        return "its last group has a single character (one is missing or one is too many)", len(body) - 1
+    needed = (4 - rest) % 4
+    if pad > needed:
+        return f"it ends in {pad} '=' where {needed or 'none'} belong", len(body) + needed
+    if pad < needed:
+        return f"the '=' padding is missing (it needs {needed}, it has {pad or 'none'})", len(part)
+    if (rest == 2 and body[-1] not in _LAST_OF_ONE) or (rest == 3 and body[-1] not in _LAST_OF_TWO):
+        return "its last character has bits that encode nothing", len(body) - 1
+    return None
+
+
+_PARTS = (
+    ("first (ciphertext)", CIPHERTEXT.code, "a non-empty multiple of 16 bytes (an AES-CBC ciphertext)"),
+    ("second (IV)", IV.code, "16 bytes (the IV)"),
+)
+
+
+def _problems(text: str) -> tuple[list[SecuredProblem], bytes, bytes]:
+    """Every problem of ``text``, each at its offset; with none, the ciphertext and IV bytes."""
+    parts = text.split(";")
+    if len(parts) != 2:
+        message = (
+            f"'secured' must be two base64 parts separated by one ';', "
+            f"found {len(parts)} part{'s' if len(parts) != 1 else ''} "
+            f"({_preview(text)!r}, {len(text)} characters)"
         )
-    try:
-        raw = base64.b64decode(part, validate=True)
-    except binascii.Error:  # pragma: no cover - the pattern already rules this out
-        raise SecuredFormatError(BASE64.code, f"the {which} part of 'secured' is not base64") from None
-    if base64.b64encode(raw).decode("ascii") != part:
-        raise SecuredFormatError(
-            BASE64.code,
-            f"the {which} part of 'secured' ({_preview(part)!r}) is not canonical base64: "
-            "its last character has bits that encode nothing",
-        )
-    return raw
+        at = len(parts[0]) + 1 + len(parts[1]) if len(parts) > 2 else None  # the second ';'
+        return [SecuredProblem(FORMAT.code, message, at)], b"", b""
+    problems: list[SecuredProblem] = []
+    decoded: list[bytes] = []
+    start = 0
+    for part, (which, code, wanted) in zip(parts, _PARTS, strict=True):
+        problem = _base64_problem(part)
+        raw = b""
+        if problem is not None:
+            why, at = problem
+            problems.append(
+                SecuredProblem(
+                    BASE64.code,
+                    f"the {which} part of 'secured' ({_preview(part)!r}, {len(part)} characters) "
+                    f"is not canonical base64: {why}, at offset {at} of the part",
+                    start + at,
+                )
+            )
+        else:
+            raw = base64.b64decode(part)
+            if (not raw or len(raw) % 16) if code == CIPHERTEXT.code else len(raw) != 16:
+                problems.append(
+                    SecuredProblem(
+                        code,
+                        f"the {which.split()[0]} part of 'secured' must decode to {wanted}, "
+                        f"not {len(raw)} bytes",
+                        start,
+                    )
+                )
+        decoded.append(raw)
+        start += len(part) + 1
+    return problems, decoded[0], decoded[1]
 
 
 class Secured:
     """An AES-CBC ciphertext and its 16-byte IV, as the ``secured`` field holds them.
 
-    Build one from the field's text with :meth:`parse`, or from bytes with
+    Build one from the field's text with [`parse`][articlekit.Secured.parse], or from bytes with
     ``Secured(ciphertext, iv)``.  Instances are immutable and compare by value.
     """
 
@@ -195,7 +275,14 @@ class Secured:
         """Read the field's ``"<base64>;<base64>"`` text.
 
         Raises:
-            SecuredFormatError: the text is malformed; its ``code`` says how.
+            SecuredFormatError: the text is malformed; its ``code`` says how, and its
+                ``problems`` list what is wrong with each part, each at its offset.
+
+        >>> try:
+        ...     Secured.parse("AAAA;AAAA")
+        ... except SecuredFormatError as exc:
+        ...     [(p.code, p.offset) for p in exc.problems]
+        [('AK503', 0), ('AK504', 5)]
         """
         if not isinstance(text, str):
             raise TypeError("Secured.parse takes a str")
@@ -203,27 +290,10 @@ class Secured:
             quick = _quick(text)
             if quick is not None:
                 return quick
-        parts = text.split(";")
-        if len(parts) != 2:
-            raise SecuredFormatError(
-                FORMAT.code,
-                f"'secured' must be two base64 parts separated by one ';', "
-                f"found {len(parts)} part{'s' if len(parts) != 1 else ''} "
-                f"({_preview(text)!r}, {len(text)} characters)",
-            )
-        ciphertext = _decode_part(parts[0], "first (ciphertext)", text)
-        iv = _decode_part(parts[1], "second (IV)", text)
-        if not ciphertext or len(ciphertext) % 16:
-            raise SecuredFormatError(
-                CIPHERTEXT.code,
-                "the first part of 'secured' must decode to a non-empty multiple of 16 bytes "
-                f"(an AES-CBC ciphertext), not {len(ciphertext)} bytes",
-            )
-        if len(iv) != 16:
-            raise SecuredFormatError(
-                IV.code,
-                f"the second part of 'secured' must decode to 16 bytes (the IV), not {len(iv)} bytes",
-            )
+        problems, ciphertext, iv = _problems(text)
+        if problems:
+            first = problems[0]
+            raise SecuredFormatError(first.code, first.message, problems)
         return cls(ciphertext, iv)
 
     @property
@@ -270,7 +340,8 @@ class Secured:
         try:
             return cls.parse(value)
         except SecuredFormatError as exc:
-            raise PydanticCustomError(exc.code, exc.message) from None
+            # one error for pydantic; `articlekit.validate` makes an issue of each problem
+            raise PydanticCustomError(exc.code, exc.message, {"secured_problems": exc.problems}) from None
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -286,3 +357,30 @@ class Secured:
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {"type": "string", "pattern": SECURED_PATTERN}
+
+
+def secured_issues(error: Any, locations: Any) -> list[Issue]:
+    """An issue for each problem of a pydantic error raised by `Secured` validation.
+
+    `error` is one entry of `pydantic.ValidationError.errors()` whose context
+    holds ``secured_problems``; `locations` is an `articlekit.yamlsafe.Locations`.
+    Each issue is at its problem's character in the file when the value is
+    written on one line without escapes (plain, or quoted with nothing
+    escaped), else at the start of the value.
+    """
+    path = tuple(p for p in error["loc"] if isinstance(p, int | str))
+    problems: tuple[SecuredProblem, ...] = error["ctx"]["secured_problems"]
+    value = error.get("input")
+    info = locations.get(path)
+    line, column = locations.position(path)
+    first: int | None = None  # the column of the value's first character, when offsets map to columns
+    if info is not None and isinstance(value, str) and info.kind == "scalar" and info.line == info.end_line:
+        quoted = info.style in ('"', "'")
+        if info.style in ("", '"', "'") and info.end_column - info.column == len(value) + 2 * quoted:
+            line, first = info.line, info.column + quoted
+    out = []
+    for problem in problems:
+        code = CODES[problem.code]
+        at = column if first is None or problem.offset is None else first + problem.offset
+        out.append(Issue(code.code, code.severity, problem.message, path, line, at))
+    return out

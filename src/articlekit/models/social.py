@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ._base import FrontMatterModel
+from ._fields import URL_SCHEMA
 
 __all__ = ["LinkedIn", "Twitter"]
 
@@ -29,7 +30,7 @@ class Twitter(FrontMatterModel):
         default=None,
         description="The account's address, `https://twitter.com/<username>`.",
         examples=["https://twitter.com/aprildunnam"],
-        json_schema_extra={"format": "uri"},
+        json_schema_extra=dict(URL_SCHEMA),
     )
     followers: int | None = Field(
         default=None, ge=0, description="How many followers the account has (0 or more).", examples=[6475]
@@ -46,5 +47,5 @@ class LinkedIn(FrontMatterModel):
     url: str = Field(
         description="The profile's address on linkedin.com.",
         examples=["https://www.linkedin.com/in/rycu"],
-        json_schema_extra={"format": "uri"},
+        json_schema_extra=dict(URL_SCHEMA),
     )

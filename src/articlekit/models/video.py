@@ -1,7 +1,7 @@
 """The video (``type: video`` without ``category: news``), e.g. a YouTube tutorial.
 
 A news item about a video (``category: news`` with ``type: video``) is an
-:class:`~articlekit.Article`, not a :class:`Video`.
+[`Article`][articlekit.Article], not a [`Video`][articlekit.Video].
 """
 
 from __future__ import annotations
@@ -35,15 +35,17 @@ __all__ = ["Video"]
 class Video(FrontMatterModel):
     """A video to learn from: its front matter.
 
-    Passing::
+    Passing:
 
-        title: "3 Uses for Power Apps Timer Controls"
-        originalUrl: https://youtube.com/watch?v=OKPNjXh-6Vk
-        type: video
-        price: Free
-        length: PT13M34S
-        publishedDateTime: 2020-07-09T03:56:40Z
-        secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```yaml
+    title: "3 Uses for Power Apps Timer Controls"
+    originalUrl: https://youtube.com/watch?v=OKPNjXh-6Vk
+    type: video
+    price: Free
+    length: PT13M34S
+    publishedDateTime: 2020-07-09T03:56:40Z
+    secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
+    ```
 
     >>> Video(title="Intro", type="video", length="PT1M5S",
     ...       secured="AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA==").duration
@@ -84,7 +86,7 @@ class Video(FrontMatterModel):
 
     @property
     def duration(self) -> timedelta | None:
-        """``length`` as a :class:`~datetime.timedelta`; ``None`` when absent or not convertible."""
+        """``length`` as a `timedelta`; ``None`` when absent or not convertible."""
         return _duration(self.length)
 
 

@@ -1,6 +1,6 @@
 """Cross-field rules: one module per rule, in the manner of yamllint.
 
-Each rule module defines ``RULE``, a :class:`Rule` with its code, name,
+Each rule module defines ``RULE``, a `Rule` with its code, name,
 default severity and a ``check`` function.  The module docstring documents the
 rule and holds a passing and a failing example; ``docs/rules.md`` is generated
 from it.  Rules read the loaded front matter as plain data (so that they still
@@ -71,7 +71,7 @@ class Context:
 
     @property
     def index(self) -> DataIndex:
-        """URLs, dates, images, providers and every key of :attr:`data`, found in one walk.
+        """URLs, dates, images, providers and every key of `data`, found in one walk.
 
         Built on first use and kept; ``data`` must not change afterwards.
         """
@@ -83,7 +83,7 @@ class Context:
     def items(self) -> list[tuple[KeyPath, dict[str, Any]]]:
         """The front matter itself and each mapping in its ``related`` list, with their paths.
 
-        What :func:`~articlekit.rules._common.item_mappings` gives, made once and kept.
+        What `item_mappings` gives, made once and kept.
         """
         items = self._items
         if items is None:
@@ -115,7 +115,7 @@ class Rule:
         doc: the rule's documentation (its module docstring).
         kinds: the model classes it applies to (``None``: all).
         keys: keys of which at least one must occur in the data (at any depth) for
-            the rule to have anything to report; :func:`run_rules` skips it
+            the rule to have anything to report; `run_rules` skips it
             otherwise (``None``: always run).
     """
 
@@ -165,7 +165,7 @@ def _applicable(kind: type[BaseModel], ignore: frozenset[str]) -> tuple[Rule, ..
 
 
 _RULE_KEYS: frozenset[str] | None = None
-"""Every key of every rule's :attr:`Rule.keys`: the keys of a document that decide which rules run."""
+"""Every key of every rule's `Rule.keys`: the keys of a document that decide which rules run."""
 _Check = Callable[[Context], Iterable[Issue]]
 _CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], tuple[_Check, ...]] = {}
 _CHECKS_SIZE = 1024
@@ -201,7 +201,7 @@ def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[An
 def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Issue]:
     """Run every rule that applies to ``ctx.kind`` and is not wholly ignored.
 
-    A rule none of whose :attr:`Rule.keys` occur in the data is skipped; each
+    A rule none of whose `Rule.keys` occur in the data is skipped; each
     rule reports at most 100 issues of one code (then one issue with the count
     of the rest).
     """

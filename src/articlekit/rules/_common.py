@@ -113,7 +113,7 @@ def key_name(path: KeyPath) -> str:
 def walk(data: Any) -> Iterator[tuple[KeyPath, Any]]:
     """Every node of ``data`` with its key path, parents before children, in file order.
 
-    Inside :func:`shared_walk` for the same ``data`` (as while the rules run),
+    Inside `shared_walk` for the same ``data`` (as while the rules run),
     the nodes are listed once and shared by every caller.
     """
     entry = getattr(_shared, "entry", None)
@@ -152,16 +152,16 @@ def _node_list(data: Any) -> list[tuple[KeyPath, Any]]:
 
 
 def shared_walk(data: Any) -> AbstractContextManager[None]:
-    """While open, :func:`walk` lists ``data``'s nodes once for all callers (in this thread).
+    """While open, `walk` lists ``data``'s nodes once for all callers (in this thread).
 
-    ``data`` must not change while it is open; :func:`run_rules` opens it
+    ``data`` must not change while it is open; `run_rules` opens it
     around the rules of one document.
     """
     return _SharedWalk(data)
 
 
 class _SharedWalk:
-    """The context manager of :func:`shared_walk` (a class: cheaper than a generator)."""
+    """The context manager of `shared_walk` (a class: cheaper than a generator)."""
 
     __slots__ = ("_data", "_previous")
 
@@ -218,7 +218,7 @@ def _key_kind(key: Any) -> int:
 
 
 def build_index(data: Any) -> DataIndex:
-    """The :class:`DataIndex` of ``data``: one walk, whatever the rules need from it."""
+    """The `DataIndex` of ``data``: one walk, whatever the rules need from it."""
     index = DataIndex()
     if not isinstance(data, _CONTAINERS):
         return index
@@ -269,7 +269,7 @@ def _index_node(
 
 
 def _index_from_nodes(nodes: list[tuple[KeyPath, Any]]) -> DataIndex:
-    """The index from :func:`walk`'s node list: the plain definition of :func:`build_index`."""
+    """The index from `walk`'s node list: the plain definition of `build_index`."""
     index = DataIndex()
     for path, value in nodes:
         if isinstance(value, dict):
@@ -319,7 +319,7 @@ _HOST_PROBLEM_CACHE: dict[str, str | None] = {}  # host_problem() of recent valu
 
 
 def _url_problem_fast(value: str) -> str | None:
-    """:func:`url_problem` without its memo."""
+    """`url_problem` without its memo."""
     m = _PLAIN_URL.fullmatch(value)
     if m is not None and _plain_host(m.group(1)):
         return None  # the common shape: http(s), a plain ASCII host name, printable ASCII
@@ -339,7 +339,7 @@ def _plain_host(host: str) -> bool:
 
 
 def _url_problem(value: str) -> str | None:
-    """:func:`url_problem` without its fast path: every check, in order."""
+    """`url_problem` without its fast path: every check, in order."""
     if not value:
         return "it is empty"
     if _WHITESPACE.search(value):
@@ -388,7 +388,7 @@ def host_problem(value: str) -> str | None:
 
 
 def _host_problem(value: str) -> str | None:
-    """:func:`host_problem` without its fast path: every check, in order."""
+    """`host_problem` without its fast path: every check, in order."""
     if not value:
         return "it is empty"
     if "://" in value:
@@ -420,7 +420,7 @@ def _host_problem(value: str) -> str | None:
 
 
 def url_path(url: str) -> str:
-    """The path of ``url`` as :func:`urllib.parse.urlsplit` gives it, or ``url`` when it cannot be split.
+    """The path of ``url`` as `urllib.parse.urlsplit` gives it, or ``url`` when it cannot be split.
 
     >>> url_path("https://example.com/a/b.png?w=1#x")
     '/a/b.png'
@@ -434,7 +434,7 @@ def url_path(url: str) -> str:
 
 
 def _url_path(url: str) -> str:
-    """:func:`url_path` without its fast path."""
+    """`url_path` without its fast path."""
     try:
         return urlsplit(url).path
     except ValueError:
@@ -457,12 +457,12 @@ def amp_cache_url(amp_url: str) -> str | None:
 
     The cache host is the URL's host with ``-`` doubled, then ``.`` turned into
     ``-``, under ``cdn.ampproject.org``; the path is ``c/s/`` (``c/`` for an
-    http URL) followed by the host, path and query of the AMP URL::
+    http URL) followed by the host, path and query of the AMP URL:
 
-        >>> amp_cache_url("https://www.example-news.com/a/b?amp")
-        'https://www-example--news-com.cdn.ampproject.org/c/s/www.example-news.com/a/b?amp'
-        >>> amp_cache_url("http://example.com/amp/")
-        'https://example-com.cdn.ampproject.org/c/example.com/amp/'
+    >>> amp_cache_url("https://www.example-news.com/a/b?amp")
+    'https://www-example--news-com.cdn.ampproject.org/c/s/www.example-news.com/a/b?amp'
+    >>> amp_cache_url("http://example.com/amp/")
+    'https://example-com.cdn.ampproject.org/c/example.com/amp/'
     """
     if url_problem(amp_url) is not None:
         return None

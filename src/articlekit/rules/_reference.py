@@ -19,6 +19,7 @@ from . import Rule, all_rules
 __all__ = ["code_examples", "render_rules_markdown"]
 
 _AREAS = {
+    "AK0": "Suppression comments",
     "AK1": "File: encoding, fences, size",
     "AK2": "YAML: syntax, duplicate keys, tags, aliases, limits",
     "AK3": "Schema: missing keys, types, ranges, dates, unknown keys",

@@ -1,6 +1,6 @@
 """`cdnAmpWebUrl` must be the AMP-cache form of `ampWebUrl`.
 
-The form, held by every real file that has both (50 of 50): take the host of
+The form (the one Google's AMP cache uses): take the host of
 `ampWebUrl`, double each `-`, turn each `.` into `-`, and put it under
 `cdn.ampproject.org`; the path is `c/s/` (or `c/` for an `http:` AMP URL)
 followed by the AMP URL's host, path and query:

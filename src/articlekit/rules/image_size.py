@@ -1,13 +1,14 @@
 """An image's `width` and `height` must match the `-<W>x<H>` at the end of its file name.
 
 When the file name in an image's `url` ends in `-<W>x<H>.<ext>` (as in
-`microsoft.com-50x50.jpg`), `width` must be W and `height` must be H; every
-real file agrees (6,614 of 6,614 images).  The issue points at the key that
-differs, one issue per key.  The rule covers every `images` list at any depth:
+`microsoft.com-50x50.jpg`), `width` must be W and `height` must be H: the
+publisher names such files after their size, so a difference is a mistake in
+`width`, `height` or the URL.  The issue points at the key that differs, one
+issue per key.  The rule covers every `images` list at any depth:
 `images`, `provider.images`, `related[].images`, `related[].provider.images`
 and the image lists of other kinds of documents.  A `w=` or `width=` query
-parameter is *not* checked: real images are served resized (`...&w=1200` with
-`width: 595` is real).
+parameter is *not* checked: an image may be served resized (`...&w=1200` with
+`width: 595` is fine).
 
 Passing:
 

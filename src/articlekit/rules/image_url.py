@@ -56,7 +56,7 @@ def image_url_problem(url: str) -> str | None:
 
 
 def _image_url_problem(url: str) -> str | None:
-    """:func:`image_url_problem` without its memo."""
+    """`image_url_problem` without its memo."""
     if url.startswith("//"):
         return "a protocol-relative URL: start it with https:"
     if url.startswith("/"):

@@ -1,37 +1,44 @@
 """Hypothesis strategies for articles, whole files, and files with exactly one known problem.
 
-For property-based tests of content pipelines (and of articlekit itself)::
+For property-based tests of content pipelines (and of articlekit itself):
 
-    from hypothesis import given
-    from articlekit import strategies as aks
+```python
+from hypothesis import given
+from articlekit import strategies as aks
 
-    @given(aks.articles(category="news"))
-    def test_my_renderer_accepts_every_article(article): ...
+@given(aks.articles(category="news"))
+def test_my_renderer_accepts_every_article(article): ...
 
-    @given(aks.documents())
-    def test_my_pipeline_keeps_every_file(text): ...
+@given(aks.documents())
+def test_my_pipeline_keeps_every_file(text): ...
 
-    @given(aks.invalid_documents(codes={"AK401", "AK702"}))
-    def test_my_linter_reports_the_problem(broken): ...
+@given(aks.invalid_documents(codes={"AK401", "AK702"}))
+def test_my_linter_reports_the_problem(broken): ...
+```
 
-* :func:`articles` and one strategy per kind (:func:`videos`, :func:`courses`,
-  :func:`collections`, :func:`downloads`, :func:`profiles`, :func:`forums`,
-  :func:`organizations`, or :func:`models_of`) give valid models; keyword
-  arguments pin fields by their Python names.
-* Part strategies: :func:`images`, :func:`providers`, :func:`related_items`,
-  :func:`secured_values` and the smaller parts (:func:`content_providers`,
-  :func:`authors`, :func:`ratings`, :func:`twitter_accounts`,
-  :func:`linkedin_profiles`, :func:`actions`).
-* :func:`documents` gives whole file texts that load with no issue at all,
+* [`articles`][articlekit.strategies.articles] and one strategy per kind
+  ([`videos`][articlekit.strategies.videos], [`courses`][articlekit.strategies.courses],
+  [`collections`][articlekit.strategies.collections], [`downloads`][articlekit.strategies.downloads],
+  [`profiles`][articlekit.strategies.profiles], [`forums`][articlekit.strategies.forums],
+  [`organizations`][articlekit.strategies.organizations], or [`models_of`][articlekit.strategies.models_of])
+  give valid models; keyword arguments pin fields by their Python names.
+* Part strategies: [`images`][articlekit.strategies.images], [`providers`][articlekit.strategies.providers],
+  [`related_items`][articlekit.strategies.related_items],
+  [`secured_values`][articlekit.strategies.secured_values] and the smaller parts
+  ([`content_providers`][articlekit.strategies.content_providers], [`authors`][articlekit.strategies.authors],
+  [`ratings`][articlekit.strategies.ratings], [`twitter_accounts`][articlekit.strategies.twitter_accounts],
+  [`linkedin_profiles`][articlekit.strategies.linkedin_profiles], [`actions`][articlekit.strategies.actions]).
+* [`documents`][articlekit.strategies.documents] gives whole file texts that load with no issue at all,
   in varied styles.
-* :func:`invalid_documents` gives :class:`BrokenDocument` objects: a file with
-  exactly one problem, its code and its line.
+* [`invalid_documents`][articlekit.strategies.invalid_documents] gives
+  [`BrokenDocument`][articlekit.strategies.BrokenDocument] objects: a file with exactly one problem, its code
+  and its line.
 
 Once articlekit is installed, ``st.from_type(articlekit.Article)`` (and the
 other models) works too: the strategies are registered through Hypothesis'
-``hypothesis`` entry point (see :mod:`articlekit._hypothesis`).
+``hypothesis`` entry point (see `articlekit._hypothesis`).
 
-Bad arguments raise :class:`hypothesis.errors.InvalidArgument` when the
+Bad arguments raise `hypothesis.errors.InvalidArgument` when the
 strategy is made, not when it is drawn from.
 """
 
@@ -122,7 +129,7 @@ def _kind_name(kind: object) -> str:
 
 
 def models_of(kind: str | type[BaseModel], **fixed: Any) -> st.SearchStrategy[Any]:
-    """Valid models of one kind of document, by name (``"course"``) or class (:class:`~articlekit.Course`).
+    """Valid models of one kind of document, by name (``"course"``) or class ([`Course`][articlekit.Course]).
 
     ``models_of("article", **fixed)`` is ``articles(**fixed)``, and so on;
     shrinks as that strategy does.
@@ -147,7 +154,7 @@ def _documents(draw: st.DrawFn, meta: st.SearchStrategy[Any]) -> str:
 def documents(
     kind: str | type[BaseModel] | None = None, *, meta: st.SearchStrategy[Any] | None = None
 ) -> st.SearchStrategy[str]:
-    """Whole file texts that :func:`articlekit.loads` reads with no issue (not even a warning).
+    """Whole file texts that [`articlekit.loads`][articlekit.loads] reads with no issue (not even a warning).
 
     The front matter is a valid model of ``kind`` (a name such as
     ``"article"`` or a model class; ``None``: every kind, news items
@@ -179,7 +186,7 @@ def documents(
 
 
 def broken_codes() -> frozenset[str]:
-    """The codes :func:`invalid_documents` can produce here: every code in :data:`articlekit.CODES`.
+    """The codes `invalid_documents` can produce here: every code in `articlekit.CODES`.
 
     AK510 (``secured`` does not decrypt with the key) is left out when
     ``cryptography`` is not installed, since producing and checking it needs a
@@ -192,12 +199,12 @@ def broken_codes() -> frozenset[str]:
 
 
 def invalid_documents(codes: Iterable[str] | None = None) -> st.SearchStrategy[BrokenDocument]:
-    """Files with exactly one problem: :class:`BrokenDocument` ``(text, code, line)``.
+    """Files with exactly one problem: `BrokenDocument` ``(text, code, line)``.
 
-    ``BrokenDocument.check()`` (that is, :func:`articlekit.check` with the
+    ``BrokenDocument.check()`` (that is, [`articlekit.check`][articlekit.check] with the
     document's ``kind`` and ``secured_key``, which only AK855 and AK510 need)
     returns exactly one issue: of rule ``code``, on ``line``.  Every code of
-    :data:`articlekit.CODES` can be produced (see :func:`broken_codes`);
+    `articlekit.CODES` can be produced (see [`broken_codes`][articlekit.strategies.broken_codes]);
     ``codes`` restricts them, e.g. ``invalid_documents(codes={"AK401"})``.
     Warnings count: an AK305 document has one unknown key and nothing else.
 
@@ -205,7 +212,7 @@ def invalid_documents(codes: Iterable[str] | None = None) -> st.SearchStrategy[B
         InvalidArgument: at once, when ``codes`` is a bare string, is empty, or
             names a code articlekit does not have (or AK510 without ``cryptography``).
 
-    Shrinks toward a minimal valid document (see :func:`documents`) with the
+    Shrinks toward a minimal valid document (see [`documents`][articlekit.strategies.documents]) with the
     simplest defect of the simplest code to produce.
     """
     available = broken_codes()

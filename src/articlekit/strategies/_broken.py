@@ -2,7 +2,7 @@
 
 Each generator draws a valid document (a model of some kind, rendered in a
 drawn style), breaks it in one place and says on which line
-:func:`articlekit.check` reports the problem.
+[`articlekit.check`][articlekit.check] reports the problem.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from ..models import (
     Twitter,
     Video,
 )
+from ..models._fields import HEAT_MAX, HEAT_MIN
 from ..rules._common import amp_cache_url, normalize_url
 from ..rules.image_size import size_in_name
 from ..rules.kind_levels import KNOWN_LEVELS
@@ -72,7 +73,7 @@ class BrokenDocument:
             which only ``bytes`` can hold.
         code: the issue code of the problem, e.g. ``"AK401"``.
         line: the 1-based line the issue is reported on (the opening fence is line 1).
-        kind: pass it to :func:`articlekit.check` as ``kind=`` (only AK855 needs
+        kind: pass it to [`articlekit.check`][articlekit.check] as ``kind=`` (only AK855 needs
             one: a category other than ``news`` is otherwise an unknown kind).
         secured_key: pass it as ``secured_key=`` (only AK510 needs one).
     """
@@ -234,11 +235,15 @@ _BAD_BYTES = (b"\xff", b"\xfe", b"\xe9", b"\xc3", b"\x80", b"\xa0", b"\xc0")
 _MARK = "\x00"
 
 
-def _with_line(draw: Draw, doc: _Doc, text_line: str) -> tuple[str, int]:
-    """Render ``doc`` with ``text_line`` added as a front-matter comment or a body line; text and line."""
+def _with_line(draw: Draw, doc: _Doc, text_line: str, *, body_ok: bool = True) -> tuple[str, int]:
+    """Render ``doc`` with ``text_line`` added as a front-matter comment or a body line; text and line.
+
+    ``body_ok=False``: always in the front matter (a stray BOM or a control
+    character in the body is only a warning, AK108/AK109).
+    """
     rendered = _render(draw, doc)
     lines = rendered.lines
-    if draw(st.booleans()):
+    if not body_ok or draw(st.booleans()):
         at = draw(st.integers(0, len(lines)))
         lines.insert(at, "# " + text_line)
         return _join(doc, lines), at + 2
@@ -305,6 +310,10 @@ def _character(code: str) -> st.SearchStrategy[str]:
     return st.sampled_from(controls)
 
 
+_WARNING_IN_BODY = frozenset({"AK108", "AK109"})
+"""Codes of characters that are errors in the front matter but only warnings in the body."""
+
+
 def _bad_character(code: str) -> Callable[[Draw], tuple[str, int]]:
     characters = _character(code)
 
@@ -312,7 +321,8 @@ def _bad_character(code: str) -> Callable[[Draw], tuple[str, int]]:
         doc = _doc(draw)
         char = draw(characters)
         assert UNREADABLE.match(char)
-        return _with_line(draw, doc, draw(_SHORT_TEXT) + char + draw(_SHORT_TEXT))
+        text = draw(_SHORT_TEXT) + char + draw(_SHORT_TEXT)
+        return _with_line(draw, doc, text, body_ok=code not in _WARNING_IN_BODY)
 
     return generate
 
@@ -447,15 +457,44 @@ def _ak209(draw: Draw) -> tuple[str, int]:
     return _join(doc, lines), len(lines) + 1
 
 
+def _anchorable(path: KeyPath, value: Any) -> bool:
+    return isinstance(value, str) and isinstance(path[-1], str) and path[-1] != "secured"
+
+
+def _ak210(draw: Draw) -> tuple[str, int]:
+    doc = _doc(draw)
+    found = list(_paths(doc.data, _anchorable))
+    first = draw(st.sampled_from(found))
+    second = draw(st.sampled_from([p for p in found if p != first]))
+    name = draw(st.sampled_from(["a", "x", "anchor", "p1"]))
+    for path in (first, second):
+        _set(doc.data, path, Raw(f"&{name} {double_quoted(_get(doc.data, path))}"))
+    rendered = _render(draw, doc)
+    return _join(doc, rendered.lines), max(rendered.where[first][1], rendered.where[second][1])
+
+
+_YAML11_SURPRISES = {
+    "published": ("yes", "no", "on", "off", "Yes", "NO", "Off", "ON"),
+    "heat": ("10:00", "1:30", "0:45", "012", "-017", "1_000", "+1_0"),
+}
+
+
+def _ak211(draw: Draw) -> tuple[str, int]:
+    doc = _doc(draw, (Article, Video, Course, Collection, Download, Profile, Forum))
+    key = draw(st.sampled_from(sorted(_YAML11_SURPRISES)))
+    doc.data[key] = Raw(draw(st.sampled_from(_YAML11_SURPRISES[key])))
+    return _at(draw, doc, (key,))
+
+
 # -- schema (AK3xx) ----------------------------------------------------------------------------
 
 _REQUIRED: dict[type[BaseModel], tuple[str, ...]] = {
     Article: ("title", "publishedDateTime", "secured"),
     Video: ("title", "secured"),
-    Course: ("title", "secured"),
+    Course: ("title",),  # `secured` is optional on courses and profiles
     Collection: ("title", "items", "secured"),
     Download: ("title", "secured"),
-    Profile: ("name", "secured"),
+    Profile: ("name",),
     Forum: (),
     Organization: ("_id", "name", "domain"),
 }
@@ -547,6 +586,8 @@ def _ak303(draw: Draw) -> tuple[str, int]:
         bad = draw(st.sampled_from(['""', "''"]))
     elif key == "items":
         bad = "[]"
+    elif key == "heat":  # a signed 32-bit integer: negative heat is valid
+        bad = str(draw(st.sampled_from([HEAT_MAX + 1, HEAT_MIN - 1, 10**12, -(10**12)])))
     else:
         bad = str(-draw(st.integers(1, 1000)))
     _set(doc.data, path, Raw(bad))
@@ -1117,6 +1158,8 @@ GENERATORS: dict[str, tuple[Generator, type[BaseModel] | None]] = {
     "AK207": (_ak207, None),
     "AK208": (_ak208, None),
     "AK209": (_ak209, None),
+    "AK210": (_ak210, None),
+    "AK211": (_ak211, None),
     "AK301": (_ak301, None),
     "AK302": (_ak302, None),
     "AK303": (_ak303, None),

@@ -4,11 +4,13 @@ Each strategy takes ``**fixed`` keyword arguments that pin fields by their
 Python attribute names, to a value or to a strategy to draw from.  Names are
 checked at once; pinned values are checked at once against the field's type
 (and, for whole documents, by writing a minimal document with them and
-running :func:`articlekit.check`).
+running [`articlekit.check`][articlekit.check]).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,10 +43,13 @@ from ..models import (
 from ..rules._common import amp_cache_url, normalize_url
 from ..rules.image_size import size_in_name
 from ..rules.kind_levels import KNOWN_LEVELS
+from ..validate import error_messages
 from ._primitives import (
+    EXCLUDED_CHARACTERS,
     domains,
     durations,
     handles,
+    heats,
     line_text,
     multiline_text,
     past_datetimes,
@@ -118,10 +123,10 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     LinkedIn: {"url": "https://www.linkedin.com/in/x"},
     Action: {"url": "https://minimal.invalid/file"},
     Video: {"title": "x", "type": "video", "secured": _MIN_SECURED},
-    Course: {"title": "x", "type": "course", "secured": _MIN_SECURED},
+    Course: {"title": "x", "type": "course"},
     Collection: {"title": "x", "type": "collection", "items": ["videos/x"], "secured": _MIN_SECURED},
     Download: {"title": "x", "type": "download", "secured": _MIN_SECURED},
-    Profile: {"name": "x", "type": "profile", "secured": _MIN_SECURED},
+    Profile: {"name": "x", "type": "profile"},
     Forum: {"name": "x", "type": "forum"},
     Organization: {
         "taxonomy": "organization",
@@ -136,11 +141,12 @@ _DOCUMENT_MODELS = (Article, Video, Course, Collection, Download, Profile, Forum
 
 
 def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
-    """Check pinned fields at once; raise :class:`InvalidArgument` for a bad name or value.
+    """Check pinned fields at once; raise `InvalidArgument` for a bad name or value.
 
     Names must be Python attribute names of ``model``.  Pinned values that are
     not strategies are put into the minimal model, which must validate; for a
     whole document it must also be written and checked with no error issue.
+    Messages name fields by their YAML keys, as `articlekit.check` does.
     """
     fields = model.model_fields
     unknown = sorted(set(fixed) - set(fields))
@@ -154,9 +160,31 @@ def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
     values = {k: v for k, v in fixed.items() if not isinstance(v, st.SearchStrategy)}
     if not values:
         return
+    problem = _pinned_problem(model, fixed, values, strict=False)
+    if problem is not None:
+        raise InvalidArgument(problem)
+
+
+def _pinned_problem(
+    model: type[BaseModel], fixed: Mapping[str, Any], values: Mapping[str, Any], *, strict: bool
+) -> str | None:
+    """Why ``values`` (pinned, among the names in ``fixed``) cannot be part of a valid ``model``, or ``None``.
+
+    The values go into the minimal model, which must validate; a whole document
+    is also written and checked: it must have no error (``strict``: no issue at all,
+    for values drawn from a pinned strategy, since `documents` promises files with no issue).
+    """
+    fields = model.model_fields
     for name, value in values.items():
         if value is None and fields[name].is_required():
-            raise InvalidArgument(f"{model.__name__}.{name} is required: it cannot be pinned to None")
+            return f"{model.__name__}.{name} is required: it cannot be pinned to None"
+        char = _unwritable(value)
+        if char is not None:
+            return (
+                f"{model.__name__}.{name} holds U+{ord(char):04X} ({unicodedata.name(char, 'a control')}), "
+                "a character generated files never hold (surrogates, controls, line and paragraph "
+                "separators and EXCLUDED_CHARACTERS; a line break only where text may have one)"
+            )
     kwargs = {**MINIMAL[model], **values}
     if model is Article and kwargs.get("type") == "video" and "category" not in fixed:
         kwargs["category"] = "news"
@@ -164,6 +192,10 @@ def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
         kwargs["id"] = values["domain"]
     if model is Article and "amp_web_url" in values and "cdn_amp_web_url" not in fixed:
         kwargs["cdn_amp_web_url"] = None
+    if model is Image and isinstance(values.get("url"), str) and not {"width", "height"} & set(fixed):
+        size = size_in_name(values["url"])  # a size in the name sets width and height (see images())
+        if size is not None:
+            kwargs["width"], kwargs["height"] = size
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
     if model is Article and "web_url" not in kwargs and "original_url" not in kwargs:
         # a pinned None or a pinned strategy: the other URL (or the strategy) supplies one
@@ -175,9 +207,9 @@ def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
     try:
         instance = model(**kwargs)
     except pydantic.ValidationError as exc:
-        raise InvalidArgument(f"pinned values do not make a valid {model.__name__}: {exc}") from None
+        return f"pinned values do not make a valid {model.__name__}: " + "; ".join(error_messages(exc, model))
     if model is Image:
-        _check_image(instance)  # type: ignore[arg-type]
+        return _image_problem(instance)  # type: ignore[arg-type]
     if model in _DOCUMENT_MODELS:
         from ..api import check
         from ..document import Document
@@ -186,19 +218,69 @@ def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
         try:
             text = dumps(Document(meta=instance))
         except WriteError as exc:
-            raise InvalidArgument(f"pinned values cannot be written: {exc}") from None
-        errors = [str(i) for i in check(text) if i.is_error]
-        if errors:
-            raise InvalidArgument(f"pinned values make an invalid {model.__name__}: " + "; ".join(errors))
+            return f"pinned values cannot be written: {exc}"
+        issues = [str(i) for i in check(text) if strict or i.is_error]
+        if issues:
+            return f"pinned values make an invalid {model.__name__}: " + "; ".join(issues)
+    return None
 
 
-def _check_image(image: Image) -> None:
+_UNWRITABLE = re.compile(
+    f"[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\u2028\\u2029{EXCLUDED_CHARACTERS}]"
+)
+"""What the strategies' own text never holds: surrogates (Cs), controls (Cc) but the line feed,
+line and paragraph separators (Zl, Zp), and `EXCLUDED_CHARACTERS`."""
+
+
+def _unwritable(value: Any) -> str | None:
+    """The first character of ``value``'s text (at any depth) that generated files never hold, or ``None``."""
+    if isinstance(value, str):
+        found = _UNWRITABLE.search(value)
+        return found.group() if found else None
+    if isinstance(value, BaseModel):
+        value = value.model_dump(by_alias=True, exclude_none=True)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list | tuple):
+        for item in value:
+            char = _unwritable(item)
+            if char is not None:
+                return char
+    return None
+
+
+def _image_problem(image: Image) -> str | None:
     size = size_in_name(image.url)
     if size is not None and size != (image.width, image.height):
-        raise InvalidArgument(
+        return (
             f"the image URL {image.url!r} names the size {size[0]}x{size[1]}, "
             f"but width and height are {image.width}x{image.height} (rule AK401)"
         )
+    return None
+
+
+def _valid_pinned(
+    model: type[BaseModel], name: str, strategy: st.SearchStrategy[Any]
+) -> st.SearchStrategy[Any]:
+    """``strategy``, pinned to the field ``name``, without the values that break a rule or make an issue.
+
+    Plain pinned values are checked once (`check_fixed`); values a pinned
+    strategy draws are checked the same way, each, and those with a problem
+    are left out (e.g. a title with a line break from ``st.text()``).
+    """
+
+    seen: dict[str, bool] = {}  # by repr(): shrinking draws the same values again
+
+    def fits(value: Any) -> bool:
+        key = repr(value)
+        ok = seen.get(key)
+        if ok is None:
+            ok = _pinned_problem(model, {name: value}, {name: value}, strict=True) is None
+            if len(seen) < 4096:
+                seen[key] = ok
+        return ok
+
+    return strategy.filter(fits)
 
 
 def _model_strategy(
@@ -208,7 +290,10 @@ def _model_strategy(
     adjust: Adjust | None = None,
 ) -> st.SearchStrategy[Any]:
     check_fixed(model, fixed)
-    pinned = dict(fixed)
+    pinned = {
+        name: _valid_pinned(model, name, value) if isinstance(value, st.SearchStrategy) else value
+        for name, value in fixed.items()
+    }
 
     @st.composite
     def build(draw: st.DrawFn) -> Any:
@@ -230,7 +315,10 @@ def _model_strategy(
         try:
             return model(**values)
         except pydantic.ValidationError as exc:
-            raise InvalidArgument(f"the values drawn for {model.__name__} are not valid: {exc}") from None
+            raise InvalidArgument(
+                f"the values drawn for {model.__name__} are not valid: "
+                + "; ".join(error_messages(exc, model))
+            ) from None
 
     return build()
 
@@ -268,7 +356,7 @@ def _image_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]) 
 
 
 def images(**fixed: Any) -> st.SearchStrategy[Image]:
-    """Valid :class:`~articlekit.Image` parts.
+    """Valid [`Image`][articlekit.Image] parts.
 
     ``url`` is an absolute http(s) URL or a site path starting with ``/``;
     when its file name ends in ``-<W>x<H>.<ext>``, ``width`` and ``height`` are
@@ -293,7 +381,7 @@ def _logos() -> st.SearchStrategy[list[Image]]:
 
 
 def providers(**fixed: Any) -> st.SearchStrategy[Provider]:
-    """Valid :class:`~articlekit.Provider` parts: ``name``, and sometimes ``domain`` and logo ``images``.
+    """Valid [`Provider`][articlekit.Provider] parts: ``name``, and sometimes ``domain`` and logo ``images``.
 
     Shrinks toward ``{name: "0"}``.
     """
@@ -302,12 +390,12 @@ def providers(**fixed: Any) -> st.SearchStrategy[Provider]:
 
 
 def authors(**fixed: Any) -> st.SearchStrategy[Author]:
-    """Valid :class:`~articlekit.Author` parts; shrinks toward ``{name: "0"}``."""
+    """Valid `Author` parts; shrinks toward ``{name: "0"}``."""
     return _model_strategy(Author, {"name": _req(line_text(1, 30))}, fixed)
 
 
 def content_providers(**fixed: Any) -> st.SearchStrategy[ContentProvider]:
-    """Valid :class:`~articlekit.ContentProvider` parts (a provider with ``authors``).
+    """Valid `ContentProvider` parts (a provider with ``authors``).
 
     Shrinks toward ``{name: "0"}``.
     """
@@ -321,7 +409,7 @@ def content_providers(**fixed: Any) -> st.SearchStrategy[ContentProvider]:
 
 
 def ratings(**fixed: Any) -> st.SearchStrategy[Ratings]:
-    """Valid :class:`~articlekit.Ratings`: ``count`` of 0 or more, ``average`` from 0 to 5.
+    """Valid `Ratings`: ``count`` of 0 or more, ``average`` from 0 to 5.
 
     Shrinks toward ``{count: 0, average: 0.0}``.
     """
@@ -341,7 +429,7 @@ def _twitter_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]
 
 
 def twitter_accounts(**fixed: Any) -> st.SearchStrategy[Twitter]:
-    """Valid :class:`~articlekit.Twitter` accounts: a handle, its address on twitter.com, followers.
+    """Valid `Twitter` accounts: a handle, its address on twitter.com, followers.
 
     Shrinks toward an empty mapping.
     """
@@ -350,7 +438,7 @@ def twitter_accounts(**fixed: Any) -> st.SearchStrategy[Twitter]:
 
 
 def linkedin_profiles(**fixed: Any) -> st.SearchStrategy[LinkedIn]:
-    """Valid :class:`~articlekit.LinkedIn` profiles on ``linkedin.com``; shrinks toward ``/in/0``."""
+    """Valid `LinkedIn` profiles on ``linkedin.com``; shrinks toward ``/in/0``."""
     url = st.builds(
         lambda host, kind, slug: f"https://{host}/{kind}/{slug}",
         st.sampled_from(["www.linkedin.com", "linkedin.com", "uk.linkedin.com"]),
@@ -361,7 +449,7 @@ def linkedin_profiles(**fixed: Any) -> st.SearchStrategy[LinkedIn]:
 
 
 def actions(**fixed: Any) -> st.SearchStrategy[Action]:
-    """Valid :class:`~articlekit.Action` entries of a download; shrinks toward a bare ``url``."""
+    """Valid `Action` entries of a download; shrinks toward a bare ``url``."""
     fields = {
         "url": _req(urls()),
         "type": _opt(st.sampled_from(["download", "link", "view"])),
@@ -376,7 +464,7 @@ def _news_type() -> st.SearchStrategy[str]:
 
 
 def related_items(**fixed: Any) -> st.SearchStrategy[RelatedItem]:
-    """Valid :class:`~articlekit.RelatedItem` summaries (no ``related``, no ``secured``).
+    """Valid [`RelatedItem`][articlekit.RelatedItem] summaries (no ``related``, no ``secured``).
 
     Shrinks toward ``{title: "0", webUrl: <a short URL>}``.
     """
@@ -444,7 +532,7 @@ def _article_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]
 
 
 def articles(**fixed: Any) -> st.SearchStrategy[Article]:
-    """Valid :class:`~articlekit.Article` models (news items) that load, write and check with no issue.
+    """Valid [`Article`][articlekit.Article] models (news items) that load, write and check with no issue.
 
     Every optional field is sometimes present and sometimes absent.  Text is
     unicode (no characters YAML or the splitter refuse); ``webUrl``,
@@ -456,7 +544,7 @@ def articles(**fixed: Any) -> st.SearchStrategy[Article]:
     Keyword arguments pin fields by Python attribute name, to a value or to a
     strategy: ``articles(title="Hello", quality=st.integers(0, 10))``.
     ``None`` pins an optional field to absent.  Unknown names and invalid
-    pinned values raise :class:`hypothesis.errors.InvalidArgument` at once.
+    pinned values raise `hypothesis.errors.InvalidArgument` at once.
 
     Shrinks toward the minimal valid article: ``title: "0"``,
     ``publishedDateTime: 2000-01-01T00:00:00Z``, a short ``webUrl`` and the
@@ -473,7 +561,7 @@ def articles(**fixed: Any) -> st.SearchStrategy[Article]:
         "cdn_amp_web_url": _Field(None),
         "type": _opt(_news_type()),
         "quality": _opt(st.integers(0, 100)),
-        "heat": _opt(st.integers(0, 100)),
+        "heat": _opt(heats()),
         "published": _opt(st.booleans()),
         "featured_content": _opt(_featured_content()),
         "provider": _opt(providers()),
@@ -509,7 +597,7 @@ def _common(title_key: str = "title") -> dict[str, _Field]:
 def _state() -> dict[str, _Field]:
     return {
         "quality": _opt(st.integers(0, 100)),
-        "heat": _opt(st.integers(0, 100)),
+        "heat": _opt(heats()),
         "published": _opt(st.booleans()),
         "removed": _opt(st.booleans()),
     }
@@ -528,7 +616,7 @@ def _levels() -> st.SearchStrategy[list[str]]:
 
 
 def videos(**fixed: Any) -> st.SearchStrategy[Video]:
-    """Valid :class:`~articlekit.Video` documents (``type: video``).
+    """Valid [`Video`][articlekit.Video] documents (``type: video``).
 
     Shrinks toward ``{title: "0", type: video, secured: <zeros>}``.
     """
@@ -547,9 +635,10 @@ def videos(**fixed: Any) -> st.SearchStrategy[Video]:
 
 
 def courses(**fixed: Any) -> st.SearchStrategy[Course]:
-    """Valid :class:`~articlekit.Course` documents (``type: course``), levels from the known ones.
+    """Valid [`Course`][articlekit.Course] documents (``type: course``), levels from the known ones.
 
-    Shrinks toward ``{title: "0", type: course, secured: <zeros>}``.
+    `secured` is sometimes absent, as on a few real courses.
+    Shrinks toward ``{title: "0", type: course}``.
     """
     fields = {
         **_common(),
@@ -560,13 +649,13 @@ def courses(**fixed: Any) -> st.SearchStrategy[Course]:
         **_state(),
         "provider": _opt(content_providers()),
         "levels": _opt(_levels()),
-        **_tail(),
+        **_tail(secured_required=False),
     }
     return _model_strategy(Course, fields, fixed)
 
 
 def collections(**fixed: Any) -> st.SearchStrategy[Collection]:
-    """Valid :class:`~articlekit.Collection` documents: ``items`` are unique site paths ``<section>/<slug>``.
+    """Valid `Collection` documents: ``items`` are unique site paths ``<section>/<slug>``.
 
     Shrinks toward ``{title: "0", type: collection, items: [<one path>], secured: <zeros>}``.
     """
@@ -585,7 +674,7 @@ def collections(**fixed: Any) -> st.SearchStrategy[Collection]:
 
 
 def downloads(**fixed: Any) -> st.SearchStrategy[Download]:
-    """Valid :class:`~articlekit.Download` documents with absolute action URLs.
+    """Valid [`Download`][articlekit.Download] documents with absolute action URLs.
 
     Shrinks toward ``{title: "0", type: download, secured: <zeros>}``.
     """
@@ -603,9 +692,10 @@ def downloads(**fixed: Any) -> st.SearchStrategy[Download]:
 
 
 def profiles(**fixed: Any) -> st.SearchStrategy[Profile]:
-    """Valid :class:`~articlekit.Profile` documents: a Twitter URL that matches its handle, a LinkedIn URL.
+    """Valid [`Profile`][articlekit.Profile] documents: a Twitter URL that matches its handle, a LinkedIn URL.
 
-    Shrinks toward ``{name: "0", type: profile, secured: <zeros>}``.
+    `secured` is sometimes absent, as on a few real profiles.
+    Shrinks toward ``{name: "0", type: profile}``.
     """
     fields = {
         "name": _req(titles()),
@@ -617,13 +707,13 @@ def profiles(**fixed: Any) -> st.SearchStrategy[Profile]:
         "website": _opt(urls()),
         "twitter": _opt(twitter_accounts()),
         "linkedin": _opt(linkedin_profiles()),
-        **_tail(),
+        **_tail(secured_required=False),
     }
     return _model_strategy(Profile, fields, fixed)
 
 
 def forums(**fixed: Any) -> st.SearchStrategy[Forum]:
-    """Valid :class:`~articlekit.Forum` documents, with or without ``type: forum``.
+    """Valid [`Forum`][articlekit.Forum] documents, with or without ``type: forum``.
 
     Shrinks toward ``{name: "0"}``.
     """
@@ -645,7 +735,7 @@ def _organization_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str,
 
 
 def organizations(**fixed: Any) -> st.SearchStrategy[Organization]:
-    """Valid :class:`~articlekit.Organization` documents: ``_id`` equals ``domain``, a host name.
+    """Valid [`Organization`][articlekit.Organization] documents: ``_id`` equals ``domain``, a host name.
 
     Shrinks toward ``{taxonomy: organization, _id: a.aa, name: "0", domain: a.aa}``.
     """

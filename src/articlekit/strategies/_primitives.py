@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from hypothesis import strategies as st
 
 from ..models import Secured
+from ..models._fields import HEAT_MAX, HEAT_MIN
 from ..rules._common import amp_cache_url
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "domains",
     "durations",
     "handles",
+    "heats",
     "line_text",
     "multiline_text",
     "past_datetimes",
@@ -172,6 +174,19 @@ def site_paths() -> st.SearchStrategy[str]:
 def handles() -> st.SearchStrategy[str]:
     """A Twitter handle: 1 to 15 letters, digits or ``_``."""
     return st.text(_ALNUM + "ABCDEFGHIJKLMNOPQRSTUVWXYZ_", min_size=1, max_size=15)
+
+
+def heats() -> st.SearchStrategy[int]:
+    """A `heat`: any signed 32-bit integer, often small, sometimes negative or one of the extremes.
+
+    Real courses and collections have negative heat, down to -2147483648.
+    Shrinks toward 0.
+    """
+    return st.one_of(
+        st.integers(-100, 100),
+        st.sampled_from([HEAT_MIN, HEAT_MAX, HEAT_MIN + 1, HEAT_MAX - 1]),
+        st.integers(HEAT_MIN, HEAT_MAX),
+    )
 
 
 def durations() -> st.SearchStrategy[str]:

@@ -1,6 +1,6 @@
 """Writing front matter as text, in a drawn style, and remembering the line of every value.
 
-This is an emitter of its own (not :mod:`articlekit.writer`), so that the
+This is an emitter of its own (not `articlekit.writer`), so that the
 writer and the loaders are tested against text they did not produce.  It is
 deliberately conservative: a string is written plain only when it is
 unambiguous in YAML 1.1 (and 1.2), and every rendering is one line per scalar.

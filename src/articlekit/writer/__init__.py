@@ -1,27 +1,28 @@
-"""The lossless writer: :func:`dumps`, :func:`dump` and the canonical formatter :func:`format`.
+"""The lossless writer: `dumps`, `dump` and the canonical formatter `format`.
 
 An unchanged document is written back byte for byte: BOM, newline style,
-fences, blank lines, quoting, key order, comments, unknown keys and body::
+fences, blank lines, quoting, key order, comments, unknown keys and body:
 
-    >>> import articlekit
-    >>> doc = articlekit.loads(text)  # doctest: +SKIP
-    >>> articlekit.dumps(doc) == text  # doctest: +SKIP
-    True
+>>> import articlekit
+>>> doc = articlekit.loads(text)  # doctest: +SKIP
+>>> articlekit.dumps(doc) == text  # doctest: +SKIP
+True
 
 A changed document is written by editing only what changed (see
-``_splice``): change one scalar and one line changes::
+``_splice``): change one scalar and one line changes:
 
-    >>> meta = doc.meta.model_copy(update={"heat": 80})  # doctest: +SKIP
-    >>> articlekit.dumps(doc.replace(meta=meta))  # doctest: +SKIP
+>>> articlekit.dumps(doc.edit(heat=80))  # doctest: +SKIP
 
 A document without a source (``Document(meta=Article(...))``) and the output
-of :func:`format` use the canonical style of the sample article: the key order
-and blank-line groups of :mod:`articlekit.writer.order`, double quotes on
-titles, excerpts, URLs, ``featuredContent`` and ``secured``, plain scalars
-elsewhere, two-space indentation, strings never folded.
+of [`format`][articlekit.format] use the canonical style of the document's kind, which is
+the publisher's own (`articlekit.models._layout`): per kind, its key order and
+blank-line groups, which values are double-quoted (by path: news quotes every
+URL, videos and courses quote none, profiles quote `affiliation.images[].url`
+but not `images[].url`, ...), plain scalars elsewhere, lists indented two
+spaces, strings never folded.  [`format`][articlekit.format] keeps every comment in place.
 
 Every text is loaded back before it is returned; if it would not give the
-same model, :class:`WriteError` is raised instead.
+same model, [`WriteError`][articlekit.WriteError] is raised instead.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from ..errors import ArticleKitError
 from ..fastyaml import load_yaml_fast
 from ..issues import Issue
 from ..splitter import split_front_matter
-from ._data import model_data, same
+from ._comments import CommentsError, find_comments
+from ._data import extra_key_clashes, model_data, same
 from ._render import Renderer
 from ._scalars import UnrepresentableError
 from ._splice import Fallback, splice
@@ -56,7 +58,7 @@ __all__ = [
 ]
 
 Target = str | os.PathLike[str] | IO[bytes] | IO[str]
-"""What :func:`dump` writes to: a path, or an open binary or text file."""
+"""What [`dump`][articlekit.dump] writes to: a path, or an open binary or text file."""
 
 
 class WriteError(ArticleKitError):
@@ -92,12 +94,31 @@ def _assemble(
     )
 
 
-def _canonical_front_matter(meta: BaseModel, newline: str) -> str:
+def _canonical_front_matter(meta: BaseModel, newline: str, source: SourceInfo | None = None) -> str:
+    """``meta`` in its kind's canonical style, with the comments of ``source`` kept in place."""
+    comments = None
+    if source is not None and "#" in source.front_matter:
+        try:
+            comments = find_comments(source.front_matter, source.locations.nodes)
+        except CommentsError:
+            raise WriteError("the comments of the front matter could not be located") from None
     try:
-        lines = Renderer().document(model_data(meta), type(meta))
+        data = model_data(meta, source.data if source is not None else None)
+        lines = Renderer(comments=comments).document(data, type(meta))
     except UnrepresentableError as exc:
         raise WriteError(f"the document cannot be written: {exc}") from None
     return "".join(line + newline for line in lines)
+
+
+def _check_extra_keys(meta: BaseModel) -> None:
+    """Raise `WriteError` when an unknown key of ``meta`` is also the YAML key of one of its fields."""
+    clashes = extra_key_clashes(meta)
+    if clashes:
+        where = ", ".join(f"'{key}'" for key in clashes)
+        raise WriteError(
+            f"the document cannot be written: {where} is both a field and an unknown key of the model "
+            "(was it changed with model_copy(update=...) by YAML key? use Document.edit(...) instead)"
+        )
 
 
 def _old_data(model: type[BaseModel], source: SourceInfo) -> dict[str, Any]:
@@ -110,7 +131,7 @@ def _old_data(model: type[BaseModel], source: SourceInfo) -> dict[str, Any]:
 
 
 def _verify(text: str, doc: Document) -> None:
-    """Load ``text`` back and check it gives ``doc``; raise :class:`WriteError` otherwise."""
+    """Load ``text`` back and check it gives ``doc``; raise `WriteError` otherwise."""
     split = split_front_matter(text)
     problems: list[Issue] = [i for i in split.issues if i.is_error]
     if split.front_matter is None or problems:
@@ -143,7 +164,7 @@ def _verify(text: str, doc: Document) -> None:
 def dumps(doc: Document) -> str:
     """The text of ``doc``: its source with only the changed values rewritten, or the canonical style.
 
-    * A document from :func:`articlekit.loads` that was not changed comes back
+    * A document from [`articlekit.loads`][articlekit.loads] that was not changed comes back
       byte-identical (BOM, newlines, fences, quoting, comments, body).
     * A changed one keeps everything that did not change: changed scalars are
       rewritten in place in their own style, added keys go to their canonical
@@ -159,6 +180,7 @@ def dumps(doc: Document) -> str:
     if not isinstance(doc.body, str):
         raise TypeError(f"Document.body must be str, not {type(doc.body).__name__}")
     meta = doc.meta
+    _check_extra_keys(meta)
     source = doc.source
     if source is None:
         text = _assemble(
@@ -193,14 +215,14 @@ def dumps(doc: Document) -> str:
             return text
         except WriteError:
             pass  # e.g. an anchor that other values referred to: write the canonical style instead
-    canonical = _canonical_front_matter(meta, source.newline)
+    canonical = _canonical_front_matter(meta, source.newline, source)
     text = _assemble(source.bom, _fence_parts(source), canonical, doc.body, source.newline)
     _verify(text, doc)
     return text
 
 
 def dump(doc: Document, target: Target) -> None:
-    """Write ``doc`` (see :func:`dumps`) to a path or an open file.
+    """Write ``doc`` (see [`dumps`][articlekit.dumps]) to a path or an open file.
 
     A path or a binary file gets the exact bytes (UTF-8, the BOM if the
     source had one, its newlines untouched).  A text file gets the text; open
@@ -230,21 +252,27 @@ def format(
     kind: type[BaseModel] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> str:
-    """Rewrite a file in the canonical style (the style of the sample article).
+    """Rewrite a file in the canonical style of its kind (the publisher's own style).
 
-    Key order and blank-line groups of :mod:`articlekit.writer.order`; double
-    quotes on titles, excerpts, URLs, ``featuredContent`` and ``secured``;
-    plain scalars elsewhere (quoted when YAML would misread them); two-space
-    indentation; ``- `` list items; strings never folded; ``---`` fences; LF
-    newlines unless the input used CRLF.  The body and a BOM are kept.
+    Each kind's key order, blank-line groups and quoting (`articlekit.models._layout`):
+    e.g. news double-quotes titles, excerpts, every URL, ``featuredContent``
+    and ``secured``, while videos, courses, collections and organizations
+    write URLs plain; plain scalars elsewhere (quoted when YAML would misread
+    them); two-space indentation; ``- `` list items; strings never folded;
+    ``---`` fences; LF newlines unless the input used CRLF.  A file the
+    publisher wrote comes back byte-identical.  The body and a BOM are kept.
+
+    Every comment is kept in place: a comment line stays above the key or
+    list item below it (at its indentation), or at the end of the block it
+    is indented into; a comment after a value stays after that value.
 
     ``format(format(x)) == format(x)`` and the data are unchanged:
     ``loads(format(x)).meta == loads(x).meta``.  ``kind`` and ``ignore`` are
-    passed to :func:`articlekit.loads` (e.g. ``ignore`` rule codes to format a
+    passed to [`articlekit.loads`][articlekit.loads] (e.g. ``ignore`` rule codes to format a
     file that breaks a cross-field rule).
 
     Raises:
-        ParseError, ValidationError: ``text`` cannot be loaded (see :func:`articlekit.loads`).
+        ParseError, ValidationError: ``text`` cannot be loaded (see [`articlekit.loads`][articlekit.loads]).
     """
     from ..api import loads
 
@@ -252,7 +280,7 @@ def format(
     source = doc.source
     assert source is not None
     newline = "\r\n" if source.newline == "\r\n" else "\n"
-    front_matter = _canonical_front_matter(doc.meta, newline)
+    front_matter = _canonical_front_matter(doc.meta, newline, source)
     out = _assemble(source.bom, ("---", newline, "---", newline), front_matter, doc.body, newline)
     _verify(out, doc)
     return out

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from .order import model_fields_by_key
 
-__all__ = ["model_data", "same"]
+__all__ = ["extra_key_clashes", "model_data", "same"]
 
 
 def _prune(data: Any, model: type[BaseModel], source: Any) -> Any:
@@ -53,6 +53,41 @@ def model_data(model: BaseModel, source: Any = None) -> dict[str, Any]:
     result = _prune(dumped, type(model), source)
     assert isinstance(result, dict)
     return result
+
+
+def _key_text(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _clashes(value: Any, path: tuple[str | int, ...], out: list[str]) -> None:
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _clashes(item, (*path, i), out)
+        return
+    if not isinstance(value, BaseModel):
+        return
+    keys = model_fields_by_key(type(value))
+    out.extend(_key_text((*path, key)) for key in value.model_extra or {} if key in keys)
+    for key, name in zip(keys, type(value).model_fields, strict=True):
+        _clashes(getattr(value, name, None), (*path, key), out)
+
+
+def extra_key_clashes(model: BaseModel) -> list[str]:
+    """The unknown keys of ``model`` (and of the models inside it) that are also a field's YAML key.
+
+    ``model_copy(update={"webUrl": ...})`` makes one: ``update`` takes Python
+    names, so ``webUrl`` becomes an unknown key next to the field ``web_url``.
+
+    >>> from articlekit import Image
+    >>> extra_key_clashes(Image(url="/a.png", width=1, height=1).model_copy(update={"isCached": True}))
+    ['isCached']
+    """
+    out: list[str] = []
+    _clashes(model, (), out)
+    return out
 
 
 def same(a: Any, b: Any) -> bool:

@@ -98,7 +98,7 @@ def single_ok(text: str) -> bool:
 
 
 def single_quoted(text: str) -> str:
-    """``text`` in single quotes (``'`` doubled); only for text where :func:`single_ok` holds."""
+    """``text`` in single quotes (``'`` doubled); only for text where `single_ok` holds."""
     return "'" + text.replace("'", "''") + "'"
 
 

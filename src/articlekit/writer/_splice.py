@@ -13,7 +13,7 @@ original front matter, located through the positions the YAML layer recorded:
   when it starts a group in a file that separates groups by blank lines;
 * an added list item: after the item before it, indented like its siblings.
 
-Whatever it cannot do safely raises :class:`Fallback`; the caller then writes
+Whatever it cannot do safely raises `Fallback`; the caller then writes
 the canonical style instead.
 """
 

@@ -1,29 +1,33 @@
 """The canonical key order, blank-line groups and quoting of each kind of mapping.
 
-The writer puts added keys at their canonical place and :func:`articlekit.format`
-writes whole files in this order.  Each model class has a :class:`KeyOrder`;
-the news item's is::
+The writer puts added keys at their canonical place and [`articlekit.format`][articlekit.format]
+writes whole files in this order.  Each model class has a `KeyOrder`;
+the news item's is:
 
-    category, title, excerpt, publishedDateTime, originalUrl, webUrl, ampWebUrl,
-    cdnAmpWebUrl, type, quality, heat, published
-    <blank line> featuredContent
-    <blank line> provider
-    <blank line> topics
-    <blank line> images
-    <blank line> related
-    <blank line> secured
+```text
+category, title, excerpt, publishedDateTime, originalUrl, webUrl, ampWebUrl,
+cdnAmpWebUrl, type, quality, heat, published
+<blank line> featuredContent
+<blank line> provider
+<blank line> topics
+<blank line> images
+<blank line> related
+<blank line> secured
+```
 
 A new kind registers its own order, usually at the bottom of its model module
-(this module imports no models, so there is no import cycle)::
+(this module imports no models, so there is no import cycle):
 
-    from ..writer.order import register_key_order
+```text
+from ..writer.order import register_key_order
 
-    register_key_order(
-        Video,
-        ["title", "excerpt", "publishedDateTime", "originalUrl", "type", "price", "length"],
-        groups=[["featuredContent"], ["provider"], ["topics"], ["images"], ["secured"]],
-        quoted=["title", "excerpt", "originalUrl", "featuredContent", "secured"],
-    )
+register_key_order(
+    Video,
+    ["title", "excerpt", "publishedDateTime", "originalUrl", "type", "price", "length"],
+    groups=[["featuredContent"], ["provider"], ["topics"], ["images"], ["secured"]],
+    quoted=["title", "excerpt", "originalUrl", "featuredContent", "secured"],
+)
+```
 
 A model that is not registered gets its fields' order, one group for each run
 of scalar fields and one for each nested mapping or list, and double quotes on
@@ -53,6 +57,7 @@ __all__ = [
     "child_model_of",
     "key_order_for",
     "model_fields_by_key",
+    "path_pattern",
     "register_key_order",
 ]
 
@@ -60,6 +65,29 @@ DEFAULT_QUOTED = frozenset({"title", "excerpt", "featuredContent", "secured", "u
 """Keys double-quoted in the canonical style when nothing more specific is known."""
 
 _URL_FORMATS = frozenset({"uri", "uri-reference", "url"})
+
+Pattern = tuple[str, ...]
+"""A path with every list index written ``"[]"``: ``("images", "[]", "url")``."""
+
+
+def path_pattern(path: Iterable[str | int]) -> Pattern:
+    """``path`` (YAML keys and list indexes) with every index as ``"[]"``.
+
+    >>> path_pattern(("images", 0, "url"))
+    ('images', '[]', 'url')
+    """
+    return tuple("[]" if isinstance(part, int) else part for part in path)
+
+
+def _parse_pattern(text: str) -> Pattern:
+    """``"affiliation.images[].url"`` -> ``("affiliation", "images", "[]", "url")``."""
+    out: list[str] = []
+    for part in text.split("."):
+        name = part.rstrip("[]")
+        if name:
+            out.append(name)
+        out.extend("[]" for _ in range(part[len(name) :].count("[]")))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -72,12 +100,34 @@ class KeyOrder:
         group_starts: keys that begin a new group; at the top level of a file a
             blank line separates groups.
         quoted: keys whose text values are double-quoted (others are plain when
-            YAML allows).
+            YAML allows); with ``paths``, paths such as ``images[].url``.
+        paths: whether ``quoted`` lists every quoted path of a whole document of
+            this kind (a registered layout); otherwise, at the top of a
+            document, each nested part quotes its own ``quoted`` keys.
+        blank_line_at_end: whether a document of this kind ends its front matter
+            with a blank line.
     """
 
     order: tuple[str, ...]
     group_starts: frozenset[str] = frozenset()
     quoted: frozenset[str] = DEFAULT_QUOTED
+    paths: bool = False
+    blank_line_at_end: bool = False
+
+    def quotes(self, path: Iterable[str | int]) -> bool:
+        """Whether a text value at ``path`` (from the top of a document of this kind) is double-quoted.
+
+        Only meaningful with ``paths``.
+
+        >>> layout = KeyOrder(("name",), quoted=frozenset({"name", "images[].url"}), paths=True)
+        >>> layout.quotes(("images", 0, "url")), layout.quotes(("images", 0, "width"))
+        (True, False)
+        """
+        patterns = self.__dict__.get("_patterns")
+        if patterns is None:
+            patterns = frozenset(_parse_pattern(p) for p in self.quoted)
+            object.__setattr__(self, "_patterns", patterns)
+        return path_pattern(path) in patterns
 
     def rank(self, key: str) -> int:
         """Position of ``key`` in the canonical order (unknown keys: after all known ones)."""
@@ -117,8 +167,10 @@ def register_key_order(
     order: Iterable[str],
     groups: Iterable[Iterable[str]] = (),
     quoted: Iterable[str] | None = None,
+    *,
+    blank_line_at_end: bool = False,
 ) -> KeyOrder:
-    """Register the canonical layout of ``model``'s mappings; returns the :class:`KeyOrder`.
+    """Register the canonical layout of ``model``'s mappings; returns the `KeyOrder`.
 
     Args:
         model: the pydantic model class (a kind such as ``Video``, or a part such as ``Image``).
@@ -127,8 +179,16 @@ def register_key_order(
         groups: further groups of keys, each written after a blank line at the
             top level of a file.  The keys of ``order`` before any group key form
             the first group.
-        quoted: keys whose text values are double-quoted; default: URL fields and
-            ``title``, ``excerpt``, ``featuredContent``, ``secured``, ``url``.
+        quoted: the paths whose text values are double-quoted in a document of
+            this kind: keys (``title``) and paths into nested values
+            (``images[].url``, ``affiliation.images[].url``; ``[]`` stands for
+            every list item).  Every other text is plain (quoted only when YAML
+            would misread it).  For a part (such as ``Image``), its keys quoted
+            under a kind that lists no paths of its own.  Default: URL fields and
+            ``title``, ``excerpt``, ``featuredContent``, ``secured``, ``url``,
+            and each part's own quoted keys below.
+        blank_line_at_end: end the front matter with a blank line (before the
+            closing fence).
 
     Registering a model again replaces its layout.
     """
@@ -146,6 +206,8 @@ def register_key_order(
         tuple(keys),
         frozenset(starts),
         frozenset(quoted) if quoted is not None else _default_quoted(model),
+        paths=quoted is not None,
+        blank_line_at_end=blank_line_at_end,
     )
     with _LOCK:
         _REGISTRY[model] = layout
@@ -180,56 +242,23 @@ def _fallback(model: type[BaseModel]) -> KeyOrder:
 
 
 def _register_defaults() -> None:
-    """The built-in layouts, registered on first use: the sample article's and every other kind's.
+    """The built-in layouts (`articlekit.models._layout.LAYOUTS`), registered on first use.
 
     Not at import time: the models do not import the writer, and checking
     files never needs it.  A layout registered before this runs is kept.
     """
     global _defaults_done
-    from ..models import Article, Image, Provider, RelatedItem
     from ..models._layout import LAYOUTS
 
-    defaults: list[tuple[type[BaseModel], list[str], list[list[str]], list[str]]] = [
-        (
-            Article,
-            [
-                "category",
-                "title",
-                "excerpt",
-                "publishedDateTime",
-                "originalUrl",
-                "webUrl",
-                "ampWebUrl",
-                "cdnAmpWebUrl",
-                "type",
-                "quality",
-                "heat",
-                "published",
-            ],
-            [["featuredContent"], ["provider"], ["topics"], ["images"], ["related"], ["secured"]],
-            [
-                "title",
-                "excerpt",
-                "originalUrl",
-                "webUrl",
-                "ampWebUrl",
-                "cdnAmpWebUrl",
-                "featuredContent",
-                "secured",
-            ],
-        ),
-        (
-            RelatedItem,
-            ["title", "excerpt", "publishedDateTime", "webUrl", "type", "provider", "quality", "images"],
-            [],
-            ["title", "excerpt", "webUrl"],
-        ),
-        (Provider, ["name", "domain", "images"], [], []),
-        (Image, ["url", "width", "height", "isCached", "title", "attribution"], [], ["url", "title"]),
-    ]
-    for model, order, groups, quoted in (*defaults, *LAYOUTS):
-        if model not in _REGISTRY:
-            register_key_order(model, order, groups, quoted)
+    for layout in LAYOUTS:
+        if layout.model not in _REGISTRY:
+            register_key_order(
+                layout.model,
+                layout.order,
+                layout.groups,
+                layout.quoted,
+                blank_line_at_end=layout.blank_line_at_end,
+            )
     _defaults_done = True
 
 

@@ -1,0 +1,240 @@
+"""`articlekit check`: report every problem in files and folders."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..errors import ArticleKitError
+from ..issues import Issue
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, PROG, STDIN_NAME, UsageError, load_library, plural
+from .params import (
+    FORMATTER,
+    CodeFilter,
+    add_paths,
+    add_stdin_filename,
+    add_walk_options,
+    codes_arg,
+    jobs,
+    kind_arg,
+)
+from .reporters import DEFAULT, REPORTERS, Report, deliver
+
+__all__ = ["PROGRESS_MIN_FILES", "add_parser", "run"]
+
+PROGRESS_MIN_FILES = 200
+"""From this many files on, a progress bar is drawn on a terminal."""
+
+_EPILOG = """\
+Folders are searched recursively for *.md and *.markdown files; hidden folders,
+node_modules and __pycache__ are skipped, and so are README, CHANGELOG,
+CONTRIBUTING, LICENSE, CODE_OF_CONDUCT and SECURITY files (files named
+explicitly are always checked).  '-' reads one file from standard input.
+
+Output, one line per issue, sorted by path and position:
+  PATH:LINE:COL: severity CODE message
+
+examples:
+  articlekit check content/
+  articlekit check post.md other.md --ignore AK305
+  articlekit check . --select AK3,AK4 --format json > issues.json
+  articlekit check . --warnings-as-errors -j 4
+  cat post.md | articlekit check - --stdin-filename post.md
+  articlekit check _news/ --secured-key-file secret.key
+
+exit status: 0 no errors, 1 errors (or warnings with --warnings-as-errors),
+2 usage error, unreadable path or a folder with no file to check (the other
+files are still checked).
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `check` command to the subcommands `sub`."""
+    p = sub.add_parser(
+        "check",
+        help="report every problem in files and folders",
+        description="Report every problem in front-matter files: errors and warnings, located by line.",
+        epilog=_EPILOG,
+        formatter_class=FORMATTER,
+    )
+    add_paths(p)
+    formats = "; ".join(f"{name}: {cls.help}" for name, cls in REPORTERS.items())
+    p.add_argument(
+        "--format",
+        dest="output_format",
+        choices=tuple(REPORTERS),
+        default=DEFAULT,
+        help=f"output format (default: {DEFAULT}); {formats}",
+    )
+    p.add_argument(
+        "--output-file",
+        metavar="FILE",
+        help="write the report (--format) to FILE, atomically; the text format still goes to the terminal",
+    )
+    p.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many issues of each code instead of the issues (most frequent first)",
+    )
+    recorded = p.add_mutually_exclusive_group()
+    recorded.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only the issues that the baseline FILE does not record (see --write-baseline)",
+    )
+    recorded.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record every current issue in the baseline FILE (JSON); they are then not reported",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="report only these codes or code prefixes (repeatable, or comma-separated: AK3,AK401)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="leave out these codes or code prefixes (repeatable, or comma-separated)",
+    )
+    p.add_argument(
+        "-W",
+        "--warnings-as-errors",
+        action="store_true",
+        help="exit 1 when there are warnings, too",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=jobs,
+        default=0,
+        metavar="N",
+        help="parallel processes (default: the number of CPUs; 1 checks in this process)",
+    )
+    p.add_argument("--kind", metavar="NAME", help="validate every file as this kind (default: detected)")
+    p.add_argument(
+        "--secured-key-file",
+        metavar="FILE",
+        help="also check that every 'secured' value decrypts with the key in FILE (raw, base64 or hex)",
+    )
+    add_stdin_filename(p, "show")
+    add_walk_options(p)
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto, on a terminal; NO_COLOR always turns it off)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line and no progress bar")
+    p.set_defaults(handler=run)
+
+
+def _secured_key(path: str) -> bytes:
+    """Read and try out the key of `--secured-key-file` before any file is checked."""
+    from ..api import check
+    from ..secured import read_key_file
+
+    try:
+        key = bytes(read_key_file(path))
+        check(b"---\n---\n", secured_key=key)  # a bad key or a missing extra fails here, once
+    except OSError as exc:
+        raise UsageError(f"--secured-key-file: cannot read {path}: {exc.strerror or exc}") from None
+    except ArticleKitError as exc:
+        raise UsageError(f"--secured-key-file: {exc.message}") from None
+    except (TypeError, ValueError) as exc:
+        raise UsageError(f"--secured-key-file: {path}: {exc}") from None
+    return key
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `articlekit check` with the parsed `args`; the exit status."""
+    load_library()
+    from . import terminal
+    from .baseline import Baseline, apply_baseline
+    from .discovery import find, read_stdin
+    from .runner import CheckOptions, check_bytes, cpu_count, line_texts, run_checks
+
+    started = time.perf_counter()
+    selected = CodeFilter(codes_arg(args.select, "--select"), codes_arg(args.ignore, "--ignore"))
+    options = CheckOptions(
+        ignore=selected.exact_ignores(),
+        kind=kind_arg(args.kind) if args.kind else None,
+        secured_key=_secured_key(args.secured_key_file) if args.secured_key_file else None,
+    )
+    known = Baseline.load(args.baseline) if args.baseline else None
+    want_lines = bool(args.baseline or args.write_baseline) or REPORTERS[args.output_format].needs_lines
+    found = find(args.paths, args.exclude, not args.no_default_excludes)
+    paths = found.files
+    progress = terminal.Progress(
+        len(paths),
+        sys.stderr,
+        enabled=not args.quiet and terminal.isatty(sys.stderr) and len(paths) >= PROGRESS_MIN_FILES,
+    )
+    try:
+        outcomes = run_checks(paths, options, args.jobs or cpu_count(), progress, lines=want_lines)
+    finally:
+        progress.close()
+    results = [(paths[o.file_index], o.issues, o.error, o.internal) for o in outcomes]
+    failed = {o.file_index for o in outcomes if o.error is not None}
+    texts = {(paths[o.file_index], number): text for o in outcomes for number, text in o.lines}
+    silenced = [(paths[o.file_index], issue) for o in outcomes for issue in o.suppressed]
+    checked = [path for index, path in enumerate(paths) if index not in failed]
+    if found.stdin:
+        stdin_name = args.stdin_filename or STDIN_NAME
+        stdin_data = read_stdin()
+        issues, error = check_bytes(stdin_data, options.arguments())
+        results.append((stdin_name, issues, error, error is not None))
+        if want_lines:
+            texts.update(((stdin_name, n), t) for n, t in line_texts(stdin_data, [i.line for i in issues]))
+        if error is None:
+            checked.append(stdin_name)
+
+    rows: list[tuple[str, Issue]] = []
+    problems = list(found.problems)
+    internal = False
+    wanted = selected.wanted
+    for path, issues, error, its_fault in results:
+        if error is not None:
+            problems.append((path, error))
+            internal = internal or its_fault
+            continue
+        rows.extend((path, issue) for issue in issues if wanted(issue.code))
+    rows.sort(key=lambda row: (row[0], row[1].sort_key()))
+    rows, baseline_notes = apply_baseline(rows, texts, known, args.baseline, args.write_baseline)
+    silenced = [row for row in silenced if wanted(row[1].code)]
+    silenced.sort(key=lambda row: (row[0], row[1].sort_key()))
+    report = Report(
+        files=checked,
+        issues=rows,
+        unreadable=sorted(problems),
+        elapsed=time.perf_counter() - started,
+        suppressed=silenced,
+        lines=texts,
+    )
+    color = terminal.use_color(args.color, sys.stdout)
+    deliver(report, args.output_format, args.output_file, args.statistics, color)
+
+    verb = "cannot check" if internal else "cannot read"
+    for path, reason in report.unreadable:
+        print(f"{PROG}: error: {verb} {path}: {reason}", file=sys.stderr)
+    for path in found.empty:
+        print(f"{PROG}: error: no files to check under {path}", file=sys.stderr)
+    for note in baseline_notes if not args.quiet else ():
+        print(f"{PROG}: {note}", file=sys.stderr)
+    if not args.quiet:
+        unreadable_note = f", {len(problems)} unreadable" if problems else ""
+        print(
+            f"{PROG}: checked {plural(len(report.files), 'file')}{unreadable_note} in {report.elapsed:.2f}s: "
+            f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}",
+            file=sys.stderr,
+        )
+    if problems or found.empty:
+        return EXIT_USAGE
+    if report.errors or (args.warnings_as_errors and report.warnings):
+        return EXIT_ERRORS
+    return EXIT_OK

@@ -1,0 +1,54 @@
+"""`articlekit codes`: list the issue codes, or explain some."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import EXIT_OK, load_library
+from .params import FORMATTER, codes_arg
+
+__all__ = ["add_parser", "run"]
+
+_EPILOG = """\
+examples:
+  articlekit codes                           every code, its severity and summary
+  articlekit codes AK301 AK202               what these codes mean, with examples
+  articlekit codes AK3                       every AK3xx code
+
+exit status: 0 listed, 2 a code or prefix that matches no issue code.
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `codes` command to the subcommands `sub`."""
+    p = sub.add_parser(
+        "codes",
+        help="list the issue codes, or explain some",
+        description="List every issue code, or show the documentation of the codes given.",
+        epilog=_EPILOG,
+        formatter_class=FORMATTER,
+    )
+    p.add_argument("codes", nargs="*", metavar="CODE", help="codes or code prefixes to explain")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `articlekit codes` with the parsed `args`; the exit status."""
+    load_library()
+    from ..issues import CODES
+
+    wanted = codes_arg(args.codes, "codes") if args.codes else ()
+    infos = [info for code, info in sorted(CODES.items()) if not wanted or code.startswith(wanted)]
+    if not wanted:
+        for info in infos:
+            print(f"{info.code}  {info.severity:<7}  {info.name:<28}  {info.summary}")
+        return EXIT_OK
+    for n, info in enumerate(infos):
+        if n:
+            print()
+        print(f"{info.code} {info.name} ({info.severity})")
+        print(info.summary)
+        if info.doc:
+            print()
+            print(info.doc)
+    return EXIT_OK

@@ -1,0 +1,819 @@
+"""Configuration files: which rules apply where, which folders hold which kind.
+
+A configuration is found per checked file: the nearest of ``articlekit.toml``,
+``.articlekit.toml``, or a ``pyproject.toml`` with a ``[tool.articlekit]``
+table, searching upward from the file's folder (in that order within one
+folder); the closest wins, and nothing is merged from farther files.  Paths
+and globs in a configuration are relative to its file's folder:
+
+```toml
+# articlekit.toml
+ignore = ["AK853"]
+per-file-ignores = { "_people/**" = ["AK305"] }
+
+[kinds]
+"_learning/courses/**" = "course"
+
+[limits]
+max-bytes = 65536
+
+[rules]
+max-related = 30
+```
+
+From Python:
+
+    >>> import articlekit
+    >>> config = articlekit.Config.from_dict({"ignore": ["AK853"]})
+    >>> config.is_selected("AK853"), config.is_selected("AK301")
+    (False, True)
+
+[`Config.discover`][articlekit.Config.discover] finds the configuration of a file (and keeps what it
+found per folder), [`Config.load`][articlekit.Config.load] reads a given file, and
+[`Config.default`][articlekit.Config.default] is the configuration of no file at all.  Every problem
+with a file is a [`ConfigError`][articlekit.ConfigError] naming the file, the line
+and column, and the key.  See ``docs/configuration.md`` for every key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import json
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import pathspec
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+)
+from pydantic import ValidationError as _PydanticError
+
+from ._tomlkeys import KeyPath, key_positions, locate
+from .errors import ArticleKitError, ConfigError
+from .issues import CODES
+from .limits import DEFAULT_LIMITS, Limits
+from .rules import RuleOptions
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = [
+    "CONFIG_FILES",
+    "DEFAULT_INCLUDE",
+    "Config",
+    "LimitsTable",
+    "RulesTable",
+    "clear_discovery_cache",
+]
+
+CONFIG_FILES = ("articlekit.toml", ".articlekit.toml", "pyproject.toml")
+"""The names a configuration file may have, in the order they are looked for within one folder."""
+
+DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
+"""The files checked when a folder is given and no ``include`` is set."""
+
+_CODE = re.compile(r"AK\d{1,3}")
+_MODULE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_OBJECT = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+# --------------------------------------------------------------------------- validating values
+
+
+def _known_codes() -> Mapping[str, object]:
+    """Every registered code, once every module that registers one is imported."""
+    from . import api, suppressions  # noqa: F401  (their imports register the core's codes)
+    from .rules import all_rules
+
+    all_rules()
+    return CODES
+
+
+def _check_code(value: str) -> str:
+    code = value.strip().upper()
+    if not _CODE.fullmatch(code):
+        raise ValueError(f"{value!r} is not an issue code (like AK301) or a code prefix (like AK3)")
+    if not any(known.startswith(code) for known in _known_codes()):
+        raise ValueError(f"{value!r} matches no issue code; 'articlekit codes' lists them")
+    return code
+
+
+def _check_glob(value: str) -> str:
+    if not value.strip():
+        raise ValueError("a glob must not be empty")
+    if value.startswith("!"):
+        raise ValueError(f"{value!r}: a glob here must not start with '!'")
+    if ".." in value.replace("\\", "/").split("/"):
+        raise ValueError(f"{value!r}: globs are relative to the configuration's folder and cannot use '..'")
+    try:
+        pathspec.GitIgnoreSpec.from_lines([value])
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid glob ({exc})") from None
+    return value
+
+
+def _check_kind(value: str) -> str:
+    from .models.kinds import kind_named
+
+    if _OBJECT.fullmatch(value):
+        return value
+    try:
+        kind_named(value)
+    except KeyError:
+        pass
+    else:
+        return value.lower()
+    if value.lower() == "news":
+        return "article"
+    from .models.kinds import KINDS
+
+    names = [k.name for k in KINDS]
+    close = difflib.get_close_matches(value.lower(), names, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise ValueError(
+        f"{value!r} is not a kind{hint}: use one of {', '.join(names)}, or 'package.module:Class'"
+    )
+
+
+def _check_module(value: str) -> str:
+    if not _MODULE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a module name (like 'mypackage.articlekit_rules')")
+    return value
+
+
+def _check_path(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the path must not be empty")
+    return value
+
+
+_Code = Annotated[StrictStr, AfterValidator(_check_code)]
+_Glob = Annotated[StrictStr, AfterValidator(_check_glob)]
+_KindName = Annotated[StrictStr, AfterValidator(_check_kind)]
+_Module = Annotated[StrictStr, AfterValidator(_check_module)]
+_Count = Annotated[StrictInt, Field(ge=0)]
+
+_TABLE_CONFIG = ConfigDict(
+    frozen=True,
+    extra="forbid",
+    alias_generator=_kebab,
+    validate_by_name=True,
+    validate_by_alias=True,
+)
+
+
+class LimitsTable(BaseModel):
+    """The ``[limits]`` table: the fields of [`Limits`][articlekit.Limits], in kebab case (``max-bytes``)."""
+
+    model_config = _TABLE_CONFIG
+
+    max_bytes: _Count = DEFAULT_LIMITS.max_bytes
+    max_depth: _Count = DEFAULT_LIMITS.max_depth
+    max_aliases: _Count = DEFAULT_LIMITS.max_aliases
+    max_alias_expansion: _Count = DEFAULT_LIMITS.max_alias_expansion
+    max_keys: _Count = DEFAULT_LIMITS.max_keys
+    max_string_length: _Count = DEFAULT_LIMITS.max_string_length
+
+    def to_limits(self) -> Limits:
+        """These values as a [`Limits`][articlekit.Limits]."""
+        return Limits(**{name: getattr(self, name) for name in type(self).model_fields})
+
+
+class RulesTable(BaseModel):
+    """The ``[rules]`` table: the rules' settings ([`RuleOptions`][articlekit.RuleOptions]), in kebab case."""
+
+    model_config = _TABLE_CONFIG
+
+    max_related: _Count = RuleOptions().max_related
+
+    def to_options(self) -> RuleOptions:
+        """These values as [`RuleOptions`][articlekit.RuleOptions] (no key, no fixed time)."""
+        return RuleOptions(max_related=self.max_related)
+
+
+class Config(BaseModel):
+    """An articlekit configuration: the keys of ``articlekit.toml``, validated.
+
+    Fields are named as in the file, with ``_`` for ``-`` (``per_file_ignores``
+    is ``per-file-ignores``).  Codes are kept in upper case.  Globs (gitignore
+    style: a glob without ``/`` matches at any depth, ``dir/**`` everything
+    below ``dir``) and ``secured-key-file`` are relative to `root`.
+
+    A ``Config`` made in Python (``Config(...)``, [`from_dict`][articlekit.Config.from_dict]) has no
+    `source`; its globs are relative to ``root`` (default: the current folder at
+    the time a path is matched).  ``Config(...)`` raises pydantic's error for a bad value;
+    [`from_dict`][articlekit.Config.from_dict] and [`load`][articlekit.Config.load] raise
+    [`ConfigError`][articlekit.ConfigError].
+    """
+
+    model_config = _TABLE_CONFIG
+
+    select: tuple[_Code, ...] = ()
+    ignore: tuple[_Code, ...] = ()
+    per_file_ignores: dict[_Glob, tuple[_Code, ...]] = Field(default_factory=dict)
+    include: tuple[_Glob, ...] = DEFAULT_INCLUDE
+    exclude: tuple[_Glob, ...] = ()
+    respect_gitignore: StrictBool = True
+    kinds: dict[_Glob, _KindName] = Field(default_factory=dict)
+    warnings_as_errors: StrictBool = False
+    secured_key_file: Annotated[StrictStr, AfterValidator(_check_path)] | None = None
+    limits_table: LimitsTable = Field(default_factory=LimitsTable, alias="limits")
+    rules_table: RulesTable = Field(default_factory=RulesTable, alias="rules")
+    plugins: tuple[_Module, ...] = ()
+
+    _root: str | None = PrivateAttr(default=None)
+    _source: str | None = PrivateAttr(default=None)
+    _prefix: tuple[str, ...] = PrivateAttr(default=())
+    _memo: dict[Any, Any] = PrivateAttr(default_factory=dict)
+
+    # ------------------------------------------------------------------ making one
+
+    @classmethod
+    def default(cls) -> Config:
+        """The configuration of no file: every default (what ``--isolated`` uses)."""
+        return _DEFAULT
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, root: str | os.PathLike[str] | None = None) -> Config:
+        """A configuration from data shaped like the file (keys with ``-``), relative to ``root``.
+
+        Raises:
+            ConfigError: an unknown key, a wrong type, a bad code or glob.
+        """
+        return _validate(cls, data, root=None if root is None else os.path.abspath(root))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Config:
+        """The configuration in the file ``path`` (a ``pyproject.toml`` is read from ``[tool.articlekit]``).
+
+        Raises:
+            ConfigError: the file cannot be read, is not TOML, has no
+                ``[tool.articlekit]`` table (``pyproject.toml``), or has a bad key or value.
+        """
+        name = os.fspath(path)
+        text = _read_text(name)
+        data = _parse_toml(text, name)
+        prefix: tuple[str, ...] = ()
+        if os.path.basename(name) == "pyproject.toml":
+            tool = data.get("tool")
+            table = tool.get("articlekit") if isinstance(tool, dict) else None
+            if table is None:
+                raise ConfigError("has no [tool.articlekit] table", path=name)
+            prefix = ("tool", "articlekit")
+            if not isinstance(table, dict):
+                raise _error_at(name, text, prefix, "tool.articlekit", "must be a table")
+            data = table
+        return _validate(
+            cls, data, root=os.path.dirname(os.path.abspath(name)), source=name, text=text, prefix=prefix
+        )
+
+    @classmethod
+    def discover(cls, path: str | os.PathLike[str]) -> Config:
+        """The configuration that applies to the file (or folder) ``path``.
+
+        The nearest ``articlekit.toml``, ``.articlekit.toml`` or ``pyproject.toml``
+        with ``[tool.articlekit]``, from the file's folder upward; [`default`][articlekit.Config.default]
+        when there is none.  What is found is kept per folder (so that checking
+        tens of thousands of files reads each configuration once); call
+        `clear_discovery_cache` after changing configuration files.
+
+        Raises:
+            ConfigError: the nearest configuration file is not valid.
+        """
+        start = os.path.abspath(path)
+        if not os.path.isdir(start):
+            start = os.path.dirname(start)
+        return _discover_folder(start)
+
+    def with_options(self, **changes: Any) -> Config:
+        """A copy with some fields changed (by field name), validated, with the same root and source.
+
+        For command-line flags that override the file, e.g.
+        ``config.with_options(select=("AK3",))`` or
+        ``config.with_options(ignore=config.ignore + ("AK853",))``.
+
+        Raises:
+            ConfigError: a bad value.
+        """
+        data: dict[str, Any] = {name: getattr(self, name) for name in self.model_fields_set}
+        data.update(changes)
+        try:
+            new = type(self).model_validate(data, by_alias=False, by_name=True)
+        except _PydanticError as exc:
+            raise _config_error(exc, None, None, ()) from None
+        new._root, new._source, new._prefix = self._root, self._source, self._prefix
+        return new
+
+    # ------------------------------------------------------------------ where it came from
+
+    @property
+    def source(self) -> Path | None:
+        """The file this configuration was read from (``None``: made in Python, or the defaults)."""
+        return None if self._source is None else Path(self._source)
+
+    @property
+    def root(self) -> Path | None:
+        """The folder globs and paths are relative to (``None``: the current folder)."""
+        return None if self._root is None else Path(self._root)
+
+    def relative(self, path: str | os.PathLike[str]) -> str | None:
+        """``path`` relative to `root`, with ``/``; ``None`` when it is outside that folder."""
+        memo = _memo(self)
+        fixed_root: str | None = _private(self)["_root"]
+        last = memo.get("relative")  # the same path is often asked for twice in a row
+        if last is not None and last[0] == path and fixed_root is not None:
+            return last[1]  # type: ignore[no-any-return]
+        root = fixed_root or os.getcwd()
+        full = os.path.abspath(path)
+        normcase = os.path.normcase
+        if normcase(full) == normcase(root):
+            rel: str | None = "."
+        else:
+            prefix = os.path.join(root, "")
+            if normcase(full[: len(prefix)]) != normcase(prefix):
+                rel = None
+            else:
+                rel = full[len(prefix) :]
+                if os.sep != "/":  # pragma: no cover - Windows
+                    rel = rel.replace(os.sep, "/")
+        memo["relative"] = (path, rel)
+        return rel
+
+    # ------------------------------------------------------------------ what applies to a path
+
+    def is_selected(self, code: str, path: str | os.PathLike[str] | None = None) -> bool:
+        """Whether issues of ``code`` are reported (for the file ``path``, with its per-file ignores)."""
+        if self.select and not code.startswith(self.select):
+            return False
+        if self.ignore and code.startswith(self.ignore):
+            return False
+        if path is not None and self.per_file_ignores:
+            return not any(code.startswith(codes) for codes in self._per_file(path))
+        return True
+
+    def ignored_codes(self, path: str | os.PathLike[str] | None = None) -> frozenset[str]:
+        """Every registered code that is not reported for ``path`` (what ``check(ignore=...)`` takes)."""
+        matched = self._per_file_indexes(path) if path is not None and self.per_file_ignores else ()
+        key = ("ignored", matched, len(CODES))
+        found = _memo(self).get(key)
+        if found is None:
+            codes = _known_codes()
+            globs = self._per_file_list()
+            extra = tuple(c for i in matched for c in self.per_file_ignores[globs[i][0]])
+            found = frozenset(
+                code
+                for code in codes
+                if (self.select and not code.startswith(self.select))
+                or (self.ignore and code.startswith(self.ignore))
+                or (extra and code.startswith(extra))
+            )
+            _memo(self)[key] = found
+        return found
+
+    def kind_for(self, path: str | os.PathLike[str]) -> type[BaseModel] | None:
+        """The model the file ``path`` is validated as, by ``kinds`` (the last matching glob wins).
+
+        ``None`` when no glob matches: the kind is detected from the front matter.
+
+        Raises:
+            ConfigError: a ``"package.module:Class"`` that cannot be imported or is not a model.
+        """
+        if not self.kinds:
+            return None
+        rel = self.relative(path)
+        if rel is None:
+            return None
+        for glob, spec, name in reversed(self._kind_list()):
+            if _matches(spec, rel):
+                return self._resolve_kind(glob, name)
+        return None
+
+    def is_included(self, path: str | os.PathLike[str]) -> bool:
+        """Whether a file found in a folder is checked: it matches ``include`` and not ``exclude``.
+
+        A file outside `root` is matched by its name alone.  (Files named
+        on the command line are always checked; ``.gitignore`` is the business
+        of `find_files`.)
+        """
+        rel = self.relative(path)
+        if rel is None:
+            rel = os.path.basename(os.fspath(path))
+        return self.includes(rel) and not self.excludes(rel)
+
+    def includes(self, rel: str) -> bool:
+        """Whether the relative path ``rel`` (with ``/``) matches ``include``."""
+        return _matches(self._spec("include"), rel)
+
+    def excludes(self, rel: str, *, is_dir: bool = False) -> bool:
+        """Whether the relative path ``rel`` (a folder when ``is_dir``) matches ``exclude``."""
+        if not self.exclude:
+            return False
+        return _matches(self._spec("exclude"), rel + "/" if is_dir else rel)
+
+    @property
+    def limits(self) -> Limits:
+        """``[limits]`` as `Limits` (the field is `limits_table`)."""
+        found = _memo(self).get("limits")
+        if found is None:
+            found = _memo(self)["limits"] = self.limits_table.to_limits()
+        return found
+
+    @property
+    def rule_options(self) -> RuleOptions:
+        """``[rules]`` as `RuleOptions`, without the key (see `secured_key`).
+
+        (The field is `rules_table`.)
+        """
+        found = _memo(self).get("options")
+        if found is None:
+            found = _memo(self)["options"] = self.rules_table.to_options()
+        return found
+
+    @property
+    def secured_key_path(self) -> Path | None:
+        """``secured-key-file`` made absolute (relative to `root`), or ``None``."""
+        if self.secured_key_file is None:
+            return None
+        root = _private(self)["_root"] or os.getcwd()
+        return Path(root, os.path.expanduser(self.secured_key_file))
+
+    def secured_key(self) -> bytes | None:
+        """The key in ``secured-key-file`` (read once), or ``None`` when the key is not set.
+
+        Raises:
+            ConfigError: the key file cannot be read or holds no usable key.
+        """
+        key_path = self.secured_key_path
+        if key_path is None:
+            return None
+        cached = _memo(self).get("secured-key")
+        if isinstance(cached, bytes):
+            return cached
+        from .secured import read_key_file, require_backend, validate_key
+
+        try:
+            key = validate_key(read_key_file(key_path))
+            require_backend()
+        except ArticleKitError as exc:
+            raise self._error(("secured-key-file",), exc.message) from None
+        _memo(self)["secured-key"] = key
+        return key
+
+    # ------------------------------------------------------------------ display
+
+    def to_display(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Every effective value, as TOML, each marked with where it came from.
+
+        What ``articlekit config [PATH]`` prints (like ``ruff check --show-settings``);
+        with ``path``, what applies to that file too.
+        """
+        from_file = f"from {self._source}" if self._source else "set in Python"
+        out = [f"# configuration file: {self._source or 'none (defaults)'}"]
+        out.append(f"# globs and paths are relative to: {self._root or os.getcwd()}")
+        if path is not None:
+            out += self._display_for(path)
+        out.append("")
+
+        def line(key: str, value: object, explicit: bool) -> str:
+            origin = from_file if explicit else "default"
+            if value is None:
+                return f"# {key} is not set  ({origin})"
+            return f"{key} = {_toml(value)}  # {origin}"
+
+        tables: dict[str, BaseModel] = {"limits_table": self.limits_table, "rules_table": self.rules_table}
+        for name, field in type(self).model_fields.items():
+            if name in tables:
+                continue
+            out.append(line(field.alias or name, getattr(self, name), name in self.model_fields_set))
+        for name, table in tables.items():
+            out += ["", f"[{type(self).model_fields[name].alias}]"]
+            for sub, field in type(table).model_fields.items():
+                out.append(line(field.alias or sub, getattr(table, sub), sub in table.model_fields_set))
+        return "\n".join(out) + "\n"
+
+    def _display_for(self, path: str | os.PathLike[str]) -> list[str]:
+        out = [f"# for the file: {os.fspath(path)}"]
+        kind = None
+        for glob, spec, name in reversed(self._kind_list()):
+            rel = self.relative(path)
+            if rel is not None and _matches(spec, rel):
+                kind = f"{name} (kinds {_toml(glob)})"
+                break
+        out.append(f"#   kind: {kind or 'detected from the front matter'}")
+        extra = [glob for glob, _ in (self._per_file_list()[i] for i in self._per_file_indexes(path))]
+        codes = sorted({c for glob in extra for c in self.per_file_ignores[glob]})
+        if codes:
+            out.append(f"#   per-file-ignores: {', '.join(codes)} (from {', '.join(map(_toml, extra))})")
+        out.append(f"#   checked when its folder is searched: {'yes' if self.is_included(path) else 'no'}")
+        return out
+
+    # ------------------------------------------------------------------ internals
+
+    def _spec(self, name: str) -> pathspec.GitIgnoreSpec:
+        spec = _memo(self).get(name)
+        if spec is None:
+            spec = _memo(self)[name] = pathspec.GitIgnoreSpec.from_lines(getattr(self, name))
+        return spec
+
+    def _per_file_list(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        found = _memo(self).get("per-file")
+        if found is None:
+            found = _memo(self)["per-file"] = [
+                (glob, pathspec.GitIgnoreSpec.from_lines([glob])) for glob in self.per_file_ignores
+            ]
+        return found
+
+    def _per_file_indexes(self, path: str | os.PathLike[str]) -> tuple[int, ...]:
+        rel = self.relative(path)
+        if rel is None:
+            return ()
+        return tuple(i for i, (_, spec) in enumerate(self._per_file_list()) if _matches(spec, rel))
+
+    def _per_file(self, path: str | os.PathLike[str]) -> list[tuple[str, ...]]:
+        globs = self._per_file_list()
+        return [self.per_file_ignores[globs[i][0]] for i in self._per_file_indexes(path)]
+
+    def _kind_list(self) -> list[tuple[str, pathspec.GitIgnoreSpec, str]]:
+        found = _memo(self).get("kinds")
+        if found is None:
+            found = _memo(self)["kinds"] = [
+                (glob, pathspec.GitIgnoreSpec.from_lines([glob]), name) for glob, name in self.kinds.items()
+            ]
+        return found
+
+    def _resolve_kind(self, glob: str, name: str) -> type[BaseModel]:
+        key = ("kind", name)
+        model = _memo(self).get(key)
+        if model is None:
+            if ":" in name:
+                model = _import_model(name, lambda message: self._error(("kinds", glob), message))
+            else:
+                from .models.kinds import kind_named
+
+                model = kind_named(name)
+            _memo(self)[key] = model
+        return model
+
+    def _error(self, path: KeyPath, message: str) -> ConfigError:
+        """A `ConfigError` about the key at ``path``, located in the source file if there is one."""
+        full = (*self._prefix, *path)
+        if self._source is None:
+            return ConfigError(message, key=_key_name(full))
+        try:
+            text = _read_text(self._source)
+        except ConfigError:
+            return ConfigError(message, path=self._source, key=_key_name(full))
+        return _error_at(self._source, text, full, _key_name(full), message)
+
+
+def _private(config: Config) -> dict[str, Any]:
+    """``config``'s private attributes, read without pydantic's ``__getattr__`` (which is slow)."""
+    private = config.__pydantic_private__
+    assert private is not None
+    return private
+
+
+def _memo(config: Config) -> dict[Any, Any]:
+    """What ``config`` has worked out so far (compiled globs, resolved kinds, ...)."""
+    memo: dict[Any, Any] = _private(config)["_memo"]
+    return memo
+
+
+def _matches(spec: pathspec.GitIgnoreSpec, rel: str) -> bool:
+    """Whether the last pattern of ``spec`` that matches ``rel`` includes it (gitignore's rule)."""
+    for pattern in reversed(spec.patterns):
+        if pattern.include is not None and pattern.match_file(rel) is not None:
+            return bool(pattern.include)
+    return False
+
+
+def _import_model(target: str, error: Any) -> type[BaseModel]:
+    module_name, _, attribute = target.partition(":")
+    try:
+        value: Any = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise error(f"cannot import {module_name!r}: {exc}") from None
+    for part in attribute.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            raise error(f"{module_name!r} has no {attribute!r}")
+    if not (isinstance(value, type) and issubclass(value, BaseModel)):
+        raise error(f"{target!r} is not a pydantic model class")
+    return value
+
+
+# --------------------------------------------------------------------------- reading and validating
+
+
+def _read_text(name: str) -> str:
+    try:
+        with open(name, "rb") as handle:
+            content = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the configuration file: {exc.strerror or exc}", path=name) from None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"is not UTF-8 text (byte {exc.start})", path=name) from None
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = _TOML_POSITION.search(message)
+        line = column = None
+        if where is not None:
+            line, column = int(where.group(1)), int(where.group(2))
+            message = message[: where.start()]
+        raise ConfigError(f"is not valid TOML: {message}", path=name, line=line, column=column) from None
+
+
+def _validate(
+    cls: type[Config],
+    data: Mapping[str, Any],
+    *,
+    root: str | None,
+    source: str | None = None,
+    text: str | None = None,
+    prefix: tuple[str, ...] = (),
+) -> Config:
+    try:
+        config = cls.model_validate(data, by_alias=True, by_name=False)
+    except _PydanticError as exc:
+        raise _config_error(exc, source, text, prefix) from None
+    config._root, config._source, config._prefix = root, source, prefix
+    return config
+
+
+_MESSAGES = {
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "string_type": "must be text (in quotes)",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "greater_than_equal": "must be 0 or more",
+}
+
+
+def _config_error(
+    exc: _PydanticError, source: str | None, text: str | None, prefix: tuple[str, ...]
+) -> ConfigError:
+    """The first of pydantic's errors, in the configuration's own words, located in the file."""
+    first = exc.errors(include_url=False)[0]
+    loc: KeyPath = tuple(part for part in first["loc"] if part != "[key]")
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        table: type[BaseModel] = Config
+        for part in loc[:-1]:
+            by_alias = {f.alias or n: f for n, f in table.model_fields.items()}
+            field = by_alias.get(str(part))
+            annotation = field.annotation if field is not None else None
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                table = annotation
+        known = [f.alias or n for n, f in table.model_fields.items()]
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        message = f"unknown key{hint}; known keys here: {', '.join(known)}"
+    elif kind == "value_error":
+        message = str(first["ctx"]["error"])
+    else:
+        message = _MESSAGES.get(kind, "has a value of the wrong kind")
+        if kind.endswith("_type"):
+            message += f", not {_type_word(first['input'])}"
+    full = (*prefix, *loc)
+    key = _key_name(full)
+    if source is None or text is None:
+        return ConfigError(message, path=source, key=key)
+    return _error_at(source, text, full, key, message)
+
+
+def _type_word(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _error_at(source: str, text: str, path: KeyPath, key: str, message: str) -> ConfigError:
+    found = locate(key_positions(text), path)
+    line, column = found if found is not None else (None, None)
+    return ConfigError(message, path=source, line=line, column=column, key=key)
+
+
+def _key_name(path: KeyPath) -> str:
+    """A key path as written in TOML: ``limits.max-bytes``, ``kinds."a/**"``, ``select[1]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+            out += f".{name}" if out else name
+    return out
+
+
+def _toml(value: object) -> str:
+    """A value written as TOML (for `Config.to_display`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{_toml(k)} = {_toml(v)}" for k, v in value.items())
+        return "{ " + items + " }" if items else "{}"
+    return json.dumps(str(value))
+
+
+# --------------------------------------------------------------------------- discovery
+
+_DEFAULT = Config()
+_BY_FOLDER: dict[str, Config] = {}
+_BY_FILE: dict[str, Config] = {}
+
+
+def clear_discovery_cache() -> None:
+    """Forget the configurations `Config.discover` found (after configuration files change)."""
+    _BY_FOLDER.clear()
+    _BY_FILE.clear()
+
+
+def _config_file_in(folder: str) -> str | None:
+    for name in CONFIG_FILES:
+        candidate = os.path.join(folder, name)
+        if not os.path.isfile(candidate):
+            continue
+        if name != "pyproject.toml" or _has_articlekit_table(candidate):
+            return candidate
+    return None
+
+
+def _has_articlekit_table(name: str) -> bool:
+    text = _read_text(name)
+    if "articlekit" not in text:
+        return False
+    tool = _parse_toml(text, name).get("tool")
+    return isinstance(tool, dict) and "articlekit" in tool
+
+
+def _discover_folder(folder: str) -> Config:
+    found = _BY_FOLDER.get(folder)
+    if found is not None:
+        return found
+    visited: list[str] = []
+    current = folder
+    while True:
+        cached = _BY_FOLDER.get(current)
+        if cached is not None:
+            found = cached
+            break
+        visited.append(current)
+        name = _config_file_in(current)
+        if name is not None:
+            found = _BY_FILE.get(name)
+            if found is None:
+                found = _BY_FILE[name] = Config.load(name)
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            found = _DEFAULT
+            break
+        current = parent
+    for seen in visited:
+        _BY_FOLDER[seen] = found
+    return found

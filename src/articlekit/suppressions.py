@@ -1,0 +1,335 @@
+"""Suppression comments inside the front matter: ``# articlekit: ignore[AK401]``.
+
+Two forms, both YAML comments in the front matter, each naming one or more
+codes (comma-separated, exact codes, not prefixes):
+
+```yaml
+---
+# articlekit: ignore-file[AK305]
+title: "Legacy"
+images:
+  - url: /img/a-10x10.png
+    width: 12  # articlekit: ignore[AK401]
+# articlekit: ignore[AK853]
+topics: ["a", "a"]
+---
+```
+
+- ``ignore[...]`` as a trailing comment suppresses those codes for issues
+  reported on its line; on a line of its own it applies to the next line that
+  is neither blank nor a comment (several such lines in a row all apply to it).
+- ``ignore-file[...]``, on a line of its own anywhere in the front matter,
+  suppresses those codes in the whole file.
+
+Only real YAML comments count: a ``#`` inside a quoted string or a block
+scalar is text.  A suppression that names no code, names an unknown code, or
+is not understood is a warning at the comment (AK001), and so is an
+``ignore-file`` that is not on a line of its own (it then applies nowhere); a
+suppression that suppressed nothing is a warning too (AK002), so that stale
+ones do not pile up.  Those two codes cannot themselves be suppressed by a
+comment: switch them off in the configuration (``ignore = ["AK002"]``).
+
+In a front matter that YAML cannot read, only the comments before the point
+where reading stopped are recognised.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import yaml
+
+from .issues import CODES, Issue, register_code
+
+__all__ = [
+    "BAD_SUPPRESSION",
+    "UNUSED_SUPPRESSION",
+    "Suppression",
+    "Suppressions",
+    "apply_suppressions",
+    "find_suppressions",
+]
+
+BAD_SUPPRESSION = register_code(
+    "AK001",
+    "bad-suppression",
+    "warning",
+    "A suppression comment that names no code, names an unknown code, or is not understood.",
+    "A suppression is a YAML comment in the front matter: `# articlekit: ignore[CODE, ...]` "
+    "(for its line, or the next line when it stands alone) or `# articlekit: ignore-file[CODE, ...]` "
+    "(on a line of its own: for the whole file). Codes are exact codes such as `AK305`, not "
+    "prefixes; AK001 and AK002 themselves cannot be suppressed by a comment. Passing:"
+    '\n\n```\ntopics: ["a", "a"]  # articlekit: ignore[AK853]\n```\n\n'
+    'Failing (warning):\n\n```\ntopics: ["a", "a"]  # articlekit: ignore\n```',
+)
+UNUSED_SUPPRESSION = register_code(
+    "AK002",
+    "unused-suppression",
+    "warning",
+    "A suppression comment that suppressed nothing.",
+    "Like ruff's unused `noqa`: a suppression whose code is not reported on its line "
+    "(or, for `ignore-file`, anywhere in the file) is stale; remove it. Codes that are "
+    "not checked at all (left out by `select`, `ignore` or `per-file-ignores`) are not "
+    "reported as unused. Passing:"
+    '\n\n```\ntopics: ["a", "a"]  # articlekit: ignore[AK853]\n```\n\n'
+    'Failing (warning):\n\n```\ntopics: ["a", "b"]  # articlekit: ignore[AK853]\n```',
+)
+
+_META = frozenset({BAD_SUPPRESSION.code, UNUSED_SUPPRESSION.code})
+_BREAK = re.compile(r"\r\n|\r|\n")
+_DIRECTIVE = re.compile(r"#[ \t]*articlekit[ \t]*:[ \t]*(?P<rest>.*)")
+_FORM = re.compile(r"(?P<form>[A-Za-z_-]*)[ \t]*(?:\[(?P<codes>[^\]\[]*)\])?")
+_CODE = re.compile(r"AK\d{3}")
+# what PyYAML's reader refuses (it checks the whole text first); replaced by spaces to scan
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """One suppression comment.
+
+    Attributes:
+        line: the comment's line in the file (the opening fence is line 1).
+        column: the column of its ``#``.
+        codes: the known codes it names.
+        target: the line it applies to (``None`` for ``ignore-file``, or when
+            no line follows a suppression on a line of its own).
+        whole_file: ``True`` for ``ignore-file``.
+        text: the comment as written, from ``#``.
+    """
+
+    line: int
+    column: int
+    codes: tuple[str, ...]
+    target: int | None
+    whole_file: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Suppressions:
+    """The suppressions of one front matter, and the AK001 warnings about malformed ones."""
+
+    items: tuple[Suppression, ...] = ()
+    problems: tuple[Issue, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.problems)
+
+
+NONE = Suppressions()
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
+class _Tokens:
+    """Where YAML's tokens (scalars, tags...) are: a ``#`` inside one is not a comment."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.limit = len(text) + 1  # comments at or past this index are not known to be comments
+        loader = yaml.SafeLoader(_NON_PRINTABLE.sub(" ", text))
+        try:
+            while loader.check_token():
+                token = loader.get_token()  # type: ignore[no-untyped-call]
+                start, end = token.start_mark.index, token.end_mark.index
+                if end > start:
+                    self.starts.append(start)
+                    self.ends.append(end)
+        except yaml.YAMLError as exc:
+            marks = [getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)]
+            marks += [t.start_mark for t in loader.tokens]
+            indexes = [m.index for m in marks if m is not None]
+            indexes += [key.index for key in loader.possible_simple_keys.values()]
+            self.limit = min(indexes, default=0)
+        finally:
+            loader.dispose()
+
+    def is_comment(self, index: int) -> bool:
+        if index >= self.limit:
+            return False
+        at = bisect.bisect_right(self.starts, index) - 1
+        return at < 0 or index >= self.ends[at]
+
+
+def find_suppressions(front_matter: str, *, first_line: int = 2) -> Suppressions:
+    """The suppression comments of a front matter (its text between the fences).
+
+    ``first_line`` is the file line of the front matter's first line (2: the
+    opening fence is line 1).
+    """
+    if "articlekit" not in front_matter:
+        return NONE
+    starts = _line_starts(front_matter)
+    lines = [front_matter[s:e] for s, e in zip(starts, [*starts[1:], len(front_matter)], strict=True)]
+    tokens: _Tokens | None = None
+    items: list[Suppression] = []
+    problems: list[Issue] = []
+    for number, raw in enumerate(lines):
+        if "articlekit" not in raw:
+            continue
+        text = _BREAK.sub("", raw)
+        if tokens is None:
+            tokens = _Tokens(front_matter)
+        comment = _comment_start(text, starts[number], tokens)
+        if comment is None:
+            continue
+        directive = _DIRECTIVE.search(text, comment)
+        if directive is None:
+            continue
+        column = directive.start()
+        own_line = not text[:comment].strip()
+        line = first_line + number
+        found = _parse(directive, line, column + 1, problems, own_line)
+        if found is None:
+            continue
+        form, codes = found
+        target: int | None = line
+        if form == "ignore" and own_line:
+            target = _next_content_line(lines, number, first_line)
+        items.append(
+            Suppression(
+                line,
+                column + 1,
+                codes,
+                None if form == "ignore-file" else target,
+                form == "ignore-file",
+                directive.group().rstrip(),
+            )
+        )
+    if not items and not problems:
+        return NONE
+    return Suppressions(tuple(items), tuple(problems))
+
+
+def _comment_start(text: str, offset: int, tokens: _Tokens) -> int | None:
+    """The column (0-based) where the line's YAML comment starts, or ``None``."""
+    at = text.find("#")
+    while at >= 0:
+        if (at == 0 or text[at - 1] in " \t") and tokens.is_comment(offset + at):
+            return at
+        at = text.find("#", at + 1)
+    return None
+
+
+def _next_content_line(lines: Sequence[str], number: int, first_line: int) -> int | None:
+    for later in range(number + 1, len(lines)):
+        stripped = lines[later].strip()
+        if stripped and not stripped.startswith("#"):
+            return first_line + later
+    return None
+
+
+def _bad(problems: list[Issue], message: str, line: int, column: int) -> None:
+    problems.append(Issue(BAD_SUPPRESSION.code, BAD_SUPPRESSION.severity, message, (), line, column))
+
+
+def _parse(
+    directive: re.Match[str], line: int, column: int, problems: list[Issue], own_line: bool
+) -> tuple[str, tuple[str, ...]] | None:
+    """The form and the known codes of a directive; malformed parts go to ``problems`` as AK001."""
+    written = directive.group().rstrip()
+    usage = "write '# articlekit: ignore[CODE, ...]' or '# articlekit: ignore-file[CODE, ...]'"
+    form = _FORM.match(directive.group("rest"))
+    assert form is not None  # the pattern matches the empty string
+    name, listed = form.group("form"), form.group("codes")
+    if name not in ("ignore", "ignore-file"):
+        _bad(problems, f"{written!r} is not a suppression: {usage}", line, column)
+        return None
+    if name == "ignore-file" and not own_line:
+        _bad(problems, f"{written!r} must be on a line of its own; it suppresses nothing here", line, column)
+        return None
+    parts = [p.strip() for p in (listed or "").split(",") if p.strip()]
+    if not parts:
+        _bad(problems, f"{written!r} names no code: {usage}", line, column)
+        return None
+    codes: list[str] = []
+    for part in parts:
+        code = part.upper()
+        if code in _META:
+            _bad(
+                problems,
+                f"{code} cannot be suppressed by a comment: ignore it in the configuration",
+                line,
+                column,
+            )
+        elif not _CODE.fullmatch(code) or code not in _known():
+            _bad(
+                problems,
+                f"{part!r} is not an issue code (suppressions name exact codes, like AK305)",
+                line,
+                column,
+            )
+        elif code not in codes:
+            codes.append(code)
+    return (name, tuple(codes)) if codes else None
+
+
+def _known() -> dict[str, object]:
+    from .rules import all_rules
+
+    all_rules()  # the rule modules register their codes when imported
+    return CODES  # type: ignore[return-value]
+
+
+def apply_suppressions(
+    issues: list[Issue], found: Suppressions, enabled: Callable[[str], bool]
+) -> list[Issue]:
+    """``issues`` less the suppressed ones, plus AK001 and AK002 warnings (when ``enabled``).
+
+    ``enabled(code)`` says whether a code is reported at all for this file: a
+    suppression of a code that is not is never reported as unused.
+    """
+    if not found:
+        return issues
+    by_line: dict[int, list[int]] = {}
+    by_code: dict[str, list[int]] = {}
+    for index, item in enumerate(found.items):
+        if item.whole_file:
+            for code in item.codes:
+                by_code.setdefault(code, []).append(index)
+        elif item.target is not None:
+            by_line.setdefault(item.target, []).append(index)
+    used: set[tuple[int, str]] = set()
+    kept: list[Issue] = []
+    for issue in issues:
+        hit = False
+        for index in by_line.get(issue.line, ()):
+            if issue.code in found.items[index].codes:
+                used.add((index, issue.code))
+                hit = True
+        for index in by_code.get(issue.code, ()):
+            used.add((index, issue.code))
+            hit = True
+        if not hit:
+            kept.append(issue)
+    if enabled(BAD_SUPPRESSION.code):
+        kept.extend(found.problems)
+    if enabled(UNUSED_SUPPRESSION.code):
+        for index, item in enumerate(found.items):
+            unused = [c for c in item.codes if (index, c) not in used and enabled(c)]
+            if unused:
+                kept.append(_unused(item, unused))
+    return kept
+
+
+def _unused(item: Suppression, codes: list[str]) -> Issue:
+    listed = ", ".join(codes)
+    if item.whole_file:
+        where = "in this file"
+    elif item.target is None:
+        where = "on any line (no line follows it)"
+    else:
+        where = f"on line {item.target}"
+    if len(codes) == len(item.codes):
+        message = f"{item.text!r} suppressed nothing: no {listed} issue {where}; remove it"
+    else:
+        message = f"{item.text!r}: no {listed} issue {where} to suppress; remove {listed} from it"
+    info = UNUSED_SUPPRESSION
+    return Issue(info.code, info.severity, message, (), item.line, item.column)
