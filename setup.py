@@ -12,7 +12,7 @@ import os
 from setuptools import Extension, setup
 
 ext_modules = []
-if True:
+if not os.environ.get("ARTICLEKIT_NO_EXTENSIONS"):
     ext_modules.append(
         Extension(
             "articlekit._speedups",

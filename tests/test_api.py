@@ -73,7 +73,7 @@ def test_bytes_and_str_give_the_same_issues() -> None:
 
 
 def test_check_reports_all_problems_in_one_pass() -> None:
-    text = _with("quality: '3'\nheat: -2\nimages:\n  - url: /a.png\n    width: 0\n")
+    text = _with("quality: '3'\nheat: 2147483648\nimages:\n  - url: /a.png\n    width: 0\n")
     codes = [(i.code, i.path) for i in articlekit.check(text)]
     assert ("AK302", ("quality",)) in codes
     assert ("AK303", ("heat",)) in codes
@@ -82,14 +82,14 @@ def test_check_reports_all_problems_in_one_pass() -> None:
 
 
 def test_issues_are_sorted_by_position() -> None:
-    text = _with("heat: -2\nquality: '3'\n")
+    text = _with("heat: 2147483648\nquality: '3'\n")
     issues = articlekit.check(text)
     assert issues == sorted(issues)
     assert [i.line for i in issues] == sorted(i.line for i in issues)
 
 
 def test_ignore_switches_codes_off() -> None:
-    text = _with("heat: -2\nmystery: 1\n")
+    text = _with("heat: 2147483648\nmystery: 1\n")
     assert {i.code for i in articlekit.check(text)} >= {"AK303", "AK305"}
     assert {i.code for i in articlekit.check(text, ignore={"AK305"})} == {"AK303"}
     assert articlekit.loads(_with("mystery: 1\n"), ignore={"AK305"}).issues == ()
@@ -166,7 +166,7 @@ def test_errors_raise_parse_or_validation_error() -> None:
         articlekit.loads("no front matter\n")
     assert parse_info.value.issues[0].code == "AK102"
     with pytest.raises(articlekit.ValidationError) as validation_info:
-        articlekit.loads(_with("heat: -1\n"))
+        articlekit.loads(_with("heat: 2147483648\n"))
     assert [i.code for i in validation_info.value.issues] == ["AK303"]
     assert isinstance(parse_info.value, articlekit.ArticleKitError)
     assert isinstance(validation_info.value, articlekit.ArticleKitError)
@@ -184,7 +184,7 @@ def test_exception_text_draws_a_caret_under_the_value() -> None:
 
 def test_errors_pickle_with_their_issues() -> None:
     with pytest.raises(articlekit.ValidationError) as info:
-        articlekit.loads(_with("heat: -1\n"))
+        articlekit.loads(_with("heat: 2147483648\n"))
     clone = pickle.loads(pickle.dumps(info.value))
     assert type(clone) is articlekit.ValidationError
     assert clone.issues == info.value.issues
@@ -274,7 +274,7 @@ def test_positions_count_only_real_newlines(separator: str) -> None:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_positions_and_body_for_every_newline_style(newline: str) -> None:
-    text = _with("heat: -1\n").replace("\n", newline)
+    text = _with("heat: 2147483648\n").replace("\n", newline)
     (issue,) = articlekit.check(text)
     assert (issue.line, issue.column) == (8, 7)
     doc = articlekit.loads(_with("").replace("\n", newline))

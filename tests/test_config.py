@@ -85,8 +85,20 @@ def test_a_nearer_pyproject_with_the_table_beats_a_farther_articlekit_toml(tmp_p
 
 def test_no_file_gives_the_defaults(tmp_path: Path) -> None:
     found = Config.discover(tmp_path / "post.md")
+    assert found.kind_for(tmp_path / "a.md") is None  # what a config works out does not change equality
+    assert found.is_included(tmp_path / "a.md")
     assert found == Config.default() == Config()
     assert found.source is None
+    assert Config.from_dict({}, root=tmp_path) != Config()  # globs relative to another folder
+
+
+def test_a_config_pickles_for_worker_processes(tmp_path: Path) -> None:
+    config = Config.load(write(tmp_path / "articlekit.toml", '[kinds]\n"c/**" = "course"\n'))
+    assert config.kind_for(tmp_path / "c" / "a.md") is articlekit.Course
+    back = pickle.loads(pickle.dumps(config))
+    assert back == config
+    assert back.source == config.source
+    assert back.kind_for(tmp_path / "c" / "b.md") is articlekit.Course
 
 
 def test_discovery_is_kept_per_folder_until_cleared(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ tests check (``articlekit.__file__``).
 
 These tests run in the default test command.  ``ARTICLEKIT_SLOW_TESTS=1`` adds
 the Hypothesis differential tests of the fast path to the run against the
-pure-Python wheel (``.ci/run`` sets it).  The configuration checks need no
+pure-Python wheel (CI, ``.ci/run``, should set it).  The configuration checks need no
 build; ``cibuildwheel`` itself is asked when it is installed (the ``dev`` extra
 installs it on Python 3.11 and later).
 """
@@ -28,7 +28,7 @@ import sys
 import sysconfig
 import tarfile
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
@@ -48,15 +48,28 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SLOW = bool(os.environ.get("ARTICLEKIT_SLOW_TESTS"))
 # The fast path's tests, run against the wheel built without the C extension.
-FAST_PATH_TESTS = ("tests/test_fastyaml.py", "tests/test_fastyaml_differential.py") if SLOW else (
-    "tests/test_fastyaml.py",
+FAST_PATH_TESTS = (
+    ("tests/test_fastyaml.py", "tests/test_fastyaml_differential.py") if SLOW else ("tests/test_fastyaml.py",)
 )
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")  # the CPython versions that get a wheel with the C extension
 TIMEOUT = 900
 _COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "build", "dist", "site", "*.egg-info", "__pycache__", ".hypothesis", ".mypy_cache",
-    ".ruff_cache", ".pytest_cache", "fuzz-failures", "wheelhouse", "*.so", "*.pyd",
-)  # fmt: skip
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "site",
+    "*.egg-info",
+    "__pycache__",
+    ".hypothesis",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "fuzz-failures",
+    "wheelhouse",
+    "*.so",
+    "*.pyd",
+)
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
@@ -75,9 +88,14 @@ def _clean_env(**extra: str) -> dict[str, str]:
 def _run(args: Sequence[str | Path], *, cwd: Path, env: Mapping[str, str] | None = None) -> str:
     """Run a command; fail the test with its output unless it exits 0; return stdout."""
     proc = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=env or _clean_env(), capture_output=True, text=True,
-        timeout=TIMEOUT, check=False,
-    )  # fmt: skip
+        [str(a) for a in args],
+        cwd=cwd,
+        env=env or _clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     if proc.returncode != 0:
         pytest.fail(f"{' '.join(map(str, args))} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc.stdout
@@ -118,7 +136,7 @@ def _unpack(sdist: Path, into: Path) -> Path:
         if hasattr(tarfile, "data_filter"):
             tar.extractall(into, filter="data")
         else:  # pragma: no cover - Python before 3.10.12
-            tar.extractall(into)  # noqa: S202 - our own sdist
+            tar.extractall(into)
     (top,) = into.iterdir()
     return top
 
@@ -129,49 +147,79 @@ def _make_venv(where: Path, wheel: Path) -> Venv:
     scripts = where / ("Scripts" if os.name == "nt" else "bin")
     python = scripts / ("python.exe" if os.name == "nt" else "python")
     _run(
-        [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-         "--disable-pip-version-check", "--no-compile", "--quiet", wheel],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--no-compile",
+            "--quiet",
+            wheel,
+        ],
         cwd=where.parent,
-    )  # fmt: skip
-    site = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=where))
+    )
+    site = _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=where)
     ours = sysconfig.get_paths()
     dependencies = dict.fromkeys([ours["purelib"], ours["platlib"]])  # this interpreter's, in order
-    (Path(site.as_posix().strip()) / "_articlekit_test_dependencies.pth").write_text(
+    (Path(site.strip()) / "_articlekit_test_dependencies.pth").write_text(
         "".join(f"{p}\n" for p in dependencies), encoding="utf-8"
     )
     return Venv(where, python, scripts)
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     base = tmp_path_factory.mktemp("packaging")
     tree = base / "tree"
     shutil.copytree(ROOT, tree, ignore=_COPY_IGNORE)
     out = base / "dist"
-    _run([sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", out, tree], cwd=base)
+    # as the release workflow builds it: with ARTICLEKIT_NO_EXTENSIONS=1, so the C source is in the sdist
+    # because MANIFEST.in says so, not because setup.py declared the extension
+    sdist_env = _clean_env(ARTICLEKIT_NO_EXTENSIONS="1")
+    _run(
+        [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", out, tree],
+        cwd=base,
+        env=sdist_env,
+    )
     (sdist,) = out.glob("*.tar.gz")
-    jobs = []
+    # both wheels build at once, each from its own copy of the unpacked sdist
+    jobs: list[subprocess.Popen[str]] = []
     for name, extra in (("c", {}), ("pure", {"ARTICLEKIT_NO_EXTENSIONS": "1"})):
         (base / name).mkdir()
         source = _unpack(sdist, base / name)
-        command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", base / f"wheel-{name}"]
-        # both wheels build at once: compiling the C file is most of the time
+        command = [
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(base / f"wheel-{name}"),
+            str(source),
+        ]
         jobs.append(
-            (command, subprocess.Popen(
-                [*map(str, command), str(source)], cwd=base, env=_clean_env(**extra),
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            ))
-        )  # fmt: skip
-    for command, proc in jobs:
+            subprocess.Popen(
+                [sys.executable, *command],
+                cwd=base,
+                env=_clean_env(**extra),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        )
+    for proc in jobs:
         output, _ = proc.communicate(timeout=TIMEOUT)
         if proc.returncode != 0:
-            pytest.fail(f"{command} exited {proc.returncode}\n{output}")
+            pytest.fail(f"{proc.args!r} exited {proc.returncode}\n{output}")
     (wheel,) = (base / "wheel-c").glob("*.whl")
     (pure_wheel,) = (base / "wheel-pure").glob("*.whl")
-    yield Builds(
-        tree, sdist, wheel, pure_wheel,
-        _make_venv(base / "venv", wheel), _make_venv(base / "venv-pure", pure_wheel),
-    )  # fmt: skip
+    venv = _make_venv(base / "venv", wheel)
+    pure_venv = _make_venv(base / "venv-pure", pure_wheel)
+    return Builds(tree, sdist, wheel, pure_wheel, venv, pure_venv)
 
 
 def _sdist_names(sdist: Path) -> set[str]:
@@ -187,7 +235,11 @@ def _wheel_names(wheel: Path) -> list[str]:
 def _package_files(tree: Path, pattern: str) -> set[str]:
     """The package's files matching ``pattern``, as paths relative to ``src/``."""
     src = tree / "src"
-    return {p.relative_to(src).as_posix() for p in (src / "articlekit").rglob(pattern) if "__pycache__" not in p.parts}
+    return {
+        p.relative_to(src).as_posix()
+        for p in (src / "articlekit").rglob(pattern)
+        if "__pycache__" not in p.parts
+    }
 
 
 # --- the sdist --------------------------------------------------------------------------------------
@@ -199,14 +251,28 @@ def test_sdist_carries_the_sources_the_tests_and_the_docs(builds: Builds) -> Non
     assert len(python) > 50
     missing = {f"src/{n}" for n in python | _package_files(builds.tree, "*.json")} - names
     assert not missing, f"package files not in the sdist: {sorted(missing)}"
-    for name in (
-        "src/articlekit/_speedups.c", "src/articlekit/_speedups.pyi", "src/articlekit/py.typed",
-        "setup.py", "pyproject.toml", "MANIFEST.in", "README.md", "CHANGELOG.md", "SECURITY.md", "CONTRIBUTING.md",
-        "examples/hello-article.md", "tests/conftest.py", "tests/test_fastyaml.py", "docs/format.md", "mkdocs.yml",
-    ):  # fmt: skip
+    shipped = (
+        "src/articlekit/_speedups.c src/articlekit/_speedups.pyi src/articlekit/py.typed"
+        " setup.py pyproject.toml MANIFEST.in README.md CHANGELOG.md SECURITY.md CONTRIBUTING.md mkdocs.yml"
+        " examples/hello-article.md tests/conftest.py tests/test_fastyaml.py docs/format.md"
+    )
+    for name in shipped.split():
         assert name in names, name
     built = [n for n in names if n.endswith((".so", ".pyd", ".pyc")) or "__pycache__" in n]
     assert not built, built
+
+
+def test_licence_files_at_the_root_ship_in_both(builds: Builds) -> None:
+    """setuptools ships LICENSE*, COPYING*, NOTICE* and AUTHORS* by default: in the sdist and the wheel."""
+    names = _sdist_names(builds.sdist)
+    wheel = _wheel_names(builds.wheel)
+    patterns = ("LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*")
+    licences = sorted({p.name for pattern in patterns for p in builds.tree.glob(pattern)})
+    if not licences:
+        pytest.skip("no licence file at the repository root (pyproject.toml says MIT)")
+    for name in licences:
+        assert name in names, name
+        assert any(n.endswith(f".dist-info/licenses/{name}") for n in wheel), (name, wheel)
 
 
 def test_sdist_metadata_matches_pyproject(builds: Builds) -> None:
@@ -232,7 +298,7 @@ def test_wheel_ships_the_package_typing_schemas_and_tools_not_the_tests(builds: 
     # CONTRIBUTING.md, "Packaging": the fuzzer and the docs generator ship (users run them)
     assert {"articlekit/fuzz.py", "articlekit/docgen.py", "articlekit/strategies/__init__.py"} <= set(names)
     top = {n.split("/", 1)[0] for n in names}
-    assert top == {"articlekit", builds.wheel.name.split("-")[0] + "-" + articlekit.__version__ + ".dist-info"}
+    assert top == {"articlekit", f"articlekit-{articlekit.__version__}.dist-info"}
     assert not [n for n in names if n.endswith((".c", ".pyc"))]
 
 
@@ -259,9 +325,14 @@ def test_installed_wheel_checks_and_loads(builds: Builds, tmp_path: Path) -> Non
     script = venv.scripts / ("articlekit.exe" if os.name == "nt" else "articlekit")
     _run([script, "check", EXAMPLES], cwd=tmp_path)
     proc = subprocess.run(
-        [str(script), "check", str(broken)], cwd=tmp_path, env=_clean_env(), capture_output=True, text=True,
-        timeout=TIMEOUT, check=False,
-    )  # fmt: skip
+        [str(script), "check", str(broken)],
+        cwd=tmp_path,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     for line in expected:
         assert line in proc.stdout.splitlines(), (line, proc.stdout)
@@ -275,7 +346,7 @@ def test_installed_wheel_checks_and_loads(builds: Builds, tmp_path: Path) -> Non
     )
     answer = json.loads(_run([venv.python, "-c", program, hello], cwd=tmp_path))
     assert Path(answer["file"]).resolve().is_relative_to(venv.root.resolve()), answer["file"]
-    assert answer["title"] == articlekit.load(hello).meta.title
+    assert answer["title"] == articlekit.load(hello, kind=articlekit.Article).meta.title
     assert answer["accelerated"] is _has_extension(_wheel_names(builds.wheel))
     # shipping the development tools costs no import time: everyday use does not load them
     assert "articlekit.api" in answer["modules"]
@@ -285,12 +356,25 @@ def test_installed_wheel_checks_and_loads(builds: Builds, tmp_path: Path) -> Non
 def test_installed_fuzzer_runs_on_a_users_corpus(builds: Builds, tmp_path: Path) -> None:
     """SECURITY.md tells users to run ``python -m articlekit.fuzz --corpus DIR``: it works from the wheel."""
     out = _run(
-        [builds.venv.python, "-m", "articlekit.fuzz", "--count", "40", "--seed", "3", "--corpus", EXAMPLES,
-         "--out", tmp_path / "failures", "--json"],
+        [
+            builds.venv.python,
+            "-m",
+            "articlekit.fuzz",
+            "--count",
+            "40",
+            "--seed",
+            "3",
+            "--corpus",
+            EXAMPLES,
+            "--out",
+            tmp_path / "failures",
+            "--json",
+        ],
         cwd=tmp_path,
-    )  # fmt: skip
+    )
     report = json.loads(out)
-    assert report["count"] == 40 and report["failures"] == [], report
+    assert report["count"] == 40, report
+    assert report["failures"] == [], report
     assert not (tmp_path / "failures").exists()
 
 
@@ -329,7 +413,8 @@ def test_no_extensions_install_passes_the_fast_path_tests(builds: Builds, tmp_pa
     args = ["-q", "-p", "no:cacheprovider", "--rootdir", root, "-c", str(ROOT / "pyproject.toml"), *tests]
     out = _run([venv.python, "-c", program, venv.root, *args], cwd=tmp_path)
     assert re.search(r"\b\d+ passed\b", out), out
-    assert " failed" not in out and " error" not in out, out
+    assert " failed" not in out, out
+    assert " error" not in out, out
 
 
 # --- the release configuration ----------------------------------------------------------------------
@@ -402,7 +487,9 @@ def test_wheels_workflow_runs_cibuildwheel_on_every_os_and_ships_a_pure_wheel() 
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "wheels.yml").read_text(encoding="utf-8"))
     jobs = workflow["jobs"]
     cibw_jobs = [
-        job for job in jobs.values() if any(str(s.get("uses", "")).startswith("pypa/cibuildwheel@") for s in job["steps"])
+        job
+        for job in jobs.values()
+        if any(s.get("uses", "").startswith("pypa/cibuildwheel@") for s in job["steps"])
     ]
     assert len(cibw_jobs) == 1
     (job,) = cibw_jobs
@@ -413,5 +500,6 @@ def test_wheels_workflow_runs_cibuildwheel_on_every_os_and_ships_a_pure_wheel() 
     assert len([r for r in runners if r.startswith("macos")]) == 2  # Intel and Apple silicon
     text = (ROOT / ".github" / "workflows" / "wheels.yml").read_text(encoding="utf-8")
     # the Python versions and test command live in pyproject.toml only
-    assert "CIBW_BUILD" not in text and "CIBW_TEST_COMMAND" not in text
+    assert "CIBW_BUILD" not in text
+    assert "CIBW_TEST_COMMAND" not in text
     assert "ARTICLEKIT_NO_EXTENSIONS" in text

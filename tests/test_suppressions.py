@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import articlekit
 from articlekit.issues import CODES, Issue
@@ -208,3 +210,45 @@ def test_the_documented_examples_do_what_they_say(code: str) -> None:
         assert code not in [c for _, c in found(f"---\n{example}---\n", kind=articlekit.Article)]
     for example in failing:
         assert code in [c for _, c in found(f"---\n{example}---\n", kind=articlekit.Article)]
+
+
+_PIECES = [
+    "# articlekit: ignore[AK305]",
+    "# articlekit: ignore-file[AK853]",
+    "# articlekit: ignore[",
+    "#articlekit:ignore[ak305,]",
+    "articlekit",
+    "title: x",
+    "foo: 1",
+    'a: "',
+    "b: '",
+    "c: |",
+    "  text",
+    "d: [1,",
+    "]",
+    "- e",
+    "\t",
+    "\x00",
+    "é",
+    "&a",
+    "*a",
+    "!!str",
+    "? k",
+    ": v",
+    "---",
+    "...",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.sampled_from(_PIECES), max_size=3))
+def test_suppression_scanning_never_crashes(lines: list[str], tails: list[str]) -> None:
+    padded = (tails + [""] * len(lines))[: len(lines)]
+    front = [line + (" " + tail if tail else "") for line, tail in zip(lines, padded, strict=True)]
+    text = "---\n" + "\n".join(front) + "\n---\n"
+    issues = articlekit.check(text)
+    last = len(front) + 1
+    for issue in issues:
+        if issue.code in ("AK001", "AK002"):
+            assert 2 <= issue.line <= last

@@ -113,7 +113,8 @@ def test_format_keeps_every_comment_in_place() -> None:
 
 def test_format_keeps_comments_with_crlf() -> None:
     out = format(COMMENTED.replace("\n", "\r\n"), ignore=RULE_CODES)
-    assert out.replace("\r\n", "\n") == EXPECTED.replace("Body # not", "Body # not")
+    assert "\r\n" in out
+    assert out.replace("\r\n", "\n") == EXPECTED
 
 
 class Snippet(FrontMatterModel):

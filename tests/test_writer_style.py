@@ -384,3 +384,14 @@ def test_corpus_format_leaves_every_kind_byte_identical() -> None:
     assert len(total) == 8
     for kind in total:
         assert same[kind] >= 0.99 * total[kind], (kind, changed.get(kind, [])[:5])
+
+
+def test_added_values_take_the_kinds_style_in_a_publisher_file() -> None:
+    """The splicing writer quotes a new URL like the file's other URLs (plain in a course)."""
+    doc = articlekit.loads(PUBLISHER_FILES["course"])
+    image = Image(url="https://learn.example.com/second.png", width=2, height=2)
+    new = doc.edit(original_url="https://example.com/c", images=[*doc.meta.images, image])  # type: ignore[attr-defined]
+    out = dumps(new)
+    assert "\noriginalUrl: https://example.com/c\n" in out
+    assert "\n  - url: https://learn.example.com/second.png\n" in out
+    assert format(out) == out  # still the publisher's style

@@ -86,45 +86,48 @@ def mask_extra(value: Any, _depth: int = 0) -> Any:
     return value
 
 
-def _strings(value: Any, out: set[str], depth: int = 0) -> None:
+def _strings(value: Any, out: set[str], deep: bool, depth: int = 0) -> None:
     if isinstance(value, str):
         if len(value) > PREVIEW:
             out.add(value)
     elif depth < 100 and isinstance(value, list | tuple):
         for v in value:
-            _strings(v, out, depth + 1)
-    elif depth < 100 and isinstance(value, dict):
+            if deep or isinstance(v, str):
+                _strings(v, out, deep, depth + 1)
+    elif deep and depth < 100 and isinstance(value, dict):
         for v in value.values():
-            _strings(v, out, depth + 1)
+            _strings(v, out, deep, depth + 1)
 
 
-def _walk(data: Any, found: set[str], seen: set[int], depth: int = 0) -> None:
-    """Add to `found` the texts held, at any depth, under a `secured` key of `data`."""
+def _walk(data: Any, found: set[str], seen: set[int], deep: bool, depth: int = 0) -> None:
+    """Add to `found` the texts held under a `secured` key of `data`, at any depth."""
     if depth > 100 or id(data) in seen:
         return
     if isinstance(data, dict):
         seen.add(id(data))
         for key, value in data.items():
             if key == KEY:
-                _strings(value, found)
+                _strings(value, found, deep)
             elif isinstance(value, dict | list):
-                _walk(value, found, seen, depth + 1)
+                _walk(value, found, seen, deep, depth + 1)
     elif isinstance(data, list):
         seen.add(id(data))
         for value in data:
             if isinstance(value, dict | list):
-                _walk(value, found, seen, depth + 1)
+                _walk(value, found, seen, deep, depth + 1)
 
 
-def secured_in(data: Any, locations: Any = None) -> tuple[list[str], list[Span]]:
+def secured_in(data: Any, locations: Any = None, *, deep: bool = True) -> tuple[list[str], list[Span]]:
     """The `secured` texts of loaded `data` (at any depth), and the spans of the values in the file.
 
+    A `secured` text is the value of a `secured` key, an item of a list
+    that is, and with `deep` any text inside a mapping or list that is.
     `locations` is an `articlekit.yamlsafe.Locations` (or `None`): every
     value at a key path ending in `secured` gives its span.
     """
     found: set[str] = set()
     if data is not None:
-        _walk(data, found, set())
+        _walk(data, found, set(), deep)
     spans: list[Span] = []
     nodes = getattr(locations, "nodes", None)
     if isinstance(nodes, dict):

@@ -1,4 +1,4 @@
-"""Where each key of a TOML document is written: line and column, for error messages.
+"""Configuration files in TOML: reading them, where each key is written, and error messages.
 
 `tomllib` gives values without positions.  A configuration error must
 still say where the offending key is, so this module scans the text (already
@@ -23,20 +23,39 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import difflib
+import json
 import re
 import sys
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticError
+
+from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["KeyPath", "key_positions", "locate"]
+__all__ = [
+    "KeyPath",
+    "config_error",
+    "error_at",
+    "key_name",
+    "key_positions",
+    "locate",
+    "parse_toml",
+    "read_text",
+    "to_toml",
+]
 
 KeyPath = tuple[str | int, ...]
 """A key's full path: table names and keys, and list indexes for array elements."""
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _ATOM_END = frozenset(" \t\r\n,]}#")
 _DATE_SPACE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d")
 
@@ -215,3 +234,131 @@ def locate(positions: dict[KeyPath, tuple[int, int]], path: KeyPath) -> tuple[in
         if found is not None:
             return found
     return None
+
+
+# --------------------------------------------------------------------------- files and messages
+
+
+def read_text(name: str) -> str:
+    """The UTF-8 text of a configuration file.
+
+    Raises:
+        ConfigError: it cannot be read or is not UTF-8.
+    """
+    try:
+        with open(name, "rb") as handle:
+            content = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the configuration file: {exc.strerror or exc}", path=name) from None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"is not UTF-8 text (byte {exc.start})", path=name) from None
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """The data of a TOML text; a syntax error is a `ConfigError` with its line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = _TOML_POSITION.search(message)
+        line = column = None
+        if where is not None:
+            line, column = int(where.group(1)), int(where.group(2))
+            message = message[: where.start()]
+        raise ConfigError(f"is not valid TOML: {message}", path=name, line=line, column=column) from None
+
+
+_MESSAGES = {
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "string_type": "must be text (in quotes)",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "greater_than_equal": "must be 0 or more",
+}
+
+
+def config_error(
+    model: type[BaseModel], exc: PydanticError, source: str | None, text: str | None, prefix: tuple[str, ...]
+) -> ConfigError:
+    """The first of pydantic's errors about ``model``, in the file's own words, located in the file."""
+    first = exc.errors(include_url=False)[0]
+    loc: KeyPath = tuple(part for part in first["loc"] if part != "[key]")
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        table: type[BaseModel] = model
+        for part in loc[:-1]:
+            by_alias = {f.alias or n: f for n, f in table.model_fields.items()}
+            field = by_alias.get(str(part))
+            annotation = field.annotation if field is not None else None
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                table = annotation
+        known = [f.alias or n for n, f in table.model_fields.items()]
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        message = f"unknown key{hint}; known keys here: {', '.join(known)}"
+    elif kind == "value_error":
+        message = str(first["ctx"]["error"])
+    else:
+        message = _MESSAGES.get(kind, "has a value of the wrong kind")
+        if kind.endswith("_type"):
+            message += f", not {_type_word(first['input'])}"
+    full = (*prefix, *loc)
+    key = key_name(full)
+    if source is None or text is None:
+        return ConfigError(message, path=source, key=key)
+    return error_at(source, text, full, key, message)
+
+
+def _type_word(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def error_at(source: str, text: str, path: KeyPath, key: str, message: str) -> ConfigError:
+    """A `ConfigError` about the key at ``path`` of the file ``source``, located in its ``text``."""
+    found = locate(key_positions(text), path)
+    line, column = found if found is not None else (None, None)
+    return ConfigError(message, path=source, line=line, column=column, key=key)
+
+
+def key_name(path: KeyPath) -> str:
+    """A key path as written in TOML: ``limits.max-bytes``, ``kinds."a/**"``, ``select[1]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = part if _BARE.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+            out += f".{name}" if out else name
+    return out
+
+
+def to_toml(value: object) -> str:
+    """A value written as TOML (what `Config.to_display` shows)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(to_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{to_toml(k)} = {to_toml(v)}" for k, v in value.items())
+        return "{ " + items + " }" if items else "{}"
+    return json.dumps(str(value))

@@ -10,15 +10,8 @@ and globs in a configuration are relative to its file's folder:
 # articlekit.toml
 ignore = ["AK853"]
 per-file-ignores = { "_people/**" = ["AK305"] }
-
-[kinds]
-"_learning/courses/**" = "course"
-
-[limits]
-max-bytes = 65536
-
-[rules]
-max-related = 30
+kinds = { "_learning/courses/**" = "course" }
+rules = { max-related = 30 }
 ```
 
 From Python:
@@ -28,21 +21,18 @@ From Python:
     >>> config.is_selected("AK853"), config.is_selected("AK301")
     (False, True)
 
-[`Config.discover`][articlekit.Config.discover] finds the configuration of a file (and keeps what it
-found per folder), [`Config.load`][articlekit.Config.load] reads a given file, and
-[`Config.default`][articlekit.Config.default] is the configuration of no file at all.  Every problem
-with a file is a [`ConfigError`][articlekit.ConfigError] naming the file, the line
-and column, and the key.  See ``docs/configuration.md`` for every key.
+[`Config.discover`][articlekit.Config.discover] finds the configuration of a file,
+[`Config.load`][articlekit.Config.load] reads a given file, and
+[`Config.default`][articlekit.Config.default] is no file at all.  A bad file is a
+[`ConfigError`][articlekit.ConfigError] naming the file, line, column and key.
 """
 
 from __future__ import annotations
 
 import difflib
 import importlib
-import json
 import os
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
@@ -60,16 +50,12 @@ from pydantic import (
 )
 from pydantic import ValidationError as _PydanticError
 
-from ._tomlkeys import KeyPath, key_positions, locate
+from ._globs import Globs
+from ._tomlkeys import KeyPath, config_error, error_at, key_name, parse_toml, read_text, to_toml
 from .errors import ArticleKitError, ConfigError
 from .issues import CODES
 from .limits import DEFAULT_LIMITS, Limits
 from .rules import RuleOptions
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "CONFIG_FILES",
@@ -89,8 +75,6 @@ DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
 _CODE = re.compile(r"AK\d{1,3}")
 _MODULE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _OBJECT = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def _kebab(name: str) -> str:
@@ -271,8 +255,8 @@ class Config(BaseModel):
                 ``[tool.articlekit]`` table (``pyproject.toml``), or has a bad key or value.
         """
         name = os.fspath(path)
-        text = _read_text(name)
-        data = _parse_toml(text, name)
+        text = read_text(name)
+        data = parse_toml(text, name)
         prefix: tuple[str, ...] = ()
         if os.path.basename(name) == "pyproject.toml":
             tool = data.get("tool")
@@ -281,7 +265,7 @@ class Config(BaseModel):
                 raise ConfigError("has no [tool.articlekit] table", path=name)
             prefix = ("tool", "articlekit")
             if not isinstance(table, dict):
-                raise _error_at(name, text, prefix, "tool.articlekit", "must be a table")
+                raise error_at(name, text, prefix, "tool.articlekit", "must be a table")
             data = table
         return _validate(
             cls, data, root=os.path.dirname(os.path.abspath(name)), source=name, text=text, prefix=prefix
@@ -320,9 +304,22 @@ class Config(BaseModel):
         try:
             new = type(self).model_validate(data, by_alias=False, by_name=True)
         except _PydanticError as exc:
-            raise _config_error(exc, None, None, ()) from None
+            raise config_error(Config, exc, None, None, ()) from None
         new._root, new._source, new._prefix = self._root, self._source, self._prefix
         return new
+
+    def __eq__(self, other: object) -> bool:
+        """Equal values from the same file (or both from none); what was worked out since does not count."""
+        if not isinstance(other, Config):
+            return NotImplemented
+        mine, theirs = _private(self), _private(other)
+        return (
+            type(self) is type(other)
+            and self.__dict__ == other.__dict__
+            and (mine["_root"], mine["_source"]) == (theirs["_root"], theirs["_source"])
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # its tables are dicts
 
     # ------------------------------------------------------------------ where it came from
 
@@ -404,7 +401,7 @@ class Config(BaseModel):
         if rel is None:
             return None
         for glob, spec, name in reversed(self._kind_list()):
-            if _matches(spec, rel):
+            if spec.match(rel):
                 return self._resolve_kind(glob, name)
         return None
 
@@ -422,13 +419,13 @@ class Config(BaseModel):
 
     def includes(self, rel: str) -> bool:
         """Whether the relative path ``rel`` (with ``/``) matches ``include``."""
-        return _matches(self._spec("include"), rel)
+        return self._spec("include").match(rel)
 
     def excludes(self, rel: str, *, is_dir: bool = False) -> bool:
         """Whether the relative path ``rel`` (a folder when ``is_dir``) matches ``exclude``."""
         if not self.exclude:
             return False
-        return _matches(self._spec("exclude"), rel + "/" if is_dir else rel)
+        return self._spec("exclude").match(rel + "/" if is_dir else rel)
 
     @property
     def limits(self) -> Limits:
@@ -498,7 +495,7 @@ class Config(BaseModel):
             origin = from_file if explicit else "default"
             if value is None:
                 return f"# {key} is not set  ({origin})"
-            return f"{key} = {_toml(value)}  # {origin}"
+            return f"{key} = {to_toml(value)}  # {origin}"
 
         tables: dict[str, BaseModel] = {"limits_table": self.limits_table, "rules_table": self.rules_table}
         for name, field in type(self).model_fields.items():
@@ -516,49 +513,45 @@ class Config(BaseModel):
         kind = None
         for glob, spec, name in reversed(self._kind_list()):
             rel = self.relative(path)
-            if rel is not None and _matches(spec, rel):
-                kind = f"{name} (kinds {_toml(glob)})"
+            if rel is not None and spec.match(rel):
+                kind = f"{name} (kinds {to_toml(glob)})"
                 break
         out.append(f"#   kind: {kind or 'detected from the front matter'}")
         extra = [glob for glob, _ in (self._per_file_list()[i] for i in self._per_file_indexes(path))]
         codes = sorted({c for glob in extra for c in self.per_file_ignores[glob]})
         if codes:
-            out.append(f"#   per-file-ignores: {', '.join(codes)} (from {', '.join(map(_toml, extra))})")
+            out.append(f"#   per-file-ignores: {', '.join(codes)} (from {', '.join(map(to_toml, extra))})")
         out.append(f"#   checked when its folder is searched: {'yes' if self.is_included(path) else 'no'}")
         return out
 
     # ------------------------------------------------------------------ internals
 
-    def _spec(self, name: str) -> pathspec.GitIgnoreSpec:
+    def _spec(self, name: str) -> Globs:
         spec = _memo(self).get(name)
         if spec is None:
-            spec = _memo(self)[name] = pathspec.GitIgnoreSpec.from_lines(getattr(self, name))
+            spec = _memo(self)[name] = Globs(getattr(self, name))
         return spec
 
-    def _per_file_list(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+    def _per_file_list(self) -> list[tuple[str, Globs]]:
         found = _memo(self).get("per-file")
         if found is None:
-            found = _memo(self)["per-file"] = [
-                (glob, pathspec.GitIgnoreSpec.from_lines([glob])) for glob in self.per_file_ignores
-            ]
+            found = _memo(self)["per-file"] = [(glob, Globs([glob])) for glob in self.per_file_ignores]
         return found
 
     def _per_file_indexes(self, path: str | os.PathLike[str]) -> tuple[int, ...]:
         rel = self.relative(path)
         if rel is None:
             return ()
-        return tuple(i for i, (_, spec) in enumerate(self._per_file_list()) if _matches(spec, rel))
+        return tuple(i for i, (_, spec) in enumerate(self._per_file_list()) if spec.match(rel))
 
     def _per_file(self, path: str | os.PathLike[str]) -> list[tuple[str, ...]]:
         globs = self._per_file_list()
         return [self.per_file_ignores[globs[i][0]] for i in self._per_file_indexes(path)]
 
-    def _kind_list(self) -> list[tuple[str, pathspec.GitIgnoreSpec, str]]:
+    def _kind_list(self) -> list[tuple[str, Globs, str]]:
         found = _memo(self).get("kinds")
         if found is None:
-            found = _memo(self)["kinds"] = [
-                (glob, pathspec.GitIgnoreSpec.from_lines([glob]), name) for glob, name in self.kinds.items()
-            ]
+            found = _memo(self)["kinds"] = [(glob, Globs([glob]), name) for glob, name in self.kinds.items()]
         return found
 
     def _resolve_kind(self, glob: str, name: str) -> type[BaseModel]:
@@ -578,12 +571,12 @@ class Config(BaseModel):
         """A `ConfigError` about the key at ``path``, located in the source file if there is one."""
         full = (*self._prefix, *path)
         if self._source is None:
-            return ConfigError(message, key=_key_name(full))
+            return ConfigError(message, key=key_name(full))
         try:
-            text = _read_text(self._source)
+            text = read_text(self._source)
         except ConfigError:
-            return ConfigError(message, path=self._source, key=_key_name(full))
-        return _error_at(self._source, text, full, _key_name(full), message)
+            return ConfigError(message, path=self._source, key=key_name(full))
+        return error_at(self._source, text, full, key_name(full), message)
 
 
 def _private(config: Config) -> dict[str, Any]:
@@ -597,14 +590,6 @@ def _memo(config: Config) -> dict[Any, Any]:
     """What ``config`` has worked out so far (compiled globs, resolved kinds, ...)."""
     memo: dict[Any, Any] = _private(config)["_memo"]
     return memo
-
-
-def _matches(spec: pathspec.GitIgnoreSpec, rel: str) -> bool:
-    """Whether the last pattern of ``spec`` that matches ``rel`` includes it (gitignore's rule)."""
-    for pattern in reversed(spec.patterns):
-        if pattern.include is not None and pattern.match_file(rel) is not None:
-            return bool(pattern.include)
-    return False
 
 
 def _import_model(target: str, error: Any) -> type[BaseModel]:
@@ -625,31 +610,6 @@ def _import_model(target: str, error: Any) -> type[BaseModel]:
 # --------------------------------------------------------------------------- reading and validating
 
 
-def _read_text(name: str) -> str:
-    try:
-        with open(name, "rb") as handle:
-            content = handle.read()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the configuration file: {exc.strerror or exc}", path=name) from None
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"is not UTF-8 text (byte {exc.start})", path=name) from None
-
-
-def _parse_toml(text: str, name: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        where = _TOML_POSITION.search(message)
-        line = column = None
-        if where is not None:
-            line, column = int(where.group(1)), int(where.group(2))
-            message = message[: where.start()]
-        raise ConfigError(f"is not valid TOML: {message}", path=name, line=line, column=column) from None
-
-
 def _validate(
     cls: type[Config],
     data: Mapping[str, Any],
@@ -662,102 +622,9 @@ def _validate(
     try:
         config = cls.model_validate(data, by_alias=True, by_name=False)
     except _PydanticError as exc:
-        raise _config_error(exc, source, text, prefix) from None
+        raise config_error(Config, exc, source, text, prefix) from None
     config._root, config._source, config._prefix = root, source, prefix
     return config
-
-
-_MESSAGES = {
-    "bool_type": "must be true or false",
-    "int_type": "must be a whole number",
-    "string_type": "must be text (in quotes)",
-    "tuple_type": "must be a list",
-    "list_type": "must be a list",
-    "dict_type": "must be a table",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
-    "greater_than_equal": "must be 0 or more",
-}
-
-
-def _config_error(
-    exc: _PydanticError, source: str | None, text: str | None, prefix: tuple[str, ...]
-) -> ConfigError:
-    """The first of pydantic's errors, in the configuration's own words, located in the file."""
-    first = exc.errors(include_url=False)[0]
-    loc: KeyPath = tuple(part for part in first["loc"] if part != "[key]")
-    kind = first["type"]
-    if kind == "extra_forbidden":
-        table: type[BaseModel] = Config
-        for part in loc[:-1]:
-            by_alias = {f.alias or n: f for n, f in table.model_fields.items()}
-            field = by_alias.get(str(part))
-            annotation = field.annotation if field is not None else None
-            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-                table = annotation
-        known = [f.alias or n for n, f in table.model_fields.items()]
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        message = f"unknown key{hint}; known keys here: {', '.join(known)}"
-    elif kind == "value_error":
-        message = str(first["ctx"]["error"])
-    else:
-        message = _MESSAGES.get(kind, "has a value of the wrong kind")
-        if kind.endswith("_type"):
-            message += f", not {_type_word(first['input'])}"
-    full = (*prefix, *loc)
-    key = _key_name(full)
-    if source is None or text is None:
-        return ConfigError(message, path=source, key=key)
-    return _error_at(source, text, full, key, message)
-
-
-def _type_word(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _error_at(source: str, text: str, path: KeyPath, key: str, message: str) -> ConfigError:
-    found = locate(key_positions(text), path)
-    line, column = found if found is not None else (None, None)
-    return ConfigError(message, path=source, line=line, column=column, key=key)
-
-
-def _key_name(path: KeyPath) -> str:
-    """A key path as written in TOML: ``limits.max-bytes``, ``kinds."a/**"``, ``select[1]``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            name = part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
-            out += f".{name}" if out else name
-    return out
-
-
-def _toml(value: object) -> str:
-    """A value written as TOML (for `Config.to_display`)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    if isinstance(value, dict):
-        items = ", ".join(f"{_toml(k)} = {_toml(v)}" for k, v in value.items())
-        return "{ " + items + " }" if items else "{}"
-    return json.dumps(str(value))
 
 
 # --------------------------------------------------------------------------- discovery
@@ -784,10 +651,10 @@ def _config_file_in(folder: str) -> str | None:
 
 
 def _has_articlekit_table(name: str) -> bool:
-    text = _read_text(name)
+    text = read_text(name)
     if "articlekit" not in text:
         return False
-    tool = _parse_toml(text, name).get("tool")
+    tool = parse_toml(text, name).get("tool")
     return isinstance(tool, dict) and "articlekit" in tool
 
 

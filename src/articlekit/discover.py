@@ -31,12 +31,12 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-import pathspec
-
-from .config import Config, _matches
+from ._globs import Globs
+from .config import CONFIG_FILES, Config
 
 __all__ = ["DEFAULT_EXCLUDE_DIRS", "DEFAULT_EXCLUDE_FILES", "FoundFiles", "find_files"]
 
@@ -52,9 +52,7 @@ DEFAULT_EXCLUDE_FILES = (
 )
 """Files not checked in a folder unless ``default_excludes=False`` (matched against the name)."""
 
-_DIR_SPEC = pathspec.GitIgnoreSpec.from_lines(DEFAULT_EXCLUDE_DIRS)
-_FILE_SPEC = pathspec.GitIgnoreSpec.from_lines(DEFAULT_EXCLUDE_FILES)
-_Ignores = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]
+_Ignores = tuple[tuple[str, Globs], ...]
 """The ``.gitignore`` files that apply in a folder: (the file's folder, its patterns), shallowest first."""
 
 
@@ -65,10 +63,12 @@ class FoundFiles:
     Attributes:
         files: the files to check, in order.
         problems: paths that could not be searched, with the reason: ``(path, reason)``.
+        empty: folders given that hold no file to check (and could be searched), as given.
     """
 
     files: list[str] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
 
 
 def find_files(
@@ -93,7 +93,7 @@ def find_files(
         ConfigError: a configuration file that applies is not valid.
     """
     given = [os.fspath(p) for p in paths]
-    extra = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+    extra = Globs(exclude) if exclude else None
     found = FoundFiles()
     seen: set[str] = set()
     # one path alone cannot name a file twice; several can (a file and its folder, overlapping folders)
@@ -101,12 +101,15 @@ def find_files(
     normcase = os.path.normcase
     for path in given:
         if os.path.isdir(path):
-            walked = _walk(path, config, extra, default_excludes, found.problems)
-            if not dedupe:
+            known_problems = len(found.problems)
+            keys: list[str] | None = [] if dedupe else None
+            walked = _walk(path, config, extra, default_excludes, found.problems, keys)
+            if not walked and len(found.problems) == known_problems:
+                found.empty.append(path)
+            if keys is None:
                 found.files.extend(walked)
                 continue
-            for name in walked:
-                key = normcase(os.path.abspath(name))
+            for name, key in zip(walked, keys, strict=True):
                 if key not in seen:
                     seen.add(key)
                     found.files.append(name)
@@ -120,73 +123,135 @@ def find_files(
     return found
 
 
+_FAST_SUFFIX = re.compile(r"(?:\*\*/)?\*(\.[A-Za-z0-9_.+-]+)")
+_CONFIG_NAMES = frozenset(CONFIG_FILES)
+_SKIP_DIRS = frozenset(name for name in DEFAULT_EXCLUDE_DIRS if not name.startswith("."))
+
+
+class _Plan:
+    """What one configuration needs to match names fast, worked out once per walk.
+
+    ``suffixes``: when every ``include`` glob is ``*.EXT`` or ``**/*.EXT`` (the
+    default), a file is included exactly when its name ends with one of them,
+    which ``str.endswith`` tells without a regular expression; otherwise ``None``
+    and ``includes`` (the compiled globs) decides.  ``skip_names``: the prefixes
+    of the default file excludes (``README.`` ...), or nothing.
+    """
+
+    __slots__ = ("includes", "skip_names", "suffixes")
+
+    def __init__(self, config: Config, default_excludes: bool) -> None:
+        found = [_FAST_SUFFIX.fullmatch(glob) for glob in config.include]
+        self.suffixes: tuple[str, ...] | None = (
+            tuple(m.group(1) for m in found if m is not None) if all(found) else None
+        )
+        self.includes: Callable[[str], bool] = config.includes
+        self.skip_names: tuple[str, ...] = (
+            tuple(name[:-1] for name in DEFAULT_EXCLUDE_FILES) if default_excludes else ()
+        )
+
+
 def _walk(
     top: str,
     fixed: Config | None,
-    extra: pathspec.GitIgnoreSpec | None,
+    extra: Globs | None,
     default_excludes: bool,
     problems: list[tuple[str, str]],
+    keys: list[str] | None = None,
 ) -> list[str]:
-    errors: list[OSError] = []
+    """The files to check below the folder ``top``, in order (see the module's docstring).
+
+    With ``keys``, each file's absolute path (``os.path.normcase``) is added to it too.
+
+    A hand-rolled ``os.scandir`` walk (the order of ``os.walk``: a folder's files,
+    sorted, then each sub-folder, sorted; symbolic links to folders are not
+    followed).  What depends on the configuration alone (the include suffixes,
+    compiled specs) is worked out once per configuration, and a folder's
+    configuration is looked for only when the folder holds a configuration file.
+    """
     out: list[str] = []
-    ignores: dict[str, _Ignores] = {}
     abs_top = os.path.abspath(top)
-    sep_prefix = "." + os.sep
-    for root, dirs, names in os.walk(top, onerror=errors.append):
-        abs_root = os.path.normpath(os.path.join(abs_top, os.path.relpath(root, top)))
-        rel_top = os.path.relpath(root, top)
-        rel_prefix = "" if rel_top == os.curdir else rel_top.replace(os.sep, "/") + "/"
-        config = fixed if fixed is not None else Config.discover(abs_root)
+    strip = 2 if not top.startswith("." + os.sep) else 0  # 'check .' shows 'post.md', not './post.md'
+    first = fixed if fixed is not None else Config.discover(abs_top)
+    top_ignores = _ancestor_ignores(abs_top) if first.respect_gitignore else ()
+    plans: dict[int, _Plan] = {}
+    # (shown folder, absolute folder, path relative to top with '/', its configuration, .gitignores above)
+    stack: list[tuple[str, str, str, Config, _Ignores]] = [(top, abs_top, "", first, top_ignores)]
+    while stack:
+        root, abs_root, rel_prefix, config, level = stack.pop()
+        try:
+            with os.scandir(root) as listing:
+                files: list[str] = []
+                dirs: list[str] = []
+                for entry in listing:
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if not is_dir:
+                        files.append(entry.name)
+                    elif not entry.is_symlink():  # as os.walk: a linked folder is not searched
+                        dirs.append(entry.name)
+        except OSError as exc:
+            problems.append((exc.filename or root, exc.strerror or str(exc)))
+            continue
+        if fixed is None and root is not top and _CONFIG_NAMES.intersection(files):
+            config = Config.discover(abs_root)
+        plan = plans.get(id(config))
+        if plan is None:
+            plan = plans[id(config)] = _Plan(config, default_excludes)
         rel_root = config.relative(abs_root)
         # where the configuration's globs match: below its folder, or else below the folder given
         glob_prefix = rel_prefix if rel_root is None else ("" if rel_root == "." else rel_root + "/")
-
-        level = ignores.get(os.path.dirname(abs_root))
-        if level is None:
-            level = _ancestor_ignores(abs_root) if config.respect_gitignore else ()
-        if ".gitignore" in names:
+        if ".gitignore" in files:
             spec = _read_gitignore(os.path.join(abs_root, ".gitignore"))
             if spec is not None:
                 level = (*level, (abs_root, spec))
-        ignores[abs_root] = level
         gitignored = _gitignore_check(level, abs_root) if config.respect_gitignore else None
 
-        kept_dirs = []
-        for d in sorted(dirs):
-            if d == ".git" or (default_excludes and _matches(_DIR_SPEC, d + "/")):
-                continue
-            if extra is not None and _matches(extra, rel_prefix + d + "/"):
-                continue
-            if config.excludes(glob_prefix + d, is_dir=True):
-                continue
-            if gitignored is not None and gitignored(d + "/"):
-                continue
-            kept_dirs.append(d)
-        dirs[:] = kept_dirs
-
         base = os.path.join(root, "")
-        if base.startswith(sep_prefix) and not top.startswith(sep_prefix):
-            base = base[2:]  # 'articlekit check .' shows 'post.md', not './post.md'
-        for name in sorted(names):
-            if default_excludes and _matches(_FILE_SPEC, name):
+        if strip and base.startswith("." + os.sep):
+            base = base[2:]
+        abs_base = os.path.normcase(os.path.join(abs_root, "")) if keys is not None else ""
+        files.sort()
+        suffixes, skip_names, includes = plan.suffixes, plan.skip_names, plan.includes
+        excludes = config.excludes if config.exclude else None
+        for name in files:
+            if suffixes is not None and not name.endswith(suffixes):
                 continue
-            if extra is not None and _matches(extra, rel_prefix + name):
+            if skip_names and name.startswith(skip_names):
                 continue
-            rel = glob_prefix + name
-            if not config.includes(rel) or config.excludes(rel):
+            if extra is not None and extra.match(rel_prefix + name):
+                continue
+            if suffixes is None and not includes(glob_prefix + name):
+                continue
+            if excludes is not None and excludes(glob_prefix + name):
                 continue
             if gitignored is not None and gitignored(name):
                 continue
             out.append(base + name)
-    for exc in errors:
-        problems.append((exc.filename or top, exc.strerror or str(exc)))
+            if keys is not None:
+                keys.append(abs_base + os.path.normcase(name))
+
+        kept: list[tuple[str, str, str, Config, _Ignores]] = []
+        for d in sorted(dirs):
+            if d == ".git" or (default_excludes and (d.startswith(".") or d in _SKIP_DIRS)):
+                continue
+            if extra is not None and extra.match(rel_prefix + d + "/"):
+                continue
+            if excludes is not None and excludes(glob_prefix + d, is_dir=True):
+                continue
+            if gitignored is not None and gitignored(d + "/"):
+                continue
+            kept.append((os.path.join(root, d), os.path.join(abs_root, d), rel_prefix + d + "/", config, level))
+        stack.extend(reversed(kept))
     return out
 
 
-def _read_gitignore(name: str) -> pathspec.GitIgnoreSpec | None:
+def _read_gitignore(name: str) -> Globs | None:
     try:
         with open(name, encoding="utf-8", errors="replace") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
+            return Globs(handle.read().splitlines())
     except (OSError, ValueError):  # unreadable, or a pattern Git would skip too
         return None
 
@@ -205,7 +270,7 @@ def _ancestor_ignores(folder: str) -> _Ignores:
         if parent == current:
             return ()  # not in a Git repository
         current = parent
-    out: list[tuple[str, pathspec.GitIgnoreSpec]] = []
+    out: list[tuple[str, Globs]] = []
     for ancestor in reversed(chain):
         name = os.path.join(ancestor, ".gitignore")
         if os.path.isfile(name):
@@ -226,9 +291,9 @@ def _gitignore_check(level: _Ignores, folder: str) -> Callable[[str], bool] | No
 
     def ignored(name: str) -> bool:
         for prefix, spec in prefixes:
-            for pattern in reversed(spec.patterns):
-                if pattern.include is not None and pattern.match_file(prefix + name) is not None:
-                    return bool(pattern.include)
+            decided = spec.decide(prefix + name)
+            if decided is not None:
+                return decided
         return False
 
     return ignored

@@ -700,8 +700,9 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
     secrets: list[str] = []
     try:
         meta, _body = api.parse(data, limits=limits)
-        # every `secured` value, also one nested in a mapping or list, or an unknown key
-        secrets = [value for value in secured_in(meta)[0] if len(value) >= 44]
+        # every `secured` text (a list of them too), at any depth, also as an unknown key;
+        # not what a mapping under `secured` holds: the rules speak of its keys as of any other
+        secrets = [value for value in secured_in(meta, deep=False)[0] if len(value) >= 44]
     except ArticleKitError as exc:
         error_text += str(exc) + repr(exc)
     except Exception:

@@ -36,6 +36,7 @@ __all__ = [
     "MIN_CHUNK",
     "MIN_PARALLEL_FILES",
     "STREAM_AHEAD",
+    "STREAM_CHUNK",
     "CheckOptions",
     "Outcome",
     "check_bytes",
@@ -55,6 +56,8 @@ MAX_CHUNK = 128
 """The largest chunk of files a process takes at once."""
 STREAM_AHEAD = 4
 """`stream`: at most this many chunks per process are given out and not yet yielded."""
+STREAM_CHUNK = 16
+"""`stream`: the largest chunk (small: the results of the chunks in flight are held in memory)."""
 
 _T = TypeVar("_T")
 
@@ -345,16 +348,20 @@ def stream(count: int, work: Callable[..., _T], args: tuple[Any, ...], jobs: int
     them out and yields the results in order.  Each worker has at most two
     chunks given to it, and no chunk is given out more than
     `STREAM_AHEAD * jobs` chunks ahead of the next one to yield: memory stays
-    bounded whatever `count` is.  A worker that dies leaves its chunks to this
-    process.  Closing the generator early stops the workers.
+    bounded whatever `count` is (chunks hold at most `STREAM_CHUNK` items).  A
+    worker that dies leaves its chunks to this process.  Closing the generator
+    early (or an error in the consumer, such as a closed pipe) terminates the
+    workers.
     """
     if jobs <= 1 or count < MIN_PARALLEL_FILES:
         for index in range(count):
             yield work(index, index + 1, *args)
         return
     context = _mp_context()
-    bounds = chunks(count, jobs)
+    size = max(1, min(STREAM_CHUNK, count // (jobs * STREAM_AHEAD)))
+    bounds = [(start, min(count, start + size)) for start in range(0, count, size)]
     workers: dict[Connection, tuple[Any, deque[int]]] = {}
+    finished = False
     try:
         for _ in range(min(jobs, len(bounds))):
             mine, theirs = context.Pipe(duplex=True)
@@ -375,15 +382,19 @@ def stream(count: int, work: Callable[..., _T], args: tuple[Any, ...], jobs: int
                     break
                 _take_in(workers, bounds, done, work, args)
             yield done.pop(number)
+        finished = True
     finally:
-        for conn in workers:
-            with contextlib.suppress(OSError):
-                conn.send(None)
+        for conn, (process, _) in workers.items():
+            if finished:  # idle, waiting for a task: tell it to stop
+                with contextlib.suppress(OSError):
+                    conn.send(None)
+            else:  # stopped early (closed, an error, Ctrl-C): its work is not wanted
+                process.terminate()
             conn.close()
         for process, _ in workers.values():
             process.join(timeout=5)
-            if process.is_alive():  # pragma: no cover - only when interrupted
-                process.terminate()
+            if process.is_alive():  # pragma: no cover - a worker that ignores SIGTERM
+                process.kill()
                 process.join()
 
 

@@ -60,13 +60,13 @@ _BOOL_WORDS = {
     "yes": True, "Yes": True, "YES": True, "on": True, "On": True, "ON": True,
     "no": False, "No": False, "NO": False, "off": False, "Off": False, "OFF": False,
 }  # fmt: skip
-"""The booleans of PyYAML's resolver other than true and false (``y`` and ``n`` are text there)."""
+"""The booleans of PyYAML's resolver other than true and false (`y` and `n` are text there)."""
 
 # A plain scalar where a value starts, ending the value: after "key: " (_AFTER_COLON), after
 # "- " (_AFTER_DASH), and in flow collections after "[", "{", "," or at the start of a line
 # (_IN_FLOW, only run when the text has a "[" or "{").  Each pattern starts with a fixed
 # character, which the regular expression engine finds fast; they are only a sieve: each
-# candidate is then read exactly by ``reading``.
+# candidate is then read exactly by `reading`.
 _TOKEN = (
     r"(?:[&!][^ \t\n]*[ \t]+)*(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9.][0-9_:.eE+-]*)"
     r"(?=[ \t]*(?:\n|$|[,\]}]|#)|[ \t]+#)"
@@ -87,11 +87,11 @@ class Reading:
     """What YAML 1.1 makes of a plain scalar that does not look like it.
 
     Attributes:
-        text: the scalar as written, e.g. ``"10:00"``.
-        value: what PyYAML loads, e.g. ``600``.
-        form: ``"boolean"`` (``yes``, ``off``, ...), ``"base-60"`` (``10:00``),
-            ``"octal"`` (``012``), ``"underscore"`` (``1_000``) or ``"fraction"``
-            (``.5``, ``5.``: a surprise only where an integer is expected).
+        text: the scalar as written, e.g. `"10:00"`.
+        value: what PyYAML loads, e.g. `600`.
+        form: `"boolean"` (`yes`, `off`, ...), `"base-60"` (`10:00`),
+            `"octal"` (`012`), `"underscore"` (`1_000`) or `"fraction"`
+            (`.5`, `5.`: a surprise only where an integer is expected).
     """
 
     text: str
@@ -100,7 +100,7 @@ class Reading:
 
     @property
     def spelled_out(self) -> str:
-        """The value YAML loads, written as it looks: ``true``, ``600``, ``5430.5``."""
+        """The value YAML loads, written as it looks: `true`, `600`, `5430.5`."""
         if isinstance(self.value, bool):
             return "true" if self.value else "false"
         return repr(self.value)
@@ -112,14 +112,14 @@ class Reading:
 
     @property
     def whole_number(self) -> str | None:
-        """For a ``fraction`` that is a whole number (``5.``), that integer (``5``); else ``None``."""
+        """For a `fraction` that is a whole number (`5.`), that integer (`5`); else `None`."""
         if isinstance(self.value, float) and self.value.is_integer():
             return str(int(self.value))
         return None
 
 
 def reading(text: str) -> Reading | None:
-    """How YAML 1.1 reads the plain scalar ``text``, when that is not what it looks like.
+    """How YAML 1.1 reads the plain scalar `text`, when that is not what it looks like.
 
     >>> reading("10:00")
     Reading(text='10:00', value=600, form='base-60')
@@ -183,9 +183,9 @@ def _members(annotation: Any) -> list[Any]:
 
 
 def accepted_types(kind: type[BaseModel], path: KeyPath) -> frozenset[str] | None:
-    """Which scalars the schema of ``kind`` accepts at ``path``: some of ``bool``, ``int``, ``float``.
+    """Which scalars the schema of `kind` accepts at `path`: some of `bool`, `int`, `float`.
 
-    ``None`` when nothing checks the value's type (a key the format does not
+    `None` when nothing checks the value's type (a key the format does not
     define, or a field of any type).  Models are strict: an integer field
     takes no boolean, a number (float) field takes integers too.
 
@@ -246,13 +246,13 @@ class Finding:
         path: the value's key path.
         reading: what YAML made of it.
         start_index, end_index: where the scalar's text is in the front matter
-            (offsets into ``Locations.source``; an anchor or tag before it is not
-            included), so that ``source[start_index:end_index] == reading.text``.
+            (offsets into `Locations.source`; an anchor or tag before it is not
+            included), so that `source[start_index:end_index] == reading.text`.
         replacement: the exact text to write instead so that the file says what
-            it means (``true``, ``600``, ``10``; for a fraction where an integer is
-            expected, the whole number, e.g. ``5`` for ``5.``), or ``None`` when
-            there is none (``.5`` where an integer is expected: only the writer
-            knows).  ``reading.quoted`` is the alternative when text was meant.
+            it means (`true`, `600`, `10`; for a fraction where an integer is
+            expected, the whole number, e.g. `5` for `5.`), or `None` when
+            there is none (`.5` where an integer is expected: only the writer
+            knows).  `reading.quoted` is the alternative when text was meant.
     """
 
     path: KeyPath
@@ -269,7 +269,7 @@ def _replacement(found: Reading) -> str | None:
 
 
 def _fits(found: Reading, accepted: frozenset[str] | None) -> bool:
-    """Whether the schema lets ``found.value`` pass silently at a key accepting ``accepted``."""
+    """Whether the schema lets `found.value` pass silently at a key accepting `accepted`."""
     if found.form == "fraction":
         return accepted is not None and "int" in accepted and "float" not in accepted
     if accepted is None:
@@ -282,7 +282,7 @@ def _fits(found: Reading, accepted: frozenset[str] | None) -> bool:
 
 
 def _may_hold_one(source: str) -> bool:
-    """Whether the YAML text ``source`` may hold a surprising plain scalar at all (a cheap sieve)."""
+    """Whether the YAML text `source` may hold a surprising plain scalar at all (a cheap sieve)."""
     if "\r" in source:  # CRLF or CR-only lines: the patterns know only LF
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     patterns = (
@@ -294,7 +294,7 @@ def _may_hold_one(source: str) -> bool:
 
 
 def findings(ctx: Context) -> list[Finding]:
-    """Every value of ``ctx`` that YAML 1.1 reads as other than it looks, with its replacement.
+    """Every value of `ctx` that YAML 1.1 reads as other than it looks, with its replacement.
 
     The autofix and this rule's check share it.  Positions are asked for only
     when the front matter's text holds a candidate.

@@ -1134,11 +1134,29 @@ def _ak910(draw: Draw) -> tuple[str, int]:
     return _at(draw, doc, ("domain",))
 
 
+# -- suppression comments (AK0xx) -------------------------------------------------------------
+
+
+def _ak001(draw: Draw) -> tuple[str, int]:
+    doc = _doc(draw)
+    bad = draw(st.sampled_from(["ignore", "ignore[]", "ignore[XX1]", "ignor[AK305]", "ignore[AK002]"]))
+    return _join(doc, [f"# articlekit: {bad}", *_render(draw, doc).lines]), 2
+
+
+def _ak002(draw: Draw) -> tuple[str, int]:
+    doc = _doc(draw)  # a valid document: whatever the comment names, nothing is there to suppress
+    form = draw(st.sampled_from(["ignore", "ignore-file"]))
+    code = draw(st.sampled_from(["AK305", "AK401", "AK702", "AK853"]))
+    return _join(doc, [f"# articlekit: {form}[{code}]", *_render(draw, doc).lines]), 2
+
+
 # -- the registry ---------------------------------------------------------------------------
 
 Generator = Callable[[Draw], tuple[Any, ...]]
 
 GENERATORS: dict[str, tuple[Generator, type[BaseModel] | None]] = {
+    "AK001": (_ak001, None),
+    "AK002": (_ak002, None),
     "AK101": (_ak101, None),
     "AK102": (_ak102, None),
     "AK103": (_ak103, None),

@@ -45,28 +45,39 @@ class CanonicalStyle(StylePolicy):
     """The canonical style of each kind (the publisher's own)."""
 
 
+def _is_url_key(key: str) -> bool:
+    return key.endswith("Url") or key in ("url", "website")
+
+
 def _quoted_class(key: str) -> bool:
     return key in DEFAULT_QUOTED or key.endswith("Url")
 
 
 @dataclass
 class FileStyle(StylePolicy):
-    """Quote new strings the way the file quotes the same key (or keys of the same sort)."""
+    """Quote new strings the way the file quotes the same key, or keys of the same sort.
+
+    For a URL, the file's other URLs; for other text, the keys of its sort (text a kind
+    usually quotes, such as ``title``, ``excerpt`` and URLs; or the rest).
+    """
 
     by_key: dict[str, Counter[str]] = field(default_factory=dict)
+    urls: Counter[str] = field(default_factory=Counter)
     by_class: dict[bool, Counter[str]] = field(default_factory=dict)
 
     def observe(self, key: str, style: str) -> None:
         """Record that a string under ``key`` was written in ``style``."""
         self.by_key.setdefault(key, Counter())[style] += 1
+        if _is_url_key(key):
+            self.urls[style] += 1
         self.by_class.setdefault(_quoted_class(key), Counter())[style] += 1
 
     def string_style(self, key: str, canonical: str) -> str:
         """The file's usual style for ``key``, else for its sort of key, else the canonical one."""
         seen = self.by_key.get(key)
-        if seen:
-            return seen.most_common(1)[0][0]
-        seen = self.by_class.get(canonical == '"' or _quoted_class(key))
+        if not seen:
+            quoted_sort = canonical == '"' or _quoted_class(key)
+            seen = self.urls if _is_url_key(key) else self.by_class.get(quoted_sort)
         if seen:
             return seen.most_common(1)[0][0]
         return canonical

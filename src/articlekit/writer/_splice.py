@@ -67,7 +67,10 @@ def _get(data: Any, path: KeyPath) -> Any:
 
 
 class _Splicer:
-    def __init__(self, text: str, nodes: dict[KeyPath, Any], source: Any, newline: str) -> None:
+    def __init__(
+        self, text: str, nodes: dict[KeyPath, Any], source: Any, newline: str, root: type[BaseModel] | None
+    ) -> None:
+        self.root = root
         self.text = text
         self.nodes = nodes
         self.source = source
@@ -160,6 +163,7 @@ class _Splicer:
             map_indent=steps["map"] if steps["map"] and steps["map"] > 0 else 2,
             seq_indent=steps["seq"] if steps["seq"] is not None and steps["seq"] >= 0 else 2,
             item_offset=steps["item"] if steps["item"] and steps["item"] > 1 else 2,
+            root=self.root,
         )
 
     def _uses_blanks(self) -> bool:
@@ -275,11 +279,11 @@ class _Splicer:
             elif isinstance(old, str) and info.style in ("", "'", '"'):
                 text = render_string(new, info.style)
             else:
-                text = self.renderer.scalar(new, parent, key)
+                text = self.renderer.scalar(new, parent, key, path=path)
             self.edit(info.start_index, info.end_index, text)
             return
         if info.style == "flow" and isinstance(new, dict | list) and new and isinstance(old, type(new)):
-            self.edit(info.start_index, info.end_index, self.renderer.flow(new, parent, key))
+            self.edit(info.start_index, info.end_index, self.renderer.flow(new, parent, key, path))
             return
         self.replace_whole(path, info, new, parent, key, info.style if info.kind == "scalar" else None)
 
@@ -288,9 +292,11 @@ class _Splicer:
     ) -> None:
         start, end, indent, owned = self.entry_span(path, info)
         if isinstance(path[-1], int):
-            lines = self.renderer.item(new, indent, child_model(parent, key), key, parent)
+            lines = self.renderer.item(new, indent, child_model(parent, key), key, parent, path)
         else:
-            lines = self.renderer.entry(key, new, indent, parent, style if isinstance(new, str) else None)
+            lines = self.renderer.entry(
+                key, new, indent, parent, style if isinstance(new, str) else None, path
+            )
         self.edit(start, end, self.lines_text(lines, indent, owned))
 
     def _file_order(self, path: KeyPath, keys: list[str]) -> list[str]:
@@ -409,6 +415,7 @@ class _Splicer:
 
     def _render_run(
         self,
+        path: KeyPath,
         keys: list[str],
         previous: str | None,
         new: dict[str, Any],
@@ -421,7 +428,7 @@ class _Splicer:
         for k in keys:
             if blanks and previous is not None and group(k) != group(previous):
                 lines.append("")
-            lines.extend(self.renderer.entry(k, new[k], indent, model))
+            lines.extend(self.renderer.entry(k, new[k], indent, model, path=path + (k,)))
             previous = k
         return lines
 
@@ -438,14 +445,14 @@ class _Splicer:
     ) -> None:
         if before is None:
             if after is None:  # an empty front matter: append
-                lines = self._render_run(run, None, new, model, 0, blanks, group)
+                lines = self._render_run(path, run, None, new, model, 0, blanks, group)
                 text = "".join(line + self.nl for line in lines)
                 if self.text and not self.text.endswith(("\n", "\r")):
                     text = self.nl + text
                 self.edit(len(self.text), len(self.text), text)
                 return
             start, indent, owned = self._entry_start(path, after)
-            lines = self._render_run(run, None, new, model, indent, blanks, group)
+            lines = self._render_run(path, run, None, new, model, indent, blanks, group)
             if blanks and group(run[-1]) != group(after):
                 lines.append("")
             text = "".join(line + self.nl for line in lines)
@@ -468,14 +475,14 @@ class _Splicer:
         else:
             head, tail = run, []
         if head:
-            lines = self._render_run(head, before, new, model, indent, blanks, group)
+            lines = self._render_run(path, head, before, new, model, indent, blanks, group)
             if blanks and after is not None and not gap_blank and group(head[-1]) != group(after):
                 lines.append("")
             self.edit(end, end, "".join(line + self.nl for line in lines))
         if tail:
             assert after is not None
             start, _, _ = self._entry_start(path, after)
-            lines = self._render_run(tail, None, new, model, indent, blanks, group)
+            lines = self._render_run(path, tail, None, new, model, indent, blanks, group)
             if group(tail[-1]) != group(after):
                 lines.append("")
             self.edit(start, start, "".join(line + self.nl for line in lines))
@@ -514,8 +521,8 @@ class _Splicer:
                 if not owned:
                     raise Fallback("a nested list item")
             lines: list[str] = []
-            for value in extra:
-                lines.extend(self.renderer.item(value, indent, model, key, parent))
+            for n, value in enumerate(extra, start=j1 + pairs):
+                lines.extend(self.renderer.item(value, indent, model, key, parent, path + (n,)))
             self.edit(pos, pos, "".join(line + self.nl for line in lines))
 
 
@@ -537,7 +544,7 @@ def splice(
     root = nodes.get(())
     if root is not None and (root.kind != "mapping" or root.style != "block"):
         raise Fallback("the front matter is not a block mapping")
-    splicer = _Splicer(text, nodes, source, newline)
+    splicer = _Splicer(text, nodes, source, newline, model)
     try:
         splicer.mapping((), old, new, model, root)
     except (_Replace, KeyError, IndexError) as exc:
