@@ -27,6 +27,7 @@ if _typing.TYPE_CHECKING:
     from .config import Config
     from .document import Document
     from .errors import ArticleKitError, ConfigError, ParseError, SecuredError, ValidationError
+    from .fixes import FixResult, fix
     from .issues import CODES, Issue
     from .limits import DEFAULT_LIMITS, Limits
     from .models import (
@@ -70,6 +71,7 @@ __all__ = [
     "Course",
     "Document",
     "Download",
+    "FixResult",
     "Forum",
     "Image",
     "Issue",
@@ -94,6 +96,7 @@ __all__ = [
     "detect_kind",
     "dump",
     "dumps",
+    "fix",
     "format",
     "json_schema",
     "load",
@@ -108,6 +111,7 @@ _SOURCE = {
     **dict.fromkeys(("check", "check_file", "detect_kind", "load", "loads", "parse"), "api"),
     "Config": "config",
     "Document": "document",
+    **dict.fromkeys(("FixResult", "fix"), "fixes"),
     **dict.fromkeys(
         ("ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError"), "errors"
     ),

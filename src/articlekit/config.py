@@ -476,6 +476,21 @@ class Config(BaseModel):
         _memo(self)["secured-key"] = key
         return key
 
+    def prepare(self, *, key: bool = True, kinds: bool = True) -> None:
+        """Read ``secured-key-file`` (``key``) and import the ``kinds`` classes (``kinds``) now, once.
+
+        What the command line calls for each configuration before checking any
+        file, so that a bad key file or kind is one usage error, not an error per file.
+
+        Raises:
+            ConfigError: the key file cannot be read, or a kind cannot be imported.
+        """
+        if key:
+            self.secured_key()
+        if kinds:
+            for glob, name in self.kinds.items():
+                self._resolve_kind(glob, name)
+
     # ------------------------------------------------------------------ display
 
     def to_display(self, path: str | os.PathLike[str] | None = None) -> str:

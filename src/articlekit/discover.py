@@ -243,7 +243,8 @@ def _walk(
                 continue
             if gitignored is not None and gitignored(d + "/"):
                 continue
-            kept.append((os.path.join(root, d), os.path.join(abs_root, d), rel_prefix + d + "/", config, level))
+            child = (os.path.join(root, d), os.path.join(abs_root, d), rel_prefix + d + "/", config, level)
+            kept.append(child)
         stack.extend(reversed(kept))
     return out
 

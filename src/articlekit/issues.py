@@ -20,10 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["CODES", "CodeInfo", "Issue", "KeyPath", "Severity", "format_path", "register_code"]
+__all__ = ["CODES", "CodeInfo", "Fixable", "Issue", "KeyPath", "Severity", "format_path", "register_code"]
 
 Severity = Literal["error", "warning"]
 """How bad an issue is: an ``"error"`` stops `articlekit.loads`; a ``"warning"`` does not."""
+
+Fixable = Literal["safe", "unsafe", "no"]
+"""Whether `articlekit.fix` can repair issues of a code: ``"safe"`` (the data keeps its
+meaning; ``check --fix``), ``"unsafe"`` (the data changes; ``check --unsafe-fixes``) or ``"no"``."""
 
 KeyPath = tuple[str | int, ...]
 """Where in the front matter: YAML keys and list indexes, e.g. ``("images", 0, "width")``."""
@@ -39,6 +43,8 @@ class CodeInfo:
         severity: the default severity of issues with this code.
         summary: one sentence on what the code reports.
         doc: longer documentation (Markdown), often with a passing and a failing example.
+        fixable: whether [`fix`][articlekit.fix] can repair it: ``"safe"``, ``"unsafe"``
+            or ``"no"`` (see `Fixable`).
     """
 
     code: str
@@ -46,18 +52,22 @@ class CodeInfo:
     severity: Severity
     summary: str
     doc: str = ""
+    fixable: Fixable = "no"
 
 
 CODES: dict[str, CodeInfo] = {}
 """Every issue code articlekit can emit, by code."""
 
 
-def register_code(code: str, name: str, severity: Severity, summary: str, doc: str = "") -> CodeInfo:
+def register_code(
+    code: str, name: str, severity: Severity, summary: str, doc: str = "", *, fixable: Fixable = "no"
+) -> CodeInfo:
     """Register an issue code and return its `CodeInfo`.
 
+    ``fixable`` says whether [`fix`][articlekit.fix] repairs it (safe, unsafe or no).
     Registering the same code twice with different data is a programming error.
     """
-    info = CodeInfo(code, name, severity, summary, doc)
+    info = CodeInfo(code, name, severity, summary, doc, fixable)
     existing = CODES.get(code)
     if existing is not None and existing != info:
         raise RuntimeError(f"issue code {code} registered twice")

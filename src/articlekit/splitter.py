@@ -66,8 +66,10 @@ LONG_FENCE = register_code(
     "warning",
     "A fence of more than three dashes.",
     "Other front-matter tools accept `----` as a fence; articlekit does too, with a "
-    'warning, since YAML itself only knows `---`. Passing:\n\n```\n---\ntitle: "x"\n---\n```'
+    "warning, since YAML itself only knows `---`. Fix (safe): `check --fix` writes `---`. "
+    'Passing:\n\n```\n---\ntitle: "x"\n---\n```'
     '\n\nFailing (warning):\n\n```\n----\ntitle: "x"\n----\n```',
+    fixable="safe",
 )
 TOO_LARGE = register_code(
     "AK105",
@@ -130,8 +132,10 @@ MIXED_NEWLINES = register_code(
     "A line ends with a different newline (LF, CRLF or CR) than the file's first line.",
     "A file's newline style is set by its first line and kept by the writer; lines that "
     "end otherwise are reported, and written back with the file's style. "
+    "Fix (safe): `check --fix` ends them in the first line's style. "
     "Passing (every line ends in LF):\n\n```\n---\ntitle: \"x\"\n---\n```\n\n"
     "Failing (the second line ends in CRLF, shown here as `\\r`):\n\n```\n---\ntitle: \"x\"\\r\n---\n```",
+    fixable="safe",
 )
 
 NOT_TEXT = register_code(

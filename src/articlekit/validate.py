@@ -34,8 +34,11 @@ WRONG_TYPE = register_code(
     "A value of the wrong type: text where a number belongs, a list where a mapping belongs, ...",
     'Types are strict: an integer rejects `"12"`, `12.5` and `true`; a boolean rejects '
     '`"yes"`; text rejects numbers. YAML 1.1 reads unquoted `yes`, `on`, `10:00` and '
-    "dates as other types; the message says so. Passing:\n\n```\nquality: 66\n```\n\n"
+    "dates as other types; the message says so. Fix (safe): where the "
+    'key takes only numbers or booleans, `check --fix` unquotes a quoted integer, decimal, `true` '
+    'or `false` (`"66"` becomes `66`). Passing:\n\n```\nquality: 66\n```\n\n'
     'Failing:\n\n```\nquality: "66"\n```',
+    fixable="safe",
 )
 OUT_OF_RANGE = register_code(
     "AK303",

@@ -81,8 +81,10 @@ DUPLICATE_KEY = register_code(
     "error",
     "A key appears twice in the same mapping.",
     "PyYAML silently keeps the last value; articlekit reports the second occurrence. "
+    "Fix (unsafe): `check --unsafe-fixes` removes the second entry when both values are equal. "
     'Passing:\n\n```\ntitle: "a"\nexcerpt: "b"\n```\n\nFailing:\n\n```\ntitle: "a"\n'
     'title: "b"\n```',
+    fixable="unsafe",
 )
 TAG = register_code(
     "AK203",

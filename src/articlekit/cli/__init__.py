@@ -1,4 +1,4 @@
-"""The `articlekit` command line: `check`, `format`, `schema`, `convert` and `codes`.
+"""The `articlekit` command line: `check`, `format`, `schema`, `convert`, `codes` and `config`.
 
 [`run`][articlekit.cli.run] does the work and returns the exit status;
 [`main`][articlekit.cli.main] (the `articlekit` console script and
@@ -16,7 +16,7 @@ processed).  See `docs/cli.md`.
 Layout (`run` and `main` are the public API; the modules are the command line's own):
 
 * `parser` builds the parser from the command modules `check`, `format`,
-  `schema`, `convert` and `codes` (each has `add_parser` and `run`);
+  `schema`, `convert`, `codes` and `config` (each has `add_parser` and `run`);
 * `params` holds the arguments that several commands share, `discovery`
   finds the files, `atomic` writes files, `runner` checks files in parallel,
   `terminal` handles colour and the progress bar;
@@ -53,10 +53,16 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error already printed by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     handler: Callable[[argparse.Namespace], int] = args.handler
+    from ..errors import ConfigError
+
     try:
         return handler(args)
     except UsageError as exc:
         error(str(exc))
+        return EXIT_USAGE
+    except ConfigError as exc:  # a bad configuration file: 'path:line:col: key: message'
+        print(exc, file=sys.stderr)
+        error("invalid configuration file; nothing was done")
         return EXIT_USAGE
 
 

@@ -156,11 +156,12 @@ def run(args: argparse.Namespace) -> int:
     load_library()
     from . import terminal
     from .baseline import Baseline, apply_baseline
-    from .discovery import find, read_stdin
+    from .discovery import Configs, find, read_stdin
     from .runner import CheckOptions, check_bytes, cpu_count, line_texts, run_checks
 
     started = time.perf_counter()
     selected = CodeFilter(codes_arg(args.select, "--select"), codes_arg(args.ignore, "--ignore"))
+    configs = Configs.from_args(args, selected.select, selected.ignore)
     options = CheckOptions(
         ignore=selected.exact_ignores(),
         kind=kind_arg(args.kind) if args.kind else None,
@@ -168,15 +169,21 @@ def run(args: argparse.Namespace) -> int:
     )
     known = Baseline.load(args.baseline) if args.baseline else None
     want_lines = bool(args.baseline or args.write_baseline) or REPORTERS[args.output_format].needs_lines
-    found = find(args.paths, args.exclude, not args.no_default_excludes)
+    found = find(args.paths, args.exclude, not args.no_default_excludes, configs.fixed)
     paths = found.files
+    file_configs = [configs.for_file(path) for path in paths]
+    stdin_config = configs.for_file(args.stdin_filename or STDIN_NAME) if found.stdin else None
+    for config in configs.distinct([*file_configs, *([stdin_config] if stdin_config else [])]):
+        config.prepare(key=options.secured_key is None, kinds=options.kind is None)
     progress = terminal.Progress(
         len(paths),
         sys.stderr,
         enabled=not args.quiet and terminal.isatty(sys.stderr) and len(paths) >= PROGRESS_MIN_FILES,
     )
     try:
-        outcomes = run_checks(paths, options, args.jobs or cpu_count(), progress, lines=want_lines)
+        outcomes = run_checks(
+            paths, options, args.jobs or cpu_count(), progress, lines=want_lines, configs=file_configs
+        )
     finally:
         progress.close()
     results = [(paths[o.file_index], o.issues, o.error, o.internal) for o in outcomes]
@@ -187,7 +194,8 @@ def run(args: argparse.Namespace) -> int:
     if found.stdin:
         stdin_name = args.stdin_filename or STDIN_NAME
         stdin_data = read_stdin()
-        issues, error = check_bytes(stdin_data, options.arguments())
+        stdin_kwargs = {**options.arguments(), "config": stdin_config, "path": args.stdin_filename}
+        issues, error = check_bytes(stdin_data, stdin_kwargs)
         results.append((stdin_name, issues, error, error is not None))
         if want_lines:
             texts.update(((stdin_name, n), t) for n, t in line_texts(stdin_data, [i.line for i in issues]))

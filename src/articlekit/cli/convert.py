@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from ..errors import ArticleKitError
 from .common import (
@@ -21,6 +21,9 @@ from .common import (
     plural,
 )
 from .params import FORMATTER, add_paths, add_stdin_filename, add_walk_options, jobs
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 __all__ = ["Converted", "add_parser", "convert_files", "run"]
 
@@ -87,7 +90,7 @@ class Converted(NamedTuple):
     unreadable: str | None = None
 
 
-def _convert(path: str, raw: bytes, to: str, validate: bool) -> Converted:
+def _convert(path: str, raw: bytes, to: str, validate: bool, config: Config | None = None) -> Converted:
     import json
 
     from .._jsonable import jsonable
@@ -95,10 +98,10 @@ def _convert(path: str, raw: bytes, to: str, validate: bool) -> Converted:
 
     try:
         if validate:
-            errors = [i for i in check(raw) if i.is_error]
+            errors = [i for i in check(raw, config=config, path=path) if i.is_error]
             if errors:
                 raise ArticleKitError(f"{plural(len(errors), 'error')}", errors)
-        data, body = parse(raw)
+        data, body = parse(raw, limits=None if config is None else config.limits)
     except ArticleKitError as exc:
         lines = [f"{PROG}: error: cannot convert {path}: {exc.message}"]
         lines += [f"{path}:{issue}" for issue in exc.issues]
@@ -110,8 +113,18 @@ def _convert(path: str, raw: bytes, to: str, validate: bool) -> Converted:
     return Converted(path, "  " + text.replace("\n", "\n  "))  # JSON text has no raw line break but these
 
 
-def convert_files(start: int, stop: int, paths: Sequence[str], to: str, validate: bool) -> list[Converted]:
-    """Convert `paths[start:stop]` (for `runner.stream`, possibly in a worker process)."""
+def convert_files(
+    start: int,
+    stop: int,
+    paths: Sequence[str],
+    to: str,
+    validate: bool,
+    configs: Sequence[Config] | None = None,
+) -> list[Converted]:
+    """Convert `paths[start:stop]` (for `runner.stream`, possibly in a worker process).
+
+    `configs`: each path's configuration (its ``[limits]``; with `validate`, everything `check` applies).
+    """
     out: list[Converted] = []
     for index in range(start, stop):
         path = paths[index]
@@ -121,7 +134,7 @@ def convert_files(start: int, stop: int, paths: Sequence[str], to: str, validate
         except OSError as exc:
             out.append(Converted(path, unreadable=exc.strerror or str(exc)))
             continue
-        out.append(_convert(path, raw, to, validate))
+        out.append(_convert(path, raw, to, validate, None if configs is None else configs[index]))
     return out
 
 
@@ -171,20 +184,27 @@ def _destination(target: str | None) -> Iterator[IO[str]]:
 def run(args: argparse.Namespace) -> int:
     """Run `articlekit convert` with the parsed `args`; the exit status."""
     load_library()
-    from .discovery import find, read_stdin
+    from .discovery import Configs, find, read_stdin
     from .runner import cpu_count, stream
 
-    found = find(args.paths, args.exclude, not args.no_default_excludes)
+    configs = Configs.from_args(args)
+    found = find(args.paths, args.exclude, not args.no_default_excludes, configs.fixed)
+    file_configs = [configs.for_file(path) for path in found.files]
+    stdin_config = configs.for_file(args.stdin_filename or STDIN_NAME) if found.stdin else None
+    for config in configs.distinct([*file_configs, *([stdin_config] if stdin_config else [])]):
+        config.prepare(key=args.validate, kinds=args.validate)
     problems = list(found.problems)
     paths = found.files
     failed = 0
     with _destination(args.output) as handle:
         writer = _Writer(handle, args.to)
-        work = (paths, args.to, args.validate)
+        work = (paths, args.to, args.validate, file_configs)
         batches = stream(len(paths), convert_files, work, args.jobs or cpu_count())
         if found.stdin:
             name = args.stdin_filename or STDIN_NAME
-            batches = _then(batches, lambda: [_convert(name, read_stdin(), args.to, args.validate)])
+            batches = _then(
+                batches, lambda: [_convert(name, read_stdin(), args.to, args.validate, stdin_config)]
+            )
         for batch in batches:
             for item in batch:
                 if item.unreadable is not None:

@@ -1,31 +1,28 @@
-"""Finding the files to process: files, folders searched recursively, and `-` for standard input."""
+"""Finding the files to process and the configuration of each.
+
+Folders are walked by [`articlekit.discover.find_files`][articlekit.discover.find_files]
+(the configuration's ``include``, ``exclude`` and ``.gitignore``, and the
+built-in excludes); `-` stands for standard input.  `Configs` gives the
+configuration of each file: the one ``--config`` names, none with
+``--isolated``, otherwise the nearest configuration file (found per folder),
+with the command line's ``--select`` and ``--ignore`` on top.
+"""
 
 from __future__ import annotations
 
-import fnmatch
+import argparse
 import os
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .common import STDIN
+from .common import STDIN, UsageError
 
-__all__ = ["DEFAULT_EXCLUDE_DIRS", "DEFAULT_EXCLUDE_FILES", "SUFFIXES", "Found", "find", "read_stdin"]
+if TYPE_CHECKING:
+    from ..config import Config
 
-SUFFIXES = (".md", ".markdown")
-"""The file names searched for in folders (any case)."""
-DEFAULT_EXCLUDE_DIRS = (".*", "node_modules", "__pycache__")
-"""Folders skipped while searching, unless `--no-default-excludes`."""
-DEFAULT_EXCLUDE_FILES = (
-    "README.*",
-    "CHANGELOG.*",
-    "CONTRIBUTING.*",
-    "LICENSE.*",
-    "CODE_OF_CONDUCT.*",
-    "SECURITY.*",
-)
-"""Files skipped while searching folders, unless `--no-default-excludes`."""
+__all__ = ["Configs", "Found", "find", "read_stdin"]
 
 
 @dataclass
@@ -45,80 +42,112 @@ class Found:
     stdin: bool = False
 
 
-def _glob_matcher(patterns: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a name or path matches one of the globs: `fnmatch.fnmatch` of each, as one regex."""
-    if not patterns:
-        return lambda text: False
-    normcase = os.path.normcase
-    regex = re.compile("|".join(f"(?:{fnmatch.translate(normcase(p))})" for p in patterns))
-    match = regex.match
-    return lambda text: match(normcase(text)) is not None
-
-
-def find(paths: Sequence[str], excludes: Sequence[str], default_excludes: bool) -> Found:
+def find(
+    paths: Sequence[str], excludes: Sequence[str], default_excludes: bool, config: Config | None = None
+) -> Found:
     """Expand files, folders and `-` into the files to process (each once).
 
-    Files named explicitly are always kept; the globs of `excludes` (and the
-    default ones) apply only to what is found below a folder given.
-    """
-    dir_excluded = _glob_matcher([*excludes, *(DEFAULT_EXCLUDE_DIRS if default_excludes else ())])
-    file_excluded = _glob_matcher([*excludes, *(DEFAULT_EXCLUDE_FILES if default_excludes else ())])
-    found = Found()
-    seen: set[str] = set()
-    # one path alone cannot name a file twice; several can (a file and its folder, overlapping folders)
-    dedupe = sum(1 for path in paths if path != STDIN) > 1
-    normcase = os.path.normcase
-    sep_prefix = "." + os.sep
+    Files named explicitly are always kept; `excludes` (gitignore patterns,
+    relative to each folder given), the built-in excludes and the
+    configuration's ``include``/``exclude``/``.gitignore`` apply only to what
+    is found below a folder given.  `config`: one configuration for every
+    folder (``--config``, ``--isolated``); ``None``: each folder's own.
 
-    for path in paths:
-        if path == STDIN:
-            found.stdin = True
-            continue
-        if os.path.isdir(path):
-            errors: list[OSError] = []
-            walked: list[str] = []
-            keys: list[str] = []
-            for root, dirs, names in os.walk(path, onerror=errors.append):
-                rel_root = os.path.relpath(root, path)
-                rel_prefix = "" if rel_root == "." else _posix(rel_root) + "/"
-                # the folder given is never excluded, only what is found below it
-                dirs[:] = sorted(d for d in dirs if not (dir_excluded(d) or dir_excluded(rel_prefix + d)))
-                base = os.path.join(root, "")
-                if base.startswith(sep_prefix) and not path.startswith(sep_prefix):
-                    base = base[2:]  # 'articlekit check .' shows 'post.md', not './post.md'
-                abs_base = os.path.join(os.path.abspath(root), "") if dedupe else ""
-                for name in sorted(names):
-                    if not name.lower().endswith(SUFFIXES):
-                        continue
-                    if file_excluded(name) or file_excluded(rel_prefix + name):
-                        continue
-                    walked.append(base + name)
-                    if dedupe:
-                        keys.append(normcase(abs_base + name))
-            for exc in errors:
-                found.problems.append((exc.filename or path, exc.strerror or str(exc)))
-            if not walked and not errors:
-                found.empty.append(path)
-            if not dedupe:
-                found.files.extend(walked)
-                continue
-            for name, key in zip(walked, keys, strict=True):
-                if key not in seen:
-                    seen.add(key)
-                    found.files.append(name)
-        elif os.path.exists(path):
-            key = normcase(os.path.abspath(path))
-            if key not in seen:
-                seen.add(key)
-                found.files.append(path)
-        else:
-            found.problems.append((path, "No such file or directory"))
+    Raises:
+        ConfigError: a configuration file that applies is not valid.
+    """
+    from ..discover import find_files
+
+    found = Found(stdin=STDIN in paths)
+    result = find_files(
+        [path for path in paths if path != STDIN],
+        config=config,
+        exclude=excludes,
+        default_excludes=default_excludes,
+    )
+    found.files, found.problems, found.empty = result.files, result.problems, result.empty
     return found
 
 
-def _posix(rel: str) -> str:
-    rel = rel.replace(os.sep, "/")
-    return rel[2:] if rel.startswith("./") else rel
+class Configs:
+    """The configuration of each file, as the command line's flags say.
+
+    ``--config PATH`` reads one file for everything, ``--isolated`` uses none
+    (every default), otherwise each file gets the nearest configuration file
+    (`Config.discover`, found once per folder).  On top of it, ``--select``
+    replaces the file's ``select`` and ``--ignore`` adds to its ``ignore`` (as
+    ruff does); the result is made once per configuration file.
+
+    Raises:
+        ConfigError: ``--config`` names a file that is not a valid configuration.
+    """
+
+    def __init__(
+        self,
+        config_path: str | None = None,
+        isolated: bool = False,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+    ) -> None:
+        from ..config import Config
+
+        if config_path is not None and isolated:
+            raise UsageError("--config and --isolated cannot be used together")
+        self.fixed: Config | None = None
+        if config_path is not None:
+            if not os.path.isfile(config_path):
+                raise UsageError(f"--config: {config_path}: no such file")
+            self.fixed = Config.load(config_path)
+        elif isolated:
+            self.fixed = Config.default()
+        self.select = select
+        self.ignore = ignore
+        self._by_folder: dict[str, Config] = {}
+        self._made: dict[int, tuple[Config, Config]] = {}
+
+    @classmethod
+    def from_args(
+        cls, args: argparse.Namespace, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+    ) -> Configs:
+        """The configurations of `args.config` and `args.isolated`, with `select` and `ignore` on top."""
+        return cls(getattr(args, "config", None), getattr(args, "isolated", False), select, ignore)
+
+    def base_for(self, path: str) -> Config:
+        """The configuration file's configuration for the file `path`, without the command line's flags."""
+        if self.fixed is not None:
+            return self.fixed
+        from ..config import Config
+
+        folder = os.path.dirname(path)
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = Config.discover(os.path.abspath(folder or os.curdir))
+        return found
+
+    def for_file(self, path: str) -> Config:
+        """The configuration the file `path` is checked with: its file's, with `--select`/`--ignore`."""
+        return self.effective(self.base_for(path))
+
+    def effective(self, config: Config) -> Config:
+        """`config` with the command line's `--select` (replaces) and `--ignore` (adds) on top."""
+        if not (self.select or self.ignore):
+            return config
+        made = self._made.get(id(config))
+        if made is None:
+            changes: dict[str, tuple[str, ...]] = {}
+            if self.select:
+                changes["select"] = self.select
+            if self.ignore:
+                changes["ignore"] = config.ignore + tuple(c for c in self.ignore if c not in config.ignore)
+            made = self._made[id(config)] = (config, config.with_options(**changes))
+        return made[1]
+
+    def distinct(self, configs: Sequence[Config]) -> list[Config]:
+        """Each configuration of `configs` once, in the order first seen."""
+        seen: dict[int, Config] = {}
+        for config in configs:
+            seen.setdefault(id(config), config)
+        return list(seen.values())
 
 
 def read_stdin() -> bytes:

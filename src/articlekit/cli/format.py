@@ -56,7 +56,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(handler=run)
 
 
-def same_content(old: str, new: str, kind: type[BaseModel] | None = None) -> bool:
+def same_content(
+    old: str, new: str, kind: type[BaseModel] | None = None, ignore: frozenset[str] = frozenset()
+) -> bool:
     """Whether `new` means the same document as `old`: the same front matter and body.
 
     "The same" is what a program reading the file gets: both texts are loaded
@@ -64,14 +66,14 @@ def same_content(old: str, new: str, kind: type[BaseModel] | None = None) -> boo
     models must hold the same values, types included (a quoted timestamp and
     an unquoted one both validate to the same `datetime`; `1` is not `True`),
     and the same unknown keys with the same YAML data; the bodies must agree
-    except for the newline style.
+    except for the newline style.  `ignore`: codes left out when loading (the configuration's).
     """
     from ..api import loads
     from ..writer._data import model_data, same
 
     try:
-        before = loads(old, kind=kind)
-        after = loads(new, kind=kind or type(before.meta))
+        before = loads(old, kind=kind, ignore=ignore)
+        after = loads(new, kind=kind or type(before.meta), ignore=ignore)
     except ArticleKitError:
         return False
     return (
@@ -89,7 +91,7 @@ def _report_failure(path: str, exc: ArticleKitError) -> None:
 
 
 def _format_text(
-    path: str, raw: bytes, fmt: Callable[[str], str], kind: type[BaseModel] | None
+    path: str, raw: bytes, fmt: Callable[..., str], kind: type[BaseModel] | None, ignore: frozenset[str]
 ) -> tuple[str, str] | None:
     """`(old, new)` text of a file, or None (reported) when it cannot be formatted safely."""
     try:
@@ -100,12 +102,17 @@ def _format_text(
             file=sys.stderr,
         )
         return None
+    kwargs: dict[str, object] = {}
+    if kind is not None:
+        kwargs["kind"] = kind
+    if ignore:
+        kwargs["ignore"] = ignore
     try:
-        new = fmt(text)
+        new = fmt(text, **kwargs)
     except ArticleKitError as exc:
         _report_failure(path, exc)
         return None
-    if new != text and not same_content(text, new, kind):
+    if new != text and not same_content(text, new, kind, ignore):
         print(
             f"{PROG}: error: {path}: the formatted text does not load back to the same data; "
             "the file was left unchanged (please report this as a bug)",
@@ -121,15 +128,23 @@ def run(args: argparse.Namespace) -> int:
     import articlekit
 
     from .atomic import write_atomic
-    from .discovery import find, read_stdin
+    from .discovery import Configs, find, read_stdin
 
     kind = kind_arg(args.kind) if args.kind else None
-    fmt: Callable[[str], str] = articlekit.format  # looked up now: tests stand in their own
-    if kind is not None:
-        import functools
-
-        fmt = functools.partial(articlekit.format, kind=kind)
-    found = find(args.paths, args.exclude, not args.no_default_excludes)
+    fmt: Callable[..., str] = articlekit.format  # looked up now: tests stand in their own
+    configs = Configs.from_args(args)
+    found = find(args.paths, args.exclude, not args.no_default_excludes, configs.fixed)
+    # each file's kind (--kind, else the configuration's `kinds`) and ignored codes, worked out up front:
+    # a bad configuration stops the run before any file is written
+    plans: dict[str, tuple[type[BaseModel] | None, frozenset[str]]] = {}
+    for path in [*found.files, *([STDIN] if found.stdin else [])]:
+        config = configs.for_file(STDIN_NAME if path == STDIN else path)
+        config.prepare(key=False, kinds=kind is None)
+        shown_path = None if path == STDIN else path
+        file_kind = kind
+        if file_kind is None and shown_path is not None:
+            file_kind = config.kind_for(shown_path)
+        plans[path] = (file_kind, config.ignored_codes(shown_path))
     problems = list(found.problems)
     changed: list[str] = []
     failed = 0
@@ -149,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
         else:
             raw = given
-        texts = _format_text(shown, raw, fmt, kind)
+        texts = _format_text(shown, raw, fmt, *plans[path])
         if texts is None:
             failed += 1
             if path == STDIN and write:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATTER",
     "CodeFilter",
+    "add_config_options",
     "add_paths",
     "add_stdin_filename",
     "add_walk_options",
@@ -44,18 +45,37 @@ def add_stdin_filename(p: argparse.ArgumentParser, verb: str) -> None:
 
 
 def add_walk_options(p: argparse.ArgumentParser) -> None:
-    """`--exclude` and `--no-default-excludes`: how folders are searched (see `discovery.find`)."""
+    """`--exclude`, `--no-default-excludes`, `--config` and `--isolated`: how folders are searched.
+
+    (See `discovery.find` and `discovery.Configs`.)
+    """
     p.add_argument(
         "--exclude",
         action="append",
         default=[],
         metavar="GLOB",
-        help="skip files and folders whose name or relative path matches GLOB while searching folders",
+        help="skip files and folders matching GLOB (a gitignore pattern, relative to the folder given) "
+        "while searching folders",
     )
     p.add_argument(
         "--no-default-excludes",
         action="store_true",
         help="search hidden folders and README-like files too",
+    )
+    add_config_options(p)
+
+
+def add_config_options(p: argparse.ArgumentParser) -> None:
+    """`--config PATH` and `--isolated`: which configuration file applies (see `discovery.Configs`)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--config",
+        metavar="PATH",
+        help="use this configuration file for every file (default: the nearest articlekit.toml, "
+        ".articlekit.toml or pyproject.toml with [tool.articlekit], per file)",
+    )
+    group.add_argument(
+        "--isolated", action="store_true", help="ignore every configuration file: use the defaults"
     )
 
 

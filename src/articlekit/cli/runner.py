@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
+    from ..config import Config
     from .terminal import Progress
 
 __all__ = [
@@ -134,11 +135,17 @@ def check_bytes(data: bytes, kwargs: dict[str, Any]) -> tuple[tuple[Issue, ...],
 
 
 def check_files(
-    paths: Sequence[str], start: int, stop: int, kwargs: dict[str, Any], lines: bool = False
+    paths: Sequence[str],
+    start: int,
+    stop: int,
+    kwargs: dict[str, Any],
+    lines: bool = False,
+    configs: Sequence[Config] | None = None,
 ) -> list[Outcome]:
     """Check `paths[start:stop]`; the outcomes of those with something to report.
 
     With `lines`, each outcome also holds the text of the lines its issues point at.
+    With `configs` (one per path), each file is checked with its configuration and path.
     """
     from .. import api
 
@@ -152,7 +159,10 @@ def check_files(
             out.append(Outcome(index, (), exc.strerror or str(exc), False))
             continue
         try:
-            issues = check(data, **kwargs)
+            if configs is None:
+                issues = check(data, **kwargs)
+            else:
+                issues = check(data, config=configs[index], path=paths[index], **kwargs)
         except Exception as exc:  # a bug in articlekit: report it, check the other files
             out.append(Outcome(index, (), _internal(exc), True))
             continue
@@ -214,6 +224,7 @@ def _worker(
     counter: Any,
     kwargs: dict[str, Any],
     lines: bool,
+    configs: Sequence[Config] | None = None,
 ) -> None:
     """A worker process: check chunks until none is left, sending `(chunk number, outcomes)` for each."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
@@ -221,7 +232,7 @@ def _worker(
     try:
         while (number := _claim(counter)) < len(bounds):
             start, stop = bounds[number]
-            conn.send((number, check_files(paths, start, stop, kwargs, lines)))
+            conn.send((number, check_files(paths, start, stop, kwargs, lines, configs)))
     finally:
         conn.close()
 
@@ -241,7 +252,12 @@ def _sigint_ignored() -> Iterator[None]:
 
 
 def run_checks(
-    paths: Sequence[str], options: CheckOptions, jobs: int, progress: Progress, lines: bool = False
+    paths: Sequence[str],
+    options: CheckOptions,
+    jobs: int,
+    progress: Progress,
+    lines: bool = False,
+    configs: Sequence[Config] | None = None,
 ) -> list[Outcome]:
     """Check `paths` in `jobs` processes, this one included; the outcomes in file order.
 
@@ -249,14 +265,15 @@ def run_checks(
     and this one take chunks of files in turn from a shared counter; workers
     send back only the files with something to report.  A worker that dies
     (out of memory, killed) leaves its chunks to this process.  With `lines`,
-    the outcomes hold the text of the lines their issues point at.
+    the outcomes hold the text of the lines their issues point at.  `configs`
+    (one per path; picklable, sent to workers): each file's configuration.
     """
     kwargs = options.arguments()
     if jobs <= 1 or len(paths) < MIN_PARALLEL_FILES:
         bounds = chunks(len(paths), 1) if progress.enabled else [(0, len(paths))]
         out: list[Outcome] = []
         for start, stop in bounds:
-            out.extend(check_files(paths, start, stop, kwargs, lines))
+            out.extend(check_files(paths, start, stop, kwargs, lines, configs))
             progress.advance(stop - start)
         return out
     context = _mp_context()
@@ -268,7 +285,7 @@ def run_checks(
         for _ in range(min(jobs, len(bounds)) - 1):
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(
-                target=_worker, args=(sender, paths, bounds, counter, kwargs, lines), daemon=True
+                target=_worker, args=(sender, paths, bounds, counter, kwargs, lines, configs), daemon=True
             )
             with _sigint_ignored():
                 process.start()
@@ -277,7 +294,7 @@ def run_checks(
         open_ = [receiver for _, receiver in workers]
         while (number := _claim(counter)) < len(bounds):
             start, stop = bounds[number]
-            done[number] = check_files(paths, start, stop, kwargs, lines)
+            done[number] = check_files(paths, start, stop, kwargs, lines, configs)
             progress.advance(stop - start)
             open_ = _receive(open_, done, bounds, progress, wait=False)
         while open_:
@@ -292,7 +309,7 @@ def run_checks(
                 process.join()
     for number, (start, stop) in enumerate(bounds):
         if number not in done:  # claimed by a worker that died
-            done[number] = check_files(paths, start, stop, kwargs, lines)
+            done[number] = check_files(paths, start, stop, kwargs, lines, configs)
             progress.advance(stop - start)
     return [outcome for number in range(len(bounds)) for outcome in done[number]]
 

@@ -15,8 +15,10 @@ Organization    ``taxonomy: organization``
 ==============  =================================================================
 
 A front matter with none of ``category``, ``type`` and ``taxonomy`` (and not
-shaped like a forum) is validated as an Article, whose schema then says what
-is missing.  Any other value of those keys matches no kind: AK901.
+shaped like a forum) matches no kind, and neither does any other value of
+those keys: AK901, one error and no schema or rule issues (a documentation
+page is not an article with seven mistakes).  A ``kinds`` entry in the
+configuration, ``--kind`` or ``kind=`` says what such a file is.
 
 >>> detect_kind({"category": "news", "type": "video"}).__name__
 'Article'
@@ -24,6 +26,10 @@ is missing.  Any other value of those keys matches no kind: AK901.
 'Video'
 >>> detect_kind({"type": "podcast"}) is None
 True
+>>> detect_kind({"title": "Installing"}) is None
+True
+>>> detect_kind({"name": "Power Apps community"}).__name__
+'Forum'
 """
 
 from __future__ import annotations
@@ -90,14 +96,17 @@ UNKNOWN_KIND = register_code(
     "AK901",
     "unknown-kind",
     "error",
-    "The front matter matches no known kind of document (its `category`, `type` or `taxonomy` "
-    "is not one articlekit knows).",
+    "The front matter matches no known kind of document: it has none of `category`, `type` and "
+    "`taxonomy`, or a value of them that articlekit does not know.",
     "Kinds are recognised by `category: news` (Article), `type: video|course|collection|download|"
-    "profile|forum|article` and `taxonomy: organization`; a file with none of these keys is an "
-    "Article, or a Forum when it has a `name` and no `title`. The issue is placed at the root "
-    "mapping and lists every kind; pass `kind=` to validate a file as a given kind. Passing:"
+    "profile|forum|article` and `taxonomy: organization`; a file with none of these keys is a "
+    "Forum when it has a `name` and no `title`, and otherwise of no known kind. Such a file (a "
+    "documentation page, say) gets this one error and no schema or rule issues. The issue is "
+    "placed at the root mapping, names the keys looked at and lists every kind; a `kinds` entry "
+    "in the configuration, `--kind` or `kind=` validates a file as a given kind. Passing:"
     '\n\n```\ntype: course\ntitle: "Intro"\n```\n\nFailing:\n\n```\ntype: podcast\n'
-    'title: "Episode 1"\n```',
+    'title: "Episode 1"\n```\n\nFailing too (no kind is named):\n\n```\ntitle: "Installing"\n'
+    'nav_order: 2\n```',
 )
 
 
@@ -129,7 +138,7 @@ def detect_kind(data: Mapping[str, Any]) -> type[FrontMatterModel] | None:
         return _BY_TYPE.get(kind_type) if isinstance(kind_type, str) else None
     if "name" in data and "title" not in data:
         return Forum
-    return Article
+    return None
 
 
 def _why(data: Mapping[str, Any]) -> str:
@@ -148,7 +157,7 @@ def _why(data: Mapping[str, Any]) -> str:
         close = difflib.get_close_matches(value.lower(), known, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"'{key}: {value}' is not a known {key}{hint}"
-    return "it has no 'category', 'type' or 'taxonomy'"  # pragma: no cover - detect_kind never says None then
+    return "it has none of the keys that name a kind ('category', 'type' and 'taxonomy')"
 
 
 def unknown_kind_issue(data: Mapping[str, Any], locations: Locations) -> Issue:
@@ -156,7 +165,8 @@ def unknown_kind_issue(data: Mapping[str, Any], locations: Locations) -> Issue:
     known = "; ".join(f"{k.model.__name__} by {k.recognised_by}" for k in KINDS)
     message = (
         f"this front matter matches no known kind: {_why(data)}. Known kinds: {known}. "
-        "Pass kind= to validate it as one of them"
+        "To validate it as one of them, add a 'kinds' entry to the configuration, or pass --kind "
+        "(kind= from Python)"
     )
     line, column = locations.position(())
     return Issue(UNKNOWN_KIND.code, UNKNOWN_KIND.severity, message, (), line, column)

@@ -117,6 +117,11 @@ class Rule:
         keys: keys of which at least one must occur in the data (at any depth) for
             the rule to have anything to report; `run_rules` skips it
             otherwise (``None``: always run).
+        fix: makes the fix of one of the rule's issues, or ``None`` when it has none:
+            ``fix(ctx, issue)`` with an `articlekit.fixes.FixContext` returns a
+            `articlekit.fixes.Fix`, a list of alternatives (the first is applied by
+            `articlekit.fix`) or ``None`` (this issue cannot be fixed).  The codes it
+            repairs declare ``fixable`` when they are registered.
     """
 
     codes: tuple[CodeInfo, ...]
@@ -124,6 +129,7 @@ class Rule:
     doc: str = ""
     kinds: tuple[type[BaseModel], ...] | None = None
     keys: frozenset[str] | None = None
+    fix: Callable[[Any, Issue], Any] | None = None
 
 
 _RULES: list[Rule] | None = None

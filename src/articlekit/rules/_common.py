@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .. import _dataindex as _di
 from .._dataindex import URL_KEYS, DataIndex
-from ..issues import CodeInfo, KeyPath, Severity, format_path, register_code
+from ..issues import CodeInfo, Fixable, KeyPath, Severity, format_path, register_code
 
 __all__ = [
     "AMP_CACHE_SUFFIX",
@@ -83,16 +83,19 @@ def remember(memo: dict[str, _T], key: str, value: _T) -> _T:
     return value
 
 
-def register_rule_code(code: str, name: str, severity: Severity, doc: str | None) -> CodeInfo:
+def register_rule_code(
+    code: str, name: str, severity: Severity, doc: str | None, *, fixable: Fixable = "no"
+) -> CodeInfo:
     """Register a rule's code from its module docstring.
 
     The docstring's first paragraph becomes the one-line summary and the rest
-    (with the passing and failing examples) the code's documentation.
+    (with the passing and failing examples) the code's documentation;
+    ``fixable`` says whether `articlekit.fix` repairs it (the rule's `Rule.fix`).
     """
     text = (doc or "").strip()
     summary, _, body = text.partition("\n\n")
     summary = " ".join(summary.split()) or name
-    return register_code(code, name, severity, summary, body.strip())
+    return register_code(code, name, severity, summary, body.strip(), fixable=fixable)
 
 
 def shorten(text: str, limit: int = 60) -> str:

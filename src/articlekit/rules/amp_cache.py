@@ -10,6 +10,8 @@ followed by the AMP URL's host, path and query:
 Scheme and host are compared without regard to case.  The message gives the
 expected value.
 
+Fix (safe): `articlekit check --fix` writes the expected value, computed from `ampWebUrl`.
+
 Passing:
 
 ```yaml
@@ -27,13 +29,18 @@ cdnAmpWebUrl: "https://www-example-news-com.cdn.ampproject.org/c/s/www.example-n
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..issues import Issue
 from . import Context, Rule
 from ._common import amp_cache_url, key_name, normalize_url, register_rule_code, url_problem
 
+if TYPE_CHECKING:
+    from ..fixes import Fix, FixContext
+
 __all__ = ["AMP_MISMATCH", "RULE"]
 
-AMP_MISMATCH = register_rule_code("AK704", "cdn-amp-mismatch", "error", __doc__)
+AMP_MISMATCH = register_rule_code("AK704", "cdn-amp-mismatch", "error", __doc__, fixable="safe")
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -57,4 +64,20 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}))
+def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
+    """Write `cdnAmpWebUrl` as the AMP-cache form of `ampWebUrl`."""
+    path = issue.path
+    if not path or path[-1] != "cdnAmpWebUrl":
+        return None
+    item = ctx.get(path[:-1])
+    amp = item.get("ampWebUrl") if isinstance(item, dict) else None
+    expected = amp_cache_url(amp) if isinstance(amp, str) else None
+    if expected is None:
+        return None
+    title = f"set {key_name(path)} to the AMP-cache form of 'ampWebUrl'"
+    return ctx.set_value(issue, title, path, expected, safe=True)
+
+
+RULE = Rule(
+    codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}), fix=_fix
+)

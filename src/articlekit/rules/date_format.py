@@ -8,6 +8,9 @@ read with ISO 8601 rules, but gets a warning unless it is exactly
 cannot be read, or lack a timezone, are AK304 errors instead.  The rule covers
 every key ending in `DateTime`, at any depth (related items included).
 
+Fix (safe): `articlekit check --fix` writes the same instant unquoted in the canonical
+form (not when the text has fractions of a second, which that form cannot hold).
+
 Passing:
 
 ```yaml
@@ -24,14 +27,19 @@ publishedDateTime: "2020-08-11T15:41:00+02:00"
 from __future__ import annotations
 
 import re
+from datetime import timezone
+from typing import TYPE_CHECKING
 
 from ..issues import Issue
 from . import Context, Rule
 from ._common import key_name, parse_date, register_rule_code, shorten, utc_text
 
+if TYPE_CHECKING:
+    from ..fixes import Fix, FixContext
+
 __all__ = ["CANONICAL_DATE", "DATE_FORMAT", "RULE", "is_date_key"]
 
-DATE_FORMAT = register_rule_code("AK801", "date-not-canonical", "warning", __doc__)
+DATE_FORMAT = register_rule_code("AK801", "date-not-canonical", "warning", __doc__, fixable="safe")
 
 CANONICAL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 """The canonical date-and-time form, ``YYYY-MM-DDTHH:MM:SSZ``."""
@@ -66,4 +74,21 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(DATE_FORMAT,), check=_check, doc=__doc__ or "")
+def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
+    """Write the date unquoted as `YYYY-MM-DDTHH:MM:SSZ` (the same instant)."""
+    path = issue.path
+    value = ctx.get(path)
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None or parsed.utcoffset() is None or parsed.microsecond:
+        return None
+    canonical = utc_text(parsed)
+    span = ctx.value_span(path)
+    if span is None or not CANONICAL_DATE.fullmatch(canonical):
+        return None
+    edit = ctx.edit(span[0], span[1], canonical)
+    instant = parsed.astimezone(timezone.utc)
+    title = f"write {key_name(path)} as {canonical}"
+    return ctx.make(issue, title, [edit], safe=True, changes=[(path, instant)])
+
+
+RULE = Rule(codes=(DATE_FORMAT,), check=_check, doc=__doc__ or "", fix=_fix)

@@ -10,6 +10,8 @@ and the image lists of other kinds of documents.  A `w=` or `width=` query
 parameter is *not* checked: an image may be served resized (`...&w=1200` with
 `width: 595` is fine).
 
+Fix (safe): `articlekit check --fix` sets the key to the size the file name gives.
+
 Passing:
 
 ```yaml
@@ -32,14 +34,18 @@ images:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..issues import Issue, format_path
 from . import Context, Rule
 from ._common import register_rule_code, remember, url_path
 
+if TYPE_CHECKING:
+    from ..fixes import Fix, FixContext
+
 __all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
 
-IMAGE_SIZE = register_rule_code("AK401", "image-size-mismatch", "error", __doc__)
+IMAGE_SIZE = register_rule_code("AK401", "image-size-mismatch", "error", __doc__, fixable="safe")
 
 _SIZE = re.compile(r"-([0-9]{1,9})x([0-9]{1,9})\.[A-Za-z0-9]+$")
 _SIZE_CACHE: dict[str, tuple[int, int] | None] = {}  # size_in_name() of recent URLs
@@ -91,4 +97,19 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}))
+def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
+    """Set `width` (or `height`) to the size in the image's file name."""
+    path = issue.path
+    if len(path) < 2 or path[-1] not in ("width", "height"):
+        return None
+    image = ctx.get(path[:-1])
+    url = image.get("url") if isinstance(image, dict) else None
+    size = size_in_name(url) if isinstance(url, str) else None
+    if size is None:
+        return None
+    expected = size[0] if path[-1] == "width" else size[1]
+    title = f"set {format_path(path)} to {expected}, the size in the file name"
+    return ctx.set_value(issue, title, path, expected, safe=True)
+
+
+RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}), fix=_fix)

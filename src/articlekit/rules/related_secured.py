@@ -4,6 +4,8 @@ Only the article itself carries `secured`; a related item is a public summary
 of another article.  The error is at the item's `secured` key, and the message
 never shows the value.
 
+Fix (unsafe): `articlekit check --unsafe-fixes` removes the item's `secured`.
+
 Passing:
 
 ```yaml
@@ -24,13 +26,18 @@ related:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..issues import Issue, format_path
 from . import Context, Rule
 from ._common import register_rule_code
 
+if TYPE_CHECKING:
+    from ..fixes import Fix, FixContext
+
 __all__ = ["RELATED_SECURED", "RULE"]
 
-RELATED_SECURED = register_rule_code("AK602", "related-secured", "error", __doc__)
+RELATED_SECURED = register_rule_code("AK602", "related-secured", "error", __doc__, fixable="unsafe")
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -47,4 +54,14 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(codes=(RELATED_SECURED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))
+def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
+    """Remove the related item's `secured`."""
+    path = issue.path
+    if len(path) < 3 or path[-1] != "secured":
+        return None
+    return ctx.remove(issue, f"remove {format_path(path)}", path, safe=False)
+
+
+RULE = Rule(
+    codes=(RELATED_SECURED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}), fix=_fix
+)

@@ -4,6 +4,8 @@ Entries are compared without regard to case and surrounding spaces (`AI` and
 `ai` are the same topic).  The warning is at the later entry and names the
 earlier one.
 
+Fix (safe): `articlekit check --fix` removes the later entry (its line).
+
 Passing:
 
 ```yaml
@@ -24,13 +26,18 @@ topics:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..issues import Issue, format_path
 from . import Context, Rule
 from ._common import register_rule_code
 
+if TYPE_CHECKING:
+    from ..fixes import Fix, FixContext
+
 __all__ = ["DUPLICATE_TOPIC", "RULE"]
 
-DUPLICATE_TOPIC = register_rule_code("AK853", "duplicate-topic", "warning", __doc__)
+DUPLICATE_TOPIC = register_rule_code("AK853", "duplicate-topic", "warning", __doc__, fixable="safe")
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -58,4 +65,23 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(DUPLICATE_TOPIC,), check=_check, doc=__doc__ or "", keys=frozenset({"topics"}))
+def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
+    """Remove the repeated topic."""
+    path = issue.path
+    if len(path) < 2 or path[-2] != "topics" or not isinstance(path[-1], int):
+        return None
+    topics = ctx.get(path[:-1])
+    topic = ctx.get(path)
+    if not isinstance(topics, list) or not isinstance(topic, str):
+        return None
+    key = topic.strip().casefold()
+    first = next(
+        (i for i, t in enumerate(topics) if isinstance(t, str) and t.strip().casefold() == key), path[-1]
+    )
+    title = f"remove {format_path(path)} ({topic!r}), a repeat of {format_path(path[:-1] + (first,))}"
+    return ctx.remove(issue, title, path, safe=True)
+
+
+RULE = Rule(
+    codes=(DUPLICATE_TOPIC,), check=_check, doc=__doc__ or "", keys=frozenset({"topics"}), fix=_fix
+)

@@ -15,6 +15,12 @@ error already says that YAML read a boolean or a number.  The rule reads
 the value as it is written in the file, so it answers the same whichever
 parser path loaded the file.
 
+Fix (safe): `articlekit check --fix` writes the value spelled out (`true`,
+`600`, `10`; `5` for `5.` where an integer is expected), which YAML reads
+exactly as before.  Where the key is one the format does not define, quoting
+the text (`"NO"`) is offered as an unsafe alternative (editors show it; `fix`
+applies the safe one).
+
 Passing:
 
 ```yaml
@@ -36,7 +42,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from yaml.constructor import SafeConstructor
@@ -48,9 +54,12 @@ from ..yamlsafe import resolve_plain
 from . import Context, Rule
 from ._common import UNSEEN, key_name, register_rule_code, remember, walk
 
+if TYPE_CHECKING:
+    from ..fixes import Fix, FixContext
+
 __all__ = ["RULE", "YAML11_SURPRISE", "Finding", "Reading", "accepted_types", "findings", "reading"]
 
-YAML11_SURPRISE = register_rule_code("AK211", "yaml11-surprise", "warning", __doc__)
+YAML11_SURPRISE = register_rule_code("AK211", "yaml11-surprise", "warning", __doc__, fixable="safe")
 
 _YAML_NS = "tag:yaml.org,2002:"
 _BOOL = _YAML_NS + "bool"
@@ -355,4 +364,29 @@ def _check(ctx: Context) -> list[Issue]:
     return [ctx.issue(YAML11_SURPRISE, _message(f.path, f), f.path) for f in findings(ctx)]
 
 
-RULE = Rule(codes=(YAML11_SURPRISE,), check=_check, doc=__doc__ or "")
+def _fix(ctx: FixContext, issue: Issue) -> list[Fix]:
+    """The value spelled out (safe); for a key the format does not define, the text quoted (unsafe)."""
+    if ctx.kind is None:
+        return []
+    found = next((f for f in findings(ctx.rule_context) if f.path == issue.path), None)
+    if found is None:
+        return []
+    base = ctx.front_matter_offset
+    start, end = base + found.start_index, base + found.end_index
+    what = found.reading
+    out: list[Fix] = []
+    if found.replacement is not None:
+        changes: list[tuple[KeyPath, Any]] = []
+        if what.form == "fraction":
+            changes.append((found.path, int(found.replacement)))
+        title = f"write {found.replacement} for {what.text}"
+        edit = ctx.edit(start, end, found.replacement)
+        out.append(ctx.make(issue, title, [edit], safe=True, changes=changes))
+    if accepted_types(ctx.kind, found.path) is None:
+        edit = ctx.edit(start, end, what.quoted)
+        title = f"write {what.quoted} in quotes for the text"
+        out.append(ctx.make(issue, title, [edit], safe=False, changes=[(found.path, what.text)]))
+    return out
+
+
+RULE = Rule(codes=(YAML11_SURPRISE,), check=_check, doc=__doc__ or "", fix=_fix)

@@ -69,8 +69,8 @@ class BrokenDocument:
     """A file with exactly one problem: ``check()`` reports one issue, of ``code``, on ``line``.
 
     Attributes:
-        text: the whole file.  ``str``, except for AK101 (invalid UTF-8),
-            which only ``bytes`` can hold.
+        text: the whole file.  ``str``, except for AK101 (invalid UTF-8) and
+            AK111 (UTF-16, UTF-32 or binary), which only ``bytes`` can hold.
         code: the issue code of the problem, e.g. ``"AK401"``.
         line: the 1-based line the issue is reported on (the opening fence is line 1).
         kind: pass it to [`articlekit.check`][articlekit.check] as ``kind=`` (only AK855 needs
@@ -335,6 +335,20 @@ def _ak110(draw: Draw) -> tuple[str, int]:
     other = "\n" if newline == "\r\n" else "\r\n"
     text = "".join(line + (other if i == at else newline) for i, line in enumerate(lines))
     return ("\ufeff" if doc.layout.bom else "") + text, at + 1
+
+
+def _ak111(draw: Draw) -> tuple[bytes, int]:
+    """A good file saved as UTF-16 or UTF-32 (with or without a BOM), or inside a binary format."""
+    import gzip
+
+    doc = _doc(draw)
+    text = _join(doc, _render(draw, doc).lines).lstrip("\ufeff")
+    how = draw(st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "png", "gzip"]))
+    if how == "png":
+        return b"\x89PNG\r\n\x1a\n" + text.encode("utf-8"), 1
+    if how == "gzip":
+        return gzip.compress(text.encode("utf-8"), mtime=0), 1
+    return (("\ufeff" + text) if draw(st.booleans()) else text).encode(how), 1
 
 
 # -- YAML (AK2xx) -----------------------------------------------------------------------------
@@ -1167,6 +1181,7 @@ GENERATORS: dict[str, tuple[Generator, type[BaseModel] | None]] = {
     "AK108": (_bad_character("AK108"), None),
     "AK109": (_bad_character("AK109"), None),
     "AK110": (_ak110, None),
+    "AK111": (_ak111, None),
     "AK201": (_ak201, None),
     "AK202": (_ak202, None),
     "AK203": (_ak203, None),

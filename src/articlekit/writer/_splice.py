@@ -34,7 +34,7 @@ from ._render import FileStyle, Renderer
 from ._scalars import render_scalar, render_string
 from .order import child_model, key_order_for
 
-__all__ = ["Fallback", "splice"]
+__all__ = ["Fallback", "splice", "splice_edits"]
 
 _FILE_BREAKS = re.compile("\r\n|\r|\n")
 
@@ -550,3 +550,35 @@ def splice(
     except (_Replace, KeyError, IndexError) as exc:
         raise Fallback(str(exc)) from None
     return splicer.result()
+
+
+def splice_edits(
+    text: str,
+    locations: Any,
+    source: dict[str, Any],
+    new: dict[str, Any],
+    model: type[BaseModel] | None,
+    newline: str,
+) -> list[tuple[int, int, str]]:
+    """The edits `splice` would make to turn ``source`` (as loaded from ``text``) into ``new``.
+
+    ``(start, end, new text)``, offsets in ``text``, sorted and not overlapping:
+    what `articlekit.fixes` turns into text edits.
+
+    Raises:
+        Fallback: the change cannot be made by editing the text.
+    """
+    nodes = locations.nodes
+    root = nodes.get(())
+    if root is None or root.kind != "mapping" or root.style != "block":
+        raise Fallback("the front matter is not a block mapping")
+    splicer = _Splicer(text, nodes, source, newline, model)
+    try:
+        splicer.mapping((), source, new, model, root)
+    except (_Replace, KeyError, IndexError) as exc:
+        raise Fallback(str(exc)) from None
+    edits = sorted(splicer.edits)
+    for n in range(1, len(edits)):
+        if edits[n].start < edits[n - 1].end:
+            raise Fallback("overlapping edits")
+    return [(e.start, e.end, e.text) for e in edits]
