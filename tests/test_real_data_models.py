@@ -38,6 +38,7 @@ PYDANTIC_WORDS = re.compile(
 
 _MINIMAL_LINES: dict[type[Any], list[str]] = {
     articlekit.Article: [
+        "category: news",
         "title: x",
         "publishedDateTime: 2020-08-11T13:41:00Z",
         "webUrl: https://a.example/x",

@@ -338,7 +338,8 @@ def test_generated_text_holds_nothing_the_splitter_or_yaml_refuses(model: Any) -
 
 def test_articles_shrink_to_the_minimal_article() -> None:
     minimal = find(aks.articles(), lambda a: True, settings=SIMPLEST)
-    assert minimal.model_fields_set == {"title", "published_date_time", "web_url", "secured"}
+    assert minimal.model_fields_set == {"category", "title", "published_date_time", "web_url", "secured"}
+    assert minimal.category == "news"  # without it (or `type: article`) a file matches no kind
     assert minimal.title == "0"
     assert str(minimal.secured) == "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
 
@@ -365,7 +366,8 @@ def test_documents_shrink_to_a_minimal_file_in_the_canonical_style() -> None:
     text = find(aks.documents(), lambda t: True, settings=SIMPLEST)
     meta = loads(text).meta
     required = {n for n, f in type(meta).model_fields.items() if f.is_required()}
-    assert meta.model_fields_set - required <= {"web_url"}  # a news item needs webUrl or originalUrl
+    # a news item needs webUrl or originalUrl, and `category: news` to be recognised
+    assert meta.model_fields_set - required <= {"web_url", "category"}
     assert text.startswith("---\n")
     assert text.endswith("---\n")
     assert loads(articlekit.format(text)).meta == meta

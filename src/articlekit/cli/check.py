@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from ..errors import ArticleKitError
 from ..issues import Issue
@@ -20,6 +21,9 @@ from .params import (
     kind_arg,
 )
 from .reporters import DEFAULT, REPORTERS, Report, deliver
+
+if TYPE_CHECKING:
+    from .fixing import FileFix
 
 __all__ = ["PROGRESS_MIN_FILES", "add_parser", "run"]
 
@@ -42,10 +46,14 @@ examples:
   articlekit check . --warnings-as-errors -j 4
   cat post.md | articlekit check - --stdin-filename post.md
   articlekit check _news/ --secured-key-file secret.key
+  articlekit check content/ --fix --show-fixes     repair what is safe, then report the rest
+  articlekit check content/ --diff                 show the fixes as a diff, write nothing
 
 exit status: 0 no errors, 1 errors (or warnings with --warnings-as-errors),
 2 usage error, unreadable path or a folder with no file to check (the other
-files are still checked).
+files are still checked).  With --fix or --unsafe-fixes, the status is that of
+the issues that remain after fixing (2 also when a fixed file cannot be
+written).  With --diff: 0 nothing to fix, 1 something to fix, 2 as above.
 """
 
 
@@ -122,6 +130,27 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="FILE",
         help="also check that every 'secured' value decrypts with the key in FILE (raw, base64 or hex)",
     )
+    fixing = p.add_argument_group("fixing (see docs/fixes.md)")
+    fixing.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes to the files (atomically), then report the issues that remain",
+    )
+    fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply the fixes that change the data (implies --fix unless --diff is given)",
+    )
+    fixing.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff and write nothing; exit 1 when there is anything to fix",
+    )
+    fixing.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="list each fix applied (or, with --diff, that would be), per file, on standard error",
+    )
     add_stdin_filename(p, "show")
     add_walk_options(p)
     p.add_argument(
@@ -151,12 +180,34 @@ def _secured_key(path: str) -> bytes:
     return key
 
 
+def _not_wanted(selected: CodeFilter, ignore: frozenset[str]) -> frozenset[str]:
+    """The codes that --select and --ignore leave out: they are not fixed either."""
+    from ..issues import CODES
+
+    return ignore | frozenset(code for code in CODES if not selected.wanted(code))
+
+
+def _fix_summary(fixed: list[FileFix], diff: bool, unsafe: bool) -> str:
+    """The line saying what the fixes did (or, with --diff, would do)."""
+    changed = [done for done in fixed if done.data is not None]
+    count = sum(len(done.applied) for done in changed)
+    text = f"{'would fix' if diff else 'fixed'} {plural(count, 'issue')} in {plural(len(changed), 'file')}"
+    failed = sum(len(done.failed) for done in fixed)
+    if failed:
+        text += f"; {failed} fix{'' if failed == 1 else 'es'} left out (see --show-fixes)"
+    more = sum(done.unsafe_fixable for done in fixed)
+    if more and not unsafe:
+        text += f"; {plural(more, 'more issue')} fixable with --unsafe-fixes"
+    return text
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `articlekit check` with the parsed `args`; the exit status."""
     load_library()
     from . import terminal
     from .baseline import Baseline, apply_baseline
     from .discovery import Configs, find, read_stdin
+    from .fixing import fix_bytes, print_fixes, run_fixes, write_fixed
     from .runner import CheckOptions, check_bytes, cpu_count, line_texts, run_checks
 
     started = time.perf_counter()
@@ -169,8 +220,15 @@ def run(args: argparse.Namespace) -> int:
     )
     known = Baseline.load(args.baseline) if args.baseline else None
     want_lines = bool(args.baseline or args.write_baseline) or REPORTERS[args.output_format].needs_lines
+    fixing = args.fix or args.unsafe_fixes or args.diff
+    if args.show_fixes and not fixing:
+        raise UsageError("--show-fixes needs --fix, --unsafe-fixes or --diff")
     found = find(args.paths, args.exclude, not args.no_default_excludes, configs.fixed)
+    if fixing and not args.diff and found.stdin:
+        raise UsageError("--fix cannot write standard input back: use --diff to see the fixes")
     paths = found.files
+    fixed: list[FileFix] = []
+    fix_kwargs = {**options.arguments(), "ignore": _not_wanted(selected, options.ignore)}
     file_configs = [configs.for_file(path) for path in paths]
     stdin_config = configs.for_file(args.stdin_filename or STDIN_NAME) if found.stdin else None
     for config in configs.distinct([*file_configs, *([stdin_config] if stdin_config else [])]):
@@ -181,9 +239,20 @@ def run(args: argparse.Namespace) -> int:
         enabled=not args.quiet and terminal.isatty(sys.stderr) and len(paths) >= PROGRESS_MIN_FILES,
     )
     try:
-        outcomes = run_checks(
-            paths, options, args.jobs or cpu_count(), progress, lines=want_lines, configs=file_configs
-        )
+        if fixing:
+            outcomes, fixed = run_fixes(
+                paths,
+                fix_kwargs,
+                args.jobs or cpu_count(),
+                progress,
+                unsafe=args.unsafe_fixes,
+                lines=want_lines,
+                configs=file_configs,
+            )
+        else:
+            outcomes = run_checks(
+                paths, options, args.jobs or cpu_count(), progress, lines=want_lines, configs=file_configs
+            )
     finally:
         progress.close()
     results = [(paths[o.file_index], o.issues, o.error, o.internal) for o in outcomes]
@@ -195,13 +264,24 @@ def run(args: argparse.Namespace) -> int:
         stdin_name = args.stdin_filename or STDIN_NAME
         stdin_data = read_stdin()
         stdin_kwargs = {**options.arguments(), "config": stdin_config, "path": args.stdin_filename}
-        issues, error = check_bytes(stdin_data, stdin_kwargs)
+        if fixing:
+            stdin_outcome, stdin_fix = fix_bytes(
+                len(paths), args.stdin_filename, stdin_data, fix_kwargs, args.unsafe_fixes, False,
+                config=stdin_config,
+            )
+            issues = stdin_outcome.issues if stdin_outcome is not None else ()
+            error = stdin_outcome.error if stdin_outcome is not None else None
+            fixed.extend([stdin_fix] if stdin_fix is not None else [])
+        else:
+            issues, error = check_bytes(stdin_data, stdin_kwargs)
         results.append((stdin_name, issues, error, error is not None))
         if want_lines:
             texts.update(((stdin_name, n), t) for n, t in line_texts(stdin_data, [i.line for i in issues]))
         if error is None:
             checked.append(stdin_name)
 
+    names = [*paths, args.stdin_filename or STDIN_NAME]
+    unwritten = write_fixed(names, fixed) if fixing and not args.diff else []
     rows: list[tuple[str, Issue]] = []
     problems = list(found.problems)
     internal = False
@@ -225,7 +305,13 @@ def run(args: argparse.Namespace) -> int:
         lines=texts,
     )
     color = terminal.use_color(args.color, sys.stdout)
-    deliver(report, args.output_format, args.output_file, args.statistics, color)
+    if args.diff:
+        sys.stdout.write("".join(done.diff for done in fixed))
+        sys.stdout.flush()
+    else:
+        deliver(report, args.output_format, args.output_file, args.statistics, color)
+    if args.show_fixes:
+        print_fixes(names, fixed)
 
     verb = "cannot check" if internal else "cannot read"
     for path, reason in report.unreadable:
@@ -234,15 +320,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: no files to check under {path}", file=sys.stderr)
     for note in baseline_notes if not args.quiet else ():
         print(f"{PROG}: {note}", file=sys.stderr)
-    if not args.quiet:
+    if not args.quiet and not args.diff:
         unreadable_note = f", {len(problems)} unreadable" if problems else ""
         print(
             f"{PROG}: checked {plural(len(report.files), 'file')}{unreadable_note} in {report.elapsed:.2f}s: "
             f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}",
             file=sys.stderr,
         )
-    if problems or found.empty:
+    for path, reason in unwritten:
+        print(f"{PROG}: error: cannot write {path}: {reason}", file=sys.stderr)
+    if fixing and not args.quiet:
+        print(f"{PROG}: {_fix_summary(fixed, args.diff, args.unsafe_fixes)}", file=sys.stderr)
+    if problems or found.empty or unwritten:
         return EXIT_USAGE
+    if args.diff:
+        return EXIT_ERRORS if any(done.data is not None for done in fixed) else EXIT_OK
     if report.errors or (args.warnings_as_errors and report.warnings):
         return EXIT_ERRORS
     return EXIT_OK

@@ -11,7 +11,7 @@ __all__ = ["add_parser", "run"]
 
 _EPILOG = """\
 examples:
-  articlekit codes                           every code, its severity and summary
+  articlekit codes                           every code, its severity, whether --fix repairs it, its summary
   articlekit codes AK301 AK202               what these codes mean, with examples
   articlekit codes AK3                       every AK3xx code
 
@@ -41,13 +41,17 @@ def run(args: argparse.Namespace) -> int:
     infos = [info for code, info in sorted(CODES.items()) if not wanted or code.startswith(wanted)]
     if not wanted:
         for info in infos:
-            print(f"{info.code}  {info.severity:<7}  {info.name:<28}  {info.summary}")
+            fix = "" if info.fixable == "no" else f"fix:{info.fixable}"
+            print(f"{info.code}  {info.severity:<7}  {fix:<10}  {info.name:<28}  {info.summary}")
         return EXIT_OK
     for n, info in enumerate(infos):
         if n:
             print()
         print(f"{info.code} {info.name} ({info.severity})")
         print(info.summary)
+        if info.fixable != "no":
+            how = "check --fix" if info.fixable == "safe" else "check --unsafe-fixes"
+            print(f"Fixable ({info.fixable}): `articlekit {how}` repairs it.")
         if info.doc:
             print()
             print(info.doc)

@@ -9,7 +9,7 @@ from .params import FORMATTER
 
 __all__ = ["COMMANDS", "build_parser"]
 
-COMMANDS = ("check", "format", "schema", "convert", "codes", "config")
+COMMANDS = ("check", "format", "schema", "convert", "codes", "config", "lsp")
 """The commands, in the order `articlekit --help` lists them: each is the module `articlekit.cli.NAME`
 with `add_parser(subparsers)` (which sets the `handler` default to its `run(args)`)."""
 

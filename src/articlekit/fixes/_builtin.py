@@ -152,9 +152,9 @@ def _quoted_scalar(ctx: FixContext, issue: Issue) -> Fix | None:
 
 def _get(data: Any, path: tuple[str | int, ...]) -> Any:
     for part in path:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        ):
+        if isinstance(data, dict) and part in data:  # noqa: SIM114 (mypy narrows a list index only alone)
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
         else:
             return None

@@ -176,9 +176,9 @@ def apply_edits(text: str, edits: Sequence[TextEdit]) -> str:
 def _parent_and_key(data: Any, path: KeyPath) -> tuple[Any, str | int] | None:
     node = data
     for part in path[:-1]:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
+        if isinstance(node, dict) and part in node:  # noqa: SIM114 (mypy narrows a list index only alone)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         else:
             return None
@@ -202,7 +202,9 @@ def apply_data_changes(data: Any, changes: Sequence[tuple[KeyPath, Any]]) -> Any
         if found is None:
             continue
         parent, key = found
-        if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(key, int)):
+        if isinstance(parent, dict):  # noqa: SIM114 (mypy narrows a list index only alone)
+            parent[key] = copy.deepcopy(value)
+        elif isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
             parent[key] = copy.deepcopy(value)
     order = sorted(set(removals), key=lambda p: tuple((1, x) if isinstance(x, int) else (0, x) for x in p))
     for path in reversed(order):
@@ -210,9 +212,9 @@ def apply_data_changes(data: Any, changes: Sequence[tuple[KeyPath, Any]]) -> Any
         if found is None:
             continue
         parent, key = found
-        if (isinstance(parent, dict) and key in parent) or (
-            isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent)
-        ):
+        if isinstance(parent, dict) and key in parent:  # noqa: SIM114 (mypy narrows a list index only alone)
+            del parent[key]
+        elif isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
             del parent[key]
     return out
 

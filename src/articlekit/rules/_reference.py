@@ -97,20 +97,25 @@ def render_rules_markdown() -> str:
         "a message naming the YAML keys, the key path, and the line and column in the file.",
         'Switch any code off with `articlekit.check(text, ignore={"AK853"})`; `load` and',
         "`loads` take the same `ignore`.  Errors make `loads` raise; warnings do not.",
+        "The Fix column says whether `articlekit check --fix` repairs the issue (safe),",
+        "`--unsafe-fixes` does (unsafe), or neither; see [Fixes](fixes.md).",
         "",
-        "| Code | Name | Severity | Summary |",
-        "|---|---|---|---|",
+        "| Code | Name | Severity | Fix | Summary |",
+        "|---|---|---|---|---|",
     ]
     for info in codes:
+        fix = "" if info.fixable == "no" else info.fixable
         out.append(
-            f"| [{info.code}](#{_anchor(info)}) | `{info.name}` | {info.severity} | {_cell(info.summary)} |"
+            f"| [{info.code}](#{_anchor(info)}) | `{info.name}` | {info.severity} | {fix} "
+            f"| {_cell(info.summary)} |"
         )
     area = ""
     for info in codes:
         if info.code[:3] != area:
             area = info.code[:3]
             out += ["", f"## {area}xx · {_AREAS.get(area, 'Other')}"]
-        out += ["", f"### {info.code} {info.name}", "", f"**{info.severity}** · {info.summary}"]
+        fixable = {"safe": " · fix: safe", "unsafe": " · fix: unsafe"}.get(info.fixable, "")
+        out += ["", f"### {info.code} {info.name}", "", f"**{info.severity}**{fixable} · {info.summary}"]
         found = rule_of.get(info.code)
         if found is not None:
             module, rule = found

@@ -108,6 +108,7 @@ def _req(strategy: st.SearchStrategy[Any] | None) -> _Field:
 
 MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
     Article: {
+        "category": "news",
         "title": "x",
         "published_date_time": _MIN_DATE,
         "web_url": "https://minimal.invalid/a",
@@ -186,8 +187,8 @@ def _pinned_problem(
                 "separators and EXCLUDED_CHARACTERS; a line break only where text may have one)"
             )
     kwargs = {**MINIMAL[model], **values}
-    if model is Article and kwargs.get("type") == "video" and "category" not in fixed:
-        kwargs["category"] = "news"
+    if model is Article and "category" in fixed and kwargs.get("category") is None and "type" not in fixed:
+        kwargs["type"] = "article"  # as articles() does: a news item without a category
     if model is Organization and "domain" in values and "id" not in fixed:
         kwargs["id"] = values["domain"]
     if model is Article and "amp_web_url" in values and "cdn_amp_web_url" not in fixed:
@@ -517,8 +518,9 @@ def _article_adjust(draw: Draw, values: dict[str, Any], fixed: Mapping[str, Any]
     amp = values.get("amp_web_url")
     if "cdn_amp_web_url" not in fixed and isinstance(amp, str) and draw(st.booleans()):
         values["cdn_amp_web_url"] = amp_cache_url(amp)
-    # a file with 'type: video' and no 'category: news' is a Video, not an Article
-    if values.get("type") == "video" and values.get("category") is None:
+    # a news item is recognised by 'category: news' (whatever its type) or by 'type: article':
+    # without either it matches no kind (AK901), and 'type: video' alone is a Video
+    if values.get("category") is None and values.get("type") != "article":
         if "category" not in fixed:
             values["category"] = "news"
         elif "type" not in fixed:
@@ -546,7 +548,9 @@ def articles(**fixed: Any) -> st.SearchStrategy[Article]:
     ``None`` pins an optional field to absent.  Unknown names and invalid
     pinned values raise `hypothesis.errors.InvalidArgument` at once.
 
-    Shrinks toward the minimal valid article: ``title: "0"``,
+    Every article names its kind: `category: news`, or `type: article` without a category.
+
+    Shrinks toward the minimal valid article: ``category: news``, ``title: "0"``,
     ``publishedDateTime: 2000-01-01T00:00:00Z``, a short ``webUrl`` and the
     all-zero ``secured`` value, with no optional field.
     """
