@@ -167,7 +167,7 @@ class _Round:
 
     __slots__ = ("context", "issues", "result")
 
-    def __init__(self, text: str, plan: _Plan) -> None:
+    def __init__(self, text: str | bytes, plan: _Plan) -> None:
         from ..api import _analyze, _reported
 
         self.result: _Analysis = _analyze(
@@ -373,7 +373,7 @@ def fix(
     original, text, writable = _as_text(data)
     bom = "\ufeff" if original.startswith("\ufeff") else ""
     result = FixResult(text=original, original=original)
-    current = _Round(text, plan)
+    current = _Round(text if writable else data, plan)
     if not writable or current.context is None:
         result.remaining = current.issues
         return result

@@ -1,0 +1,70 @@
+"""Autofix properties over `articlekit.strategies.invalid_documents()` (files with one problem).
+
+`fix` never raises, never adds an issue, is idempotent, and the fixed file
+loads back to the same data except for the values the fixes say they change.
+The default run is short; the long run::
+
+    ARTICLEKIT_FIX_EXAMPLES=1000 .venv/bin/python -m pytest tests/test_fixes_properties.py -q
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+
+import articlekit
+from articlekit import fixes
+from articlekit import strategies as aks
+from articlekit.fixes._context import apply_data_changes
+from articlekit.writer._data import same
+
+EXAMPLES = int(os.environ.get("ARTICLEKIT_FIX_EXAMPLES", "60"))
+"""Examples per property: 60 by default; raise it for a long run."""
+
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+FIXABLE = sorted(fixes.fixable_codes())
+
+
+def _data(text: str | bytes) -> object:
+    try:
+        return articlekit.parse(text)[0]
+    except articlekit.ParseError:
+        return None
+
+
+def _check_fix(broken: aks.BrokenDocument) -> None:
+    kwargs = {"kind": broken.kind, "secured_key": broken.secured_key}
+    result = articlekit.fix(broken.text, unsafe=True, **kwargs)
+    before = Counter(i.code for i in broken.check())
+    after = Counter(i.code for i in result.remaining)
+    assert all(after[code] <= before[code] for code in after), (before, after)
+    assert result.remaining == articlekit.check(result.text, **kwargs)
+    if not result.changed:
+        assert not result.applied
+        return
+    assert result.fixed and broken.code in {i.code for i in result.fixed} | set(before)
+    again = articlekit.fix(result.text, unsafe=True, **kwargs)
+    assert again.text == result.text  # idempotent
+    if len(result.applied) == 1:
+        (applied,) = result.applied
+        expected = apply_data_changes(_data(broken.text), applied.changes)
+        assert same(_data(result.text), expected)
+
+
+@PROPERTY
+@given(aks.invalid_documents())
+def test_fix_never_raises_adds_no_issue_and_is_idempotent(broken: aks.BrokenDocument) -> None:
+    _check_fix(broken)
+
+
+@PROPERTY
+@given(aks.invalid_documents(codes=FIXABLE))
+def test_fixable_codes_are_fixed_and_load_back_equal_but_for_the_fix(broken: aks.BrokenDocument) -> None:
+    _check_fix(broken)
