@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,31 @@ def news_files() -> list[Path]:
     if not files:
         pytest.skip("../shared/corpus is not present")
     return files
+
+
+def require_loop(name: str) -> None:
+    """Skip (or, with ``ARTICLEKIT_REQUIRE_SPEEDUPS=1`` as ``.ci/run`` sets, fail) when the fast
+    path's loop ``name`` (``"python"`` or ``"c"``) is not available here."""
+    from articlekit import fastyaml
+
+    if name in fastyaml.IMPLEMENTATIONS:
+        return
+    why = fastyaml.SPEEDUPS_FAILURE or "not built, or turned off by ARTICLEKIT_PURE_PYTHON"
+    if os.environ.get("ARTICLEKIT_REQUIRE_SPEEDUPS"):
+        pytest.fail(f"the C accelerator is required (ARTICLEKIT_REQUIRE_SPEEDUPS) but absent: {why}")
+    pytest.skip(f"the C accelerator is not available: {why}")
+
+
+@pytest.fixture(params=["python", "c"])
+def fast_loop(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The test runs once with each implementation of the fast YAML path's loop.
+
+    ``"python"`` (``articlekit._speedups_py``) always; ``"c"`` (``articlekit._speedups``)
+    when it is built, else skipped (failed under ``ARTICLEKIT_REQUIRE_SPEEDUPS=1``).
+    """
+    from articlekit import fastyaml
+
+    name = str(request.param)
+    require_loop(name)
+    with fastyaml.using(name):
+        yield name

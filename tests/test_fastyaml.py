@@ -1,4 +1,7 @@
-"""The fast YAML path: each construct it reads, each thing it leaves to the full loader."""
+"""The fast YAML path: each construct it reads, each thing it leaves to the full loader.
+
+Each test runs against both implementations of its loop (the `fast_loop` fixture).
+"""
 
 from __future__ import annotations
 
@@ -9,31 +12,17 @@ import yaml
 
 import articlekit
 from articlekit import fastyaml
+from articlekit._same import same
 from articlekit.fastyaml import LazyLocations, load_yaml_fast, parse_subset
 from articlekit.limits import Limits
 from articlekit.yamlsafe import load_yaml
 
+# every test runs with the Python loop and with the C loop (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("fast_loop")
+
 
 def _safe(text: str) -> object:
     return yaml.load(text, Loader=yaml.SafeLoader)
-
-
-def _same(a: object, b: object) -> bool:
-    """Equal, with the same types all the way down (``1 == True`` does not count)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        assert isinstance(b, dict)
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        assert isinstance(b, list)
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and a != a:
-        return b != b
-    if isinstance(a, datetime):
-        assert isinstance(b, datetime)
-        return a == b and a.utcoffset() == b.utcoffset()
-    return a == b
 
 
 # (front matter, the data PyYAML's SafeLoader gives)
@@ -109,8 +98,8 @@ ACCEPTED = [
 def test_accepted_constructs_give_safeloader_data(text: str, expected: object) -> None:
     got = parse_subset(text)
     assert got is not None, "this construct should be on the fast path"
-    assert _same(got, expected)
-    assert _same(got, _safe(text))
+    assert same(got, expected, ordered=True)
+    assert same(got, _safe(text), ordered=True)
 
 
 REFUSED = [
@@ -166,7 +155,7 @@ def test_outside_the_subset_falls_back(text: str) -> None:
     assert parse_subset(text) is None
     fast = load_yaml_fast(text)
     full = load_yaml(text)
-    assert _same(fast.data, full.data)
+    assert same(fast.data, full.data, ordered=True)
     assert fast.issues == full.issues
     assert not isinstance(fast.locations, LazyLocations)
 

@@ -9,34 +9,24 @@ chosen to hit YAML 1.1 resolution (``yes``, ``012``, ``10:00``, dates, ``~``),
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articlekit import strategies
+from articlekit._same import same
 from articlekit.fastyaml import load_yaml_fast, parse_subset
 from articlekit.splitter import split_front_matter
 from articlekit.yamlsafe import load_yaml
 from conftest import DATA, corpus_files
 
+# every test runs with the Python loop and with the C loop (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("fast_loop")
+
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and a != a:
-        return bool(b != b)
-    if isinstance(a, datetime):
-        return bool(a == b and a.utcoffset() == b.utcoffset())
-    return bool(a == b)
 
 
 def _agrees(text: str) -> None:
@@ -49,11 +39,11 @@ def _agrees(text: str) -> None:
         return
     if got is None:
         return
-    assert _same(got, expected), f"{text!r}: fast {got!r} != SafeLoader {expected!r}"
+    assert same(got, expected, ordered=True), f"{text!r}: fast {got!r} != SafeLoader {expected!r}"
     # what the fast path accepts, the full loader reads without an issue
     full = load_yaml(text)
     assert full.issues == []
-    assert _same(full.data, got)
+    assert same(full.data, got, ordered=True)
 
 
 # -- generated documents ---------------------------------------------------
@@ -249,7 +239,7 @@ def test_results_match_the_full_loader_issue_for_issue(data: st.DataObject) -> N
     fast = load_yaml_fast(text)
     full = load_yaml(text)
     assert fast.issues == full.issues
-    assert _same(fast.data, full.data)
+    assert same(fast.data, full.data, ordered=True)
 
 
 @_SETTINGS

@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.conftest import DATA, corpus_files
 
 import articlekit
 from articlekit import fixes
 from articlekit.fixes import Fix, TextEdit, apply_edits, fixes_for
 from articlekit.issues import CODES
-from tests.conftest import DATA, corpus_files
 
 SAMPLE = DATA / "finland-prisons-ai.md"
 
@@ -40,9 +40,11 @@ def _related_item(text: str) -> tuple[int, int] | None:
 
 def _break_ak401(text: str) -> str | None:
     pattern = r'(url: "?[^\n"]*-(\d+)x(\d+)\.[A-Za-z0-9]+"?\n\s+width: )(\d+)\n'
-    return re.sub(pattern, lambda m: f"{m.group(1)}{int(m.group(4)) + 1}\n", text, count=1) if re.search(
-        pattern, text
-    ) else None
+    return (
+        re.sub(pattern, lambda m: f"{m.group(1)}{int(m.group(4)) + 1}\n", text, count=1)
+        if re.search(pattern, text)
+        else None
+    )
 
 
 def _break_ak704(text: str) -> str | None:
@@ -217,7 +219,8 @@ def test_unsafe_fixes_are_applied_only_with_unsafe() -> None:
     broken = _break_ak604(_sample())
     assert broken is not None
     safe_only = articlekit.fix(broken)
-    assert not safe_only.changed and safe_only.text == broken
+    assert not safe_only.changed
+    assert safe_only.text == broken
     assert [i.code for i in safe_only.remaining] == ["AK604"]
     assert safe_only.unsafe_fixable == 1
     assert articlekit.fix(broken, unsafe=True).text == _sample()
@@ -232,7 +235,8 @@ def test_apply_edits_skips_overlapping_edits_and_keeps_a_bom() -> None:
 def test_a_fix_that_would_add_an_issue_is_left_out_and_reported() -> None:
     broken = _sample().replace("quality: 66", 'quality: "-1"', 1)
     result = articlekit.fix(broken)
-    assert result.text == broken and not result.changed
+    assert result.text == broken
+    assert not result.changed
     assert [f.fix.code for f in result.failed] == ["AK302"]
     assert "AK303" in result.failed[0].reason
     assert [i.code for i in result.remaining] == ["AK302"]
@@ -241,7 +245,9 @@ def test_a_fix_that_would_add_an_issue_is_left_out_and_reported() -> None:
 
 def test_several_fixes_in_one_file_and_a_fix_that_enables_another() -> None:
     text = _sample()
-    broken = _break_ak104(text.replace("quality: 66", 'quality: "66"').replace("published: true", "published: on"))
+    broken = _break_ak104(
+        text.replace("quality: 66", 'quality: "66"').replace("published: true", "published: on")
+    )
     assert broken is not None
     result = articlekit.fix(broken)
     assert result.text == text
@@ -266,14 +272,15 @@ def test_yaml11_quoting_is_an_unsafe_alternative_for_an_undefined_key() -> None:
     "text",
     [
         "---\ntitle: [unclosed\n---\n",  # YAML syntax error
-        b"---\ntitle: \"caf\xe9\"\nquality: \"66\"\n---\n",  # not UTF-8
+        b'---\ntitle: "caf\xe9"\nquality: "66"\n---\n',  # not UTF-8
         "no front matter at all\n",
         "",
     ],
 )
 def test_files_that_do_not_load_come_back_unchanged_with_their_issues(text: str | bytes) -> None:
     result = articlekit.fix(text, unsafe=True)
-    assert not result.changed and not result.applied
+    assert not result.changed
+    assert not result.applied
     assert result.remaining == articlekit.check(text)
 
 
@@ -316,7 +323,8 @@ def test_fix_result_diff_is_a_unified_diff() -> None:
 def test_fixable_is_declared_for_exactly_the_codes_with_a_fix() -> None:
     declared = {code for code, info in CODES.items() if info.fixable != "no"}
     assert declared == set(fixes._makers())
-    assert CODES["AK401"].fixable == "safe" and CODES["AK604"].fixable == "unsafe"
+    assert CODES["AK401"].fixable == "safe"
+    assert CODES["AK604"].fixable == "unsafe"
     assert CODES["AK301"].fixable == "no"
     # the old positional constructor still works
     assert articlekit.issues.CodeInfo("AK999", "x", "error", "s").fixable == "no"
@@ -342,3 +350,17 @@ def test_public_names() -> None:
     assert articlekit.FixResult is fixes.FixResult
     with pytest.raises(TypeError):
         articlekit.fix(Path("x"))  # type: ignore[arg-type]
+
+
+def test_the_fixes_page_and_codes_command_show_every_fixable_code(capsys: pytest.CaptureFixture[str]) -> None:
+    from articlekit.cli import run
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "fixes.md").read_text(encoding="utf-8")
+    assert run(["codes"]) == 0
+    listing = capsys.readouterr().out
+    for code, how in fixes.fixable_codes().items():
+        assert f"[{code}](rules.md#" in page
+        assert re.search(rf"^{code} .* fix:{how} ", listing, re.M), code
+    assert re.search(r"^AK301 +error {2}\s+missing-key", listing, re.M)
+    assert run(["codes", "AK604"]) == 0
+    assert "Fixable (unsafe): `articlekit check --unsafe-fixes` repairs it." in capsys.readouterr().out

@@ -12,6 +12,7 @@ SECRET = (
 )
 GOOD = (
     "---\n"
+    "category: news\n"
     'title: "Hello"\n'
     "publishedDateTime: 2020-08-11T13:41:00Z\n"
     'originalUrl: "https://example.com/a"\n'
@@ -71,5 +72,5 @@ def test_parse_errors_never_show_the_secret(value: str) -> None:
     text = GOOD.replace(f'"{SECRET}"', value)
     with pytest.raises(articlekit.ParseError) as info:
         articlekit.parse(text)
-    assert any(i.line == 5 for i in info.value.issues)
+    assert any(i.line == 6 for i in info.value.issues)  # the `secured` line
     assert SECRET not in str(info.value)

@@ -5,25 +5,21 @@ Each result holds the kind the file is detected as, the issues
 and, for files without errors, the front matter as ``model_dump(mode="json")``
 gives it.  Regenerate after a deliberate change with
 ``ARTICLEKIT_UPDATE_GOLDEN=1 python -m pytest tests/test_kinds_golden.py`` and
-review the diff: the files are the specification.
+review the diff: the files are the specification.  Their format and the
+loader: `tests/goldens.py`.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import articlekit
+from goldens import GOLDEN, OPTIONS, assert_result, issue_records, read_result
 
-GOLDEN = Path(__file__).parent / "golden" / "kinds"
-CASES = sorted(GOLDEN.glob("*.md"))
-UPDATE = os.environ.get("ARTICLEKIT_UPDATE_GOLDEN") == "1"
-OPTIONS = articlekit.RuleOptions(now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+CASES = sorted((GOLDEN / "kinds").glob("*.md"))
 
 
 def _result(data: bytes) -> dict[str, Any]:
@@ -32,7 +28,7 @@ def _result(data: bytes) -> dict[str, Any]:
     issues = articlekit.check(data, options=OPTIONS)
     result: dict[str, Any] = {
         "kind": kind.__name__ if kind is not None else None,
-        "issues": [i.to_dict() for i in issues],
+        "issues": issue_records(issues),
     }
     if not any(i.is_error for i in issues):
         doc = articlekit.loads(data, options=OPTIONS)
@@ -43,12 +39,7 @@ def _result(data: bytes) -> dict[str, Any]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_golden(case: Path) -> None:
-    expected_path = case.with_suffix(".result.json")
-    actual = _result(case.read_bytes())
-    if UPDATE:
-        expected_path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    assert actual == expected
+    assert_result(case.with_suffix(".result.json"), _result(case.read_bytes()))
 
 
 def test_every_golden_input_has_a_result() -> None:
@@ -62,7 +53,7 @@ def test_every_kind_has_a_valid_and_a_failing_golden_case() -> None:
     clean: set[str] = set()
     failing: set[str] = set()
     for case in CASES:
-        result = json.loads(case.with_suffix(".result.json").read_text(encoding="utf-8"))
+        result = read_result(case.with_suffix(".result.json"))
         if result["kind"] is None:
             continue
         (failing if result["issues"] else clean).add(result["kind"])

@@ -37,7 +37,19 @@ pytestmark = pytest.mark.asyncio(loop_scope="function")
 FAST = {"debounceMs": 0}
 
 
+def _accept_registrations(client: LanguageClient) -> list[types.RegistrationParams]:
+    """Answer the server's client/registerCapability requests (as VS Code does); the list of them."""
+    seen: list[types.RegistrationParams] = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        seen.append(params)
+
+    return seen
+
+
 async def _start(client: LanguageClient, root: Path, options: dict[str, object] | None = None) -> None:
+    _accept_registrations(client)
     await client.initialize_session(
         types.InitializeParams(
             capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
@@ -95,14 +107,17 @@ async def test_crlf_file_ranges(client: LanguageClient, tmp_path: Path) -> None:
 async def test_combining_marks_and_missing_key(client: LanguageClient, tmp_path: Path) -> None:
     uri = uri_of(tmp_path / "marks.md")
     text = BROKEN.replace('title: "Prisons in Finland"\n', "").replace(
-        'type: article\n', 'type: article\nexcerpt: "e\u0301\u0301 日本 😀"\nprovider:\n  name: x\n'
+        "type: article\n", 'type: article\nexcerpt: "e\u0301\u0301 日本 😀"\nprovider:\n  domain: x.com\n'
     )
+    text = text.replace('heat: "76"', 'heat: "e\u0301\u0301 日本 😀"')
     found = await open_document(client, uri, text)
     by_code = {(str(d.code), d.message.split("'")[1]): d for d in found}
     # a key missing at the top level: the opening fence
     assert span(by_code[("AK301", "title")]) == (0, 0, 0, 3)
     # a key missing in a mapping: the mapping's key
-    assert span(by_code[("AK301", "domain")]) == (6, 0, 6, 8)
+    assert span(by_code[("AK301", "name")]) == (6, 0, 6, 8)
+    # combining marks count one unit each, the emoji two: '"é́ 日本 😀"' is 11 UTF-16 units
+    assert span(by_code[("AK302", "heat")]) == (8, 6, 8, 6 + 11)
 
 
 async def test_debounced_change_then_clean_document(client: LanguageClient, tmp_path: Path) -> None:
@@ -141,6 +156,7 @@ async def test_quick_fix_and_suppressions_update_diagnostics(client: LanguageCli
         "write 76 without quotes (AK302)",
         "Suppress AK302 on this line",
         "Suppress AK302 in this file",
+        "Fix all safe articlekit issues in this file",
     ]
     quick = actions[0]
     assert quick.is_preferred and quick.kind == types.CodeActionKind.QuickFix
@@ -203,11 +219,11 @@ async def test_fix_all_source_action(client: LanguageClient, tmp_path: Path) -> 
 async def test_formatting_returns_minimal_edits(client: LanguageClient, tmp_path: Path) -> None:
     uri = uri_of(tmp_path / "a.md")
     good = BROKEN.replace('heat: "76"', "heat: 76").replace("quality: -3", "quality: 3")
-    good = good.replace(', "😀 AI"]', "]").replace("width: 1201", "width: 1200")
+    good = articlekit.format(good.replace(', "😀 AI"]', "]").replace("width: 1201", "width: 1200"))
     messy = good.replace('title: "Prisons in Finland"', "title:    Prisons in Finland").replace(
         "    height: 600", "    height:   600"
     )
-    assert articlekit.format(messy) == good
+    assert messy != good and articlekit.format(messy) == good
     await open_document(client, uri, messy)
     edits = await client.text_document_formatting_async(
         types.DocumentFormattingParams(
@@ -216,19 +232,23 @@ async def test_formatting_returns_minimal_edits(client: LanguageClient, tmp_path
         )
     )
     assert edits is not None
+    lines = messy.splitlines()
+    title, height = lines.index("title:    Prisons in Finland"), lines.index("    height:   600")
     assert [(e.range.start.line, e.range.end.line, e.new_text) for e in edits] == [
-        (2, 3, 'title: "Prisons in Finland"\n'),
-        (12, 13, "    height: 600\n"),
+        (title, title + 1, 'title: "Prisons in Finland"\n'),
+        (height, height + 1, "    height: 600\n"),
     ]
+    assert all(e.range.start.character == e.range.end.character == 0 for e in edits)
     assert apply_text_edits(messy, list(edits)) == good
     # already formatted: no edit; does not load: nothing
     await change_document(client, uri, good, 2)
-    assert await client.text_document_formatting_async(
+    unchanged = await client.text_document_formatting_async(
         types.DocumentFormattingParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
             options=types.FormattingOptions(tab_size=2, insert_spaces=True),
         )
-    ) in (None, [])
+    )
+    assert unchanged is not None and len(unchanged) == 0
     await change_document(client, uri, "---\ntitle: [\n---\n", 3)
     assert (
         await client.text_document_formatting_async(
@@ -309,7 +329,7 @@ async def test_completion_of_keys_and_values(client: LanguageClient, tmp_path: P
     # a top-level key on a new line: the missing ones, not those present
     text2 = text.replace("secured:", "exc\nsecured:")
     await change_document(client, uri, text2, 2)
-    labels = [i.label for i in await _complete(client, uri, 13, 3)]
+    labels = [i.label for i in await _complete(client, uri, 14, 3)]
     assert "excerpt" in labels and "title" not in labels and "heat" not in labels
 
 
@@ -394,12 +414,19 @@ async def test_garbage_and_invalid_params_leave_the_server_running(
     await open_document(client, uri, BROKEN)
     writer = client.protocol.writer
     assert writer is not None
-    for body in (b"{not json", b'{"jsonrpc": "2.0", "id": 991, "method": "textDocument/hover", "params": 7}'):
+    for body in (b"{not json", b"[1, 2", b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": 3}'):
         writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-    with pytest.raises(Exception, match="invalid"):
-        await asyncio.wait_for(
-            client.protocol.send_request_async(types.TEXT_DOCUMENT_HOVER, {"textDocument": 5}), 30
-        )
+    # a request whose params do not fit the method: answered with an error, not left hanging
+    untyped = pytest.MonkeyPatch()
+    untyped.setattr(client.protocol, "get_message_type", lambda method: None)
+    untyped.setattr(client.protocol, "get_result_type", lambda method: None)
+    try:
+        with pytest.raises(Exception, match="invalid message"):
+            await asyncio.wait_for(
+                client.protocol.send_request_async(types.TEXT_DOCUMENT_HOVER, {"textDocument": 5}), 30
+            )
+    finally:
+        untyped.undo()
     # still answering
     hover = await _hover(client, uri, 6, 1)
     assert hover is not None and "heat" in hover
@@ -448,6 +475,7 @@ async def test_a_crash_in_one_request_is_logged_and_answered(
 async def utf8_client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
     capabilities = pytest_lsp.client_capabilities("visual-studio-code")
     capabilities.general = types.GeneralClientCapabilities(position_encodings=["utf-8", "utf-16"])
+    _accept_registrations(lsp_client)
     result = await lsp_client.initialize_session(
         types.InitializeParams(capabilities=capabilities, root_uri=uri_of(tmp_path))
     )
@@ -461,7 +489,7 @@ async def test_utf8_positions_when_the_client_prefers_them(utf8_client: Language
     found = await open_document(utf8_client, uri, BROKEN)  # default debounce (150 ms) on open: at once
     topics = BROKEN.splitlines()[8]
     start = topics.rindex('"😀 AI"')
-    expected = (8, len(topics[:start].encode()), 8, len(topics[: start + 7].encode()))
-    assert span(next(d for d in found if d.code == "AK853")) == expected == (8, 33, 8, 43)
+    expected = (8, len(topics[:start].encode()), 8, len(topics[: start + 6].encode()))
+    assert span(next(d for d in found if d.code == "AK853")) == expected == (8, 30, 8, 39)
     fixed = BROKEN.replace("quality: -3", "quality: 3")
     assert "AK303" not in codes(await change_document(utf8_client, uri, fixed, 2))  # after the debounce

@@ -411,7 +411,9 @@ def test_no_extensions_install_passes_the_fast_path_tests(builds: Builds, tmp_pa
     root = str(ROOT)
     tests = [str(ROOT / t) for t in FAST_PATH_TESTS]
     args = ["-q", "-p", "no:cacheprovider", "--rootdir", root, "-c", str(ROOT / "pyproject.toml"), *tests]
-    out = _run([venv.python, "-c", program, venv.root, *args], cwd=tmp_path)
+    # this wheel has no C extension by design: its tests of the C loop skip, even under CI's requirement
+    env = {k: v for k, v in _clean_env().items() if k != "ARTICLEKIT_REQUIRE_SPEEDUPS"}
+    out = _run([venv.python, "-c", program, venv.root, *args], cwd=tmp_path, env=env)
     assert re.search(r"\b\d+ passed\b", out), out
     assert " failed" not in out, out
     assert " error" not in out, out

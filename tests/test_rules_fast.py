@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import fastyaml
+from articlekit import _speedups_py, fastyaml
 from articlekit.fastyaml import load_yaml_fast
 from articlekit.models import secured as secured_model
 from articlekit.models.secured import Secured, SecuredFormatError
@@ -312,16 +312,16 @@ def test_secured_shortcut_agrees(text: str) -> None:
 # -- the fast YAML path's character check ---------------------------------------------
 def test_holdable_is_outside_on_every_code_point() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    outside = set(re.findall(fastyaml._OUTSIDE, every))
-    assert fastyaml._holdable("a: " + "".join(ch for ch in every if ch not in outside))
+    outside = set(re.findall(_speedups_py._OUTSIDE, every))
+    assert _speedups_py._holdable("a: " + "".join(ch for ch in every if ch not in outside))
     for ch in sorted(outside):
-        assert not fastyaml._holdable(f"a: x{ch}y\n"), hex(ord(ch))
+        assert not _speedups_py._holdable(f"a: x{ch}y\n"), hex(ord(ch))
 
 
 @_SETTINGS
 @given(st.text(max_size=40))
 def test_holdable_is_outside_on_any_text(text: str) -> None:
-    assert fastyaml._holdable(text) is (re.search(fastyaml._OUTSIDE, text) is None)
+    assert _speedups_py._holdable(text) is (re.search(_speedups_py._OUTSIDE, text) is None)
 
 
 def test_plain_scalars_starting_with_word_letters_are_words_or_text() -> None:
@@ -330,22 +330,22 @@ def test_plain_scalars_starting_with_word_letters_are_words_or_text() -> None:
     import yaml
 
     resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
-    for letter in fastyaml._WORD_LETTERS:
+    for letter in _speedups_py._WORD_LETTERS:
         tags = {tag for tag, _ in resolvers.get(letter, [])}
         assert tags <= {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}, letter
-        for word in fastyaml._WORDS:
+        for word in _speedups_py._WORDS:
             if word[0] == letter:
                 assert fastyaml.resolve_plain(word) != "tag:yaml.org,2002:str"
 
 
 @_SETTINGS
 @given(
-    st.sampled_from(sorted(fastyaml._WORD_LETTERS)),
+    st.sampled_from(sorted(_speedups_py._WORD_LETTERS)),
     st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=8),
 )
 def test_word_letter_scalars_resolve_as_the_fast_path_reads_them(first: str, rest: str) -> None:
     text = first + rest
-    if text in fastyaml._WORDS:
+    if text in _speedups_py._WORDS:
         return
     assert fastyaml.resolve_plain(text) == "tag:yaml.org,2002:str"
 

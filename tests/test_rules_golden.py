@@ -1,75 +1,79 @@
 """Golden files for the cross-field rules: ``tests/golden/rules/<rule module>/``.
 
-Each rule module has a directory with ``pass.md`` (a whole article that must
-give no issue at all), ``fail.md`` (the same kind of article, broken in every
-way the rule catches) and ``fail.json``, the issues ``fail.md`` must give:
-code, severity, line, column and key path exactly, and a part of the message.
+Every rule module has a directory (a module without one is a failure, not a
+skip) with ``pass.md`` (a whole document that must give no issue at all),
+``fail.md`` (the same kind of document, broken in every way the rule
+catches) and ``fail.json``, the result ``fail.md`` must give: every issue as
+`Issue.to_dict()` gives it (code, severity, line, column, key path and
+message), in the one golden format of `tests/goldens.py`.
 
 To regenerate ``fail.json`` after a deliberate change, run
 ``ARTICLEKIT_UPDATE_GOLDEN=1 python -m pytest tests/test_rules_golden.py`` and
 review the diff: the files are the specification.  An optional ``args.json``
 gives arguments for ``check``: ``{"kind": "Article"}`` validates as that kind
-instead of detecting it.
+instead of detecting it, ``{"secured_key": "<hex>"}`` checks with that key.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from datetime import datetime, timezone
-from pathlib import Path
+import importlib
+import pkgutil
 from typing import Any
 
 import pytest
 
 import articlekit
+import articlekit.rules
 from articlekit.rules import all_rules
+from goldens import GOLDEN, OPTIONS, assert_result, issue_records, read_json, read_result
 
-GOLDEN = Path(__file__).parent / "golden" / "rules"
-UPDATE = os.environ.get("ARTICLEKIT_UPDATE_GOLDEN") == "1"
-# a fixed clock so that the date rules give the same answer every day
-OPTIONS = articlekit.RuleOptions(now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+RULES_GOLDEN = GOLDEN / "rules"
 
 
-def _own_rules() -> dict[str, tuple[str, ...]]:
-    """Rule module short name -> its codes, for the rules that have a golden directory."""
-    out: dict[str, tuple[str, ...]] = {}
-    for rule in all_rules():
-        name = rule.check.__module__.rsplit(".", 1)[-1]
-        if (GOLDEN / name).is_dir():
-            out[name] = tuple(c.code for c in rule.codes)
-    return out
+def _rule_modules() -> list[str]:
+    """The short names of the rule modules: the public modules of `articlekit.rules` with a ``RULE``."""
+    names = [m.name for m in pkgutil.iter_modules(articlekit.rules.__path__) if not m.name.startswith("_")]
+    return sorted(n for n in names if hasattr(importlib.import_module(f"articlekit.rules.{n}"), "RULE"))
 
 
-RULES = _own_rules()
-CASES = sorted(RULES)
-
-
-def _check(rule: str, name: str, **extra: Any) -> list[articlekit.Issue]:
-    directory = GOLDEN / rule
-    kwargs: dict[str, Any] = {"options": OPTIONS, **extra}
-    args = directory / "args.json"
-    if args.exists():
-        for key, value in json.loads(args.read_text(encoding="utf-8")).items():
-            kwargs[key] = getattr(articlekit, value) if key == "kind" else value
-    return articlekit.check((directory / name).read_bytes(), **kwargs)
-
-
-def _as_json(issue: articlekit.Issue) -> dict[str, Any]:
+def _codes() -> dict[str, tuple[str, ...]]:
+    """Rule module short name -> the codes of its rule."""
     return {
-        "code": issue.code,
-        "severity": issue.severity,
-        "line": issue.line,
-        "column": issue.column,
-        "path": list(issue.path),
-        "message": issue.message,
+        rule.check.__module__.rsplit(".", 1)[-1]: tuple(c.code for c in rule.codes) for rule in all_rules()
     }
 
 
-def test_golden_directories_found() -> None:
-    # every rule written for issue 3 has golden files; the list must not be empty
-    assert len(CASES) >= 19
-    on_disk = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
+RULES = _codes()
+CASES = _rule_modules()
+
+
+def _check(rule: str, name: str, **extra: Any) -> list[articlekit.Issue]:
+    directory = RULES_GOLDEN / rule
+    kwargs: dict[str, Any] = {"options": OPTIONS, **extra}
+    args = directory / "args.json"
+    if args.exists():
+        for key, value in read_json(args).items():
+            if key == "kind":
+                kwargs[key] = getattr(articlekit, value)
+            elif key == "secured_key":
+                pytest.importorskip("cryptography")
+                kwargs[key] = bytes.fromhex(value)
+            else:
+                kwargs[key] = value
+    return articlekit.check((directory / name).read_bytes(), **kwargs)
+
+
+def test_every_rule_module_has_golden_files() -> None:
+    assert len(CASES) >= 29
+    assert set(CASES) == set(RULES), "a rule module without a RULE, or a RULE outside a rule module"
+    missing = [
+        (n, f)
+        for n in CASES
+        for f in ("pass.md", "fail.md", "fail.json")
+        if not (RULES_GOLDEN / n / f).exists()
+    ]
+    assert missing == [], "rule modules without golden files"
+    on_disk = sorted(p.name for p in RULES_GOLDEN.iterdir() if p.is_dir())
     assert on_disk == CASES, "a golden directory names no rule module"
 
 
@@ -80,23 +84,13 @@ def test_passing_file_has_no_issue(rule: str) -> None:
 
 @pytest.mark.parametrize("rule", CASES)
 def test_failing_file_gives_the_expected_issues(rule: str) -> None:
-    actual = [_as_json(i) for i in _check(rule, "fail.md")]
-    expected_path = GOLDEN / rule / "fail.json"
-    if UPDATE:
-        expected_path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    assert len(actual) == len(expected), json.dumps(actual, indent=1)
-    for got, want in zip(actual, expected, strict=True):
-        assert {k: got[k] for k in ("code", "severity", "line", "column", "path")} == {
-            k: want[k] for k in ("code", "severity", "line", "column", "path")
-        }
-        assert want["message"] in got["message"]
+    assert_result(RULES_GOLDEN / rule / "fail.json", {"issues": issue_records(_check(rule, "fail.md"))})
 
 
 @pytest.mark.parametrize("rule", CASES)
 def test_failing_file_shows_every_code_of_its_rule(rule: str) -> None:
-    expected = json.loads((GOLDEN / rule / "fail.json").read_text(encoding="utf-8"))
-    assert set(RULES[rule]) <= {e["code"] for e in expected}
+    expected = read_result(RULES_GOLDEN / rule / "fail.json")
+    assert set(RULES[rule]) <= {e["code"] for e in expected["issues"]}
 
 
 @pytest.mark.parametrize("rule", CASES)

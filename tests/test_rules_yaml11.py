@@ -7,6 +7,7 @@ stay silent on ordinary values and on the real corpus.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from articlekit.rules import Context
 from articlekit.rules.yaml11_surprise import accepted_types, findings, reading
 from articlekit.splitter import split_front_matter
 from articlekit.yamlsafe import Locations, load_yaml
-from conftest import SAMPLE_PATH, corpus_files
+from conftest import SAMPLE_PATH, corpus_files, require_loop
 from test_fastyaml_differential import documents
 
 HEAD = (
@@ -171,18 +172,17 @@ SURPRISING_FILE = _file(
 
 
 @pytest.fixture(params=["fast-C", "fast-python", "event-libyaml", "event-pure"])
-def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Force one parser path for the whole check."""
     name = str(request.param)
-    if name == "fast-C" and fastyaml._speedups is None:
-        pytest.skip("the C accelerator is not built here")
-    if name == "fast-python":
-        monkeypatch.setattr(fastyaml, "_speedups", None)
     if name.startswith("event"):
         monkeypatch.setattr(fastyaml, "_parse_indexed", lambda text, limits: None)
     if name == "event-pure":
         monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
-    return name
+    loop = "c" if name == "fast-C" else "python"
+    require_loop(loop)
+    with fastyaml.using(loop):
+        yield name
 
 
 def test_every_parser_path_gives_the_same_warnings(path: str, monkeypatch: pytest.MonkeyPatch) -> None:

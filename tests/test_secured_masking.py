@@ -14,6 +14,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -30,6 +31,7 @@ SECRET = (
 OWN = "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
 NEWS = (
     "---\n"
+    "category: news\n"
     'title: "Hello"\n'
     "publishedDateTime: 2020-08-11T13:41:00Z\n"
     'webUrl: "https://example.com/a"\n'
@@ -76,14 +78,14 @@ FAILING = {  # files that raise: the line holding the secret is shown under an e
 }
 
 
-@pytest.fixture(params=["c", "pure"])
-def accelerator(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Each test runs with the C accelerator (when built) and with the pure-Python loop."""
-    if request.param == "pure":
-        monkeypatch.setattr(fastyaml, "_speedups", None)
-    elif fastyaml._speedups is None:
-        pytest.skip("the C accelerator is not built")
-    return str(request.param)
+@pytest.fixture(params=["c", "python"])
+def accelerator(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each test runs with the C accelerator (when in use) and with the pure-Python loop."""
+    name = str(request.param)
+    if name not in fastyaml.IMPLEMENTATIONS:
+        pytest.skip("the C accelerator is not built or is turned off")
+    with fastyaml.using(name):
+        yield name
 
 
 HASHED = SECRET[:5] + "#" + SECRET[6:]

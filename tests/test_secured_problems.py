@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -24,24 +25,26 @@ from articlekit.secured import decrypt
 
 NEWS = (
     "---\n"
+    "category: news\n"
     'title: "Hello"\n'
     "publishedDateTime: 2020-08-11T13:41:00Z\n"
     'webUrl: "https://example.com/a"\n'
     "secured: {value}\n"
     "---\n"
 )
-LINE = 5
+LINE = 6
 IV = "AAECAwQFBgcICQoLDA0ODw=="
 CIPHERTEXT = "yUdXMcbhJtVMwf0WPhGWGvPqbgqzPPSnD6iIC5k1NW+jFV3iGqb5i4LFZ3XYYbn2o9p4BrZzcoQIVK3L1CQc3Q=="
 
 
-@pytest.fixture(params=["c", "pure"])
-def accelerator(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "pure":
-        monkeypatch.setattr(fastyaml, "_speedups", None)
-    elif fastyaml._speedups is None:
-        pytest.skip("the C accelerator is not built")
-    return str(request.param)
+@pytest.fixture(params=["c", "python"])
+def accelerator(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each test runs with the C accelerator (when in use) and with the pure-Python loop."""
+    name = str(request.param)
+    if name not in fastyaml.IMPLEMENTATIONS:
+        pytest.skip("the C accelerator is not built or is turned off")
+    with fastyaml.using(name):
+        yield name
 
 
 def _secured_issues(value: str) -> list[articlekit.Issue]:

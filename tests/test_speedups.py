@@ -1,9 +1,11 @@
 """The C accelerator (``articlekit._speedups``) gives exactly what the pure-Python loop gives.
 
-``fastyaml._parse`` is the reference (itself proven equal to PyYAML's
-SafeLoader in test_fastyaml_differential.py); the C loop must give the same
-data, the same mappings and special keys for the rules' index, and fall back
-(``None`` or ``_Fallback``) on exactly the same texts.  Inputs: generated
+The Python loop (``articlekit._speedups_py``, itself proven equal to PyYAML's
+SafeLoader in test_fastyaml_differential.py) is the reference; the C loop must
+give the same data, the same mappings and special keys for the rules' index,
+and fall back (``None`` or ``fastyaml.Fallback``) on exactly the same texts.
+Both are called through fastyaml's internal API (``parse_with``,
+``loop_arguments``, ``IMPLEMENTATIONS``).  Inputs: generated
 documents in and around the subset, every construct one by one, mutations of
 the reference article and the corpus, and hostile texts for the C code's own
 edges (characters, lengths, nesting, error paths).
@@ -24,49 +26,31 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articlekit import fastyaml
+from articlekit import _speedups_py, fastyaml
+from articlekit._same import same
 from articlekit.limits import DEFAULT_LIMITS, Limits
 from articlekit.splitter import split_front_matter
 from conftest import DATA, corpus_files
-from test_fastyaml_differential import _same, documents
+from test_fastyaml_differential import documents
 
-if fastyaml._speedups is None:
+if "c" not in fastyaml.IMPLEMENTATIONS:
     if os.environ.get("ARTICLEKIT_REQUIRE_SPEEDUPS"):
         pytest.fail("articlekit._speedups was not built (ARTICLEKIT_REQUIRE_SPEEDUPS is set)", pytrace=False)
     pytest.skip("the C accelerator is not built here", allow_module_level=True)
+SPEEDUPS = fastyaml.IMPLEMENTATIONS["c"]
+_, KEY_INFO, KEY_INFO_OF, SCALAR, FLOW, _ = fastyaml.loop_arguments()
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _pure(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """What the pure-Python loop answers: ('none',), ('fallback',) or ('ok', root, mappings, special)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if not fastyaml._holdable(text):
-        return ("none",)
-    try:
-        root, mappings, special = fastyaml._parse(text, limits)
-    except fastyaml._Fallback:
-        return ("fallback",)
-    return ("none",) if root is None else ("ok", root, mappings, special)
+def _pure(text: str, limits: Limits = DEFAULT_LIMITS) -> fastyaml.LoopAnswer:
+    """What the pure-Python loop answers: (verdict, root, mappings, special)."""
+    return fastyaml.parse_with("python", text, limits)
 
 
-def _c(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+def _c(text: str, limits: Limits = DEFAULT_LIMITS) -> fastyaml.LoopAnswer:
     """What the C loop answers, in the same shape."""
-    assert fastyaml._speedups is not None
-    try:
-        found = fastyaml._speedups.parse_subset(
-            text,
-            limits.max_depth - 2,
-            fastyaml._key_info,
-            fastyaml._key_info_of,
-            fastyaml._scalar,
-            fastyaml._flow,
-            limits.max_string_length,
-        )
-    except fastyaml._Fallback:
-        return ("fallback",)
-    return ("none",) if found is None else ("ok", *found)
+    return fastyaml.parse_with("c", text, limits)
 
 
 def _assert_same(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -76,7 +60,7 @@ def _assert_same(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
         return
     _, root, mappings, special = want
     _, c_root, c_mappings, c_special = got
-    assert _same(root, c_root), f"{text!r}: pure {root!r} != C {c_root!r}"
+    assert same(root, c_root, ordered=True), f"{text!r}: pure {root!r} != C {c_root!r}"
     assert [list(m) for m in mappings] == [list(m) for m in c_mappings]
     assert len(special) == len(c_special)
     for want_entry, got_entry in zip(special, c_special, strict=True):
@@ -295,10 +279,8 @@ def _parse_with(
 ) -> Any:
     """``module.parse_subset`` with fastyaml's callbacks but the given key information."""
     try:
-        found = module.parse_subset(
-            text, 60, key_info, key_info_of, scalar or fastyaml._scalar, fastyaml._flow, 100_000
-        )
-    except fastyaml._Fallback:
+        found = module.parse_subset(text, 60, key_info, key_info_of, scalar or SCALAR, FLOW, 100_000)
+    except fastyaml.Fallback:
         return ("fallback",)
     return ("none",) if found is None else ("ok", found[0])
 
@@ -308,7 +290,7 @@ def test_the_key_table_belongs_to_the_key_information_it_was_filled_from() -> No
 
     The table of keys seen once was the process's, filled from whichever caller came first.
     """
-    speedups = fastyaml._speedups
+    speedups = SPEEDUPS
 
     def refuse(key: str) -> int:
         return -1  # "this key is not text": the fast path must fall back
@@ -319,7 +301,7 @@ def test_the_key_table_belongs_to_the_key_information_it_was_filled_from() -> No
         assert fastyaml.parse_subset(f"{key}: x\n") == {key: "x"}
         assert _parse_with(speedups, f"{key}: 1\n", {}, refuse) == ("fallback",)
         # the same function with another dict is another caller too
-        assert _parse_with(speedups, f"{key}: 1\n", {key: -1}, fastyaml._key_info_of) == ("fallback",)
+        assert _parse_with(speedups, f"{key}: 1\n", {key: -1}, KEY_INFO_OF) == ("fallback",)
         assert fastyaml.parse_subset(f"{key}: x\n") == {key: "x"}
     # a key_info_of that parses with fastyaml's own pair while the outer call is running
     calls: list[str] = []
@@ -338,8 +320,7 @@ def _fresh_instance() -> Any:
     """A second, independent instance of the extension module (multi-phase initialisation)."""
     import importlib.util
 
-    assert fastyaml._speedups is not None
-    spec = importlib.util.spec_from_file_location("articlekit._speedups", fastyaml._speedups.__file__)
+    spec = importlib.util.spec_from_file_location("articlekit._speedups", SPEEDUPS.__file__)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -352,13 +333,13 @@ def test_each_module_instance_has_its_own_state_released_with_it() -> None:
     import weakref
 
     module = _fresh_instance()
-    assert module is not fastyaml._speedups
+    assert module is not SPEEDUPS
     with pytest.raises(RuntimeError, match="set_fallback"):  # not set on this instance
-        module.parse_subset("a: 1\n", 60, {}, fastyaml._key_info_of, fastyaml._scalar, fastyaml._flow, 1000)
-    module.set_fallback(fastyaml._Fallback)
+        module.parse_subset("a: 1\n", 60, {}, KEY_INFO_OF, SCALAR, FLOW, 1000)
+    module.set_fallback(fastyaml.Fallback)
 
     def key_info_of(key: str) -> int:
-        return fastyaml._key_info_of(key)
+        return KEY_INFO_OF(key)
 
     assert _parse_with(module, "a: 1\nb: [x]\n", {}, key_info_of) == ("ok", {"a": 1, "b": ["x"]})
     assert _parse_with(module, "a: 1\n", {}, lambda key: -1) == ("fallback",)  # its own table
@@ -384,19 +365,19 @@ def _under_failed_allocation(start: int, run: Any) -> tuple[str, Any]:
 def test_a_memory_error_is_raised_not_taken_for_an_expected_failure() -> None:
     """Out of memory while making a timestamp or reading the text as UTF-8: MemoryError, not a quiet
     other path (asking Python for the timestamp, or "use the full loader")."""
-    speedups = fastyaml._speedups
+    speedups = SPEEDUPS
     seen: list[str] = []
 
     def scalar(rest: str, limit: int) -> Any:
         seen.append(rest)
-        return fastyaml._scalar(rest, limit)
+        return SCALAR(rest, limit)
 
     stamp = "d: 2020-08-11T13:41:00Z\n"
     want = _pure(stamp)[1]
     fastyaml.parse_subset(stamp)  # the key is in the table: the timestamp is among the first allocations
     outcomes = [
         _under_failed_allocation(
-            start, lambda: _parse_with(speedups, stamp, fastyaml._key_info, fastyaml._key_info_of, scalar)
+            start, lambda: _parse_with(speedups, stamp, KEY_INFO, KEY_INFO_OF, scalar)
         )
         for start in range(40)
     ]
@@ -406,41 +387,63 @@ def test_a_memory_error_is_raised_not_taken_for_an_expected_failure() -> None:
     for start in range(40):
         text = f"a: caf\u00e9 {start}\n"  # a new str: its UTF-8 is made in the call
         found = _under_failed_allocation(
-            start, lambda text=text: _parse_with(speedups, text, {}, fastyaml._key_info_of)
+            start, lambda text=text: _parse_with(speedups, text, {}, KEY_INFO_OF)
         )
         assert found in (("memory", None), ("ok", ("ok", {"a": f"caf\u00e9 {start}"}))), (start, found)
-    assert _c("a: \ud800\n") == ("none",)  # a lone surrogate still means "use the full loader"
+    assert _c("a: \ud800\n").verdict == "none"  # a lone surrogate still means "use the full loader"
 
 
-def test_the_header_the_stub_and_the_code_give_the_same_signature() -> None:
+def test_the_header_the_stub_and_both_loops_give_the_same_signature() -> None:
+    """The C file's header, the stub, the C function and its Python twin take the same 7 arguments."""
     import ast
     import inspect
     import re
     from pathlib import Path
 
-    assert fastyaml._speedups is not None
     here = Path(fastyaml.__file__).parent
     if not (here / "_speedups.c").is_file():
         pytest.skip("not a source checkout")
     header = re.search(r"^ \* parse_subset\(([^)]*)\)$", (here / "_speedups.c").read_text(), re.MULTILINE)
     assert header is not None
     stub = ast.parse((here / "_speedups.pyi").read_text())
-    func = next(n for n in stub.body if isinstance(n, ast.FunctionDef) and n.name == "parse_subset")
-    code = inspect.signature(fastyaml._speedups.parse_subset).parameters
-    assert header.group(1).split(", ") == [a.arg for a in func.args.posonlyargs] == list(code)
-    assert not func.args.args
-    assert all(p.kind is inspect.Parameter.POSITIONAL_ONLY for p in code.values())
+    stubs = {n.name: n for n in stub.body if isinstance(n, ast.FunctionDef)}
+    names = [a.arg for a in stubs["parse_subset"].args.posonlyargs]
+    assert len(names) == 7
+    assert header.group(1).split(", ") == names
+    assert not stubs["parse_subset"].args.args
+    assert sorted(stubs) == sorted(_speedups_py.__all__)  # the same functions
+    for module in (SPEEDUPS, _speedups_py):
+        for name, func in stubs.items():
+            code = inspect.signature(getattr(module, name)).parameters
+            assert list(code) == [a.arg for a in func.args.posonlyargs], (module.__name__, name)
+            assert all(p.kind is inspect.Parameter.POSITIONAL_ONLY for p in code.values())
     with pytest.raises(TypeError, match="exactly 7"):  # what the C code parses
-        fastyaml._speedups.parse_subset(
-            "a: 1\n", 60, {}, fastyaml._key_info_of, fastyaml._scalar, fastyaml._flow
-        )
+        SPEEDUPS.parse_subset("a: 1\n", 60, {}, KEY_INFO_OF, SCALAR, FLOW)
+    with pytest.raises(TypeError):
+        _speedups_py.parse_subset("a: 1\n", 60, {}, KEY_INFO_OF, SCALAR, FLOW)  # type: ignore[call-arg]
+
+
+def test_the_python_loop_refuses_to_run_without_a_fallback_class_as_the_c_loop_does() -> None:
+    """Both loops raise RuntimeError before set_fallback() and TypeError for a class that is no exception."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("articlekit._speedups_py")
+    assert spec is not None
+    assert spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh)
+    for module in (fresh, _fresh_instance()):
+        with pytest.raises(RuntimeError, match="set_fallback"):
+            module.parse_subset("a: 1\n", 60, {}, KEY_INFO_OF, SCALAR, FLOW, 1000)
+        with pytest.raises(TypeError, match="exception class"):
+            module.set_fallback(int)
 
 
 def test_threads_with_different_key_information_each_get_their_own_answers() -> None:
     """Calls that interleave (threads switch inside the Python callbacks) never see each other's keys."""
     import threading
 
-    speedups = fastyaml._speedups
+    speedups = SPEEDUPS
     texts = [f"k{i}: {i}\nlist:\n  - x: 1\n    k{i + 1}: y\n" for i in range(40)]
     failures: list[str] = []
 
@@ -451,7 +454,7 @@ def test_threads_with_different_key_information_each_get_their_own_answers() -> 
         for _ in range(5):
             for text in texts:
                 if own:
-                    got = _parse_with(speedups, text, fastyaml._key_info, fastyaml._key_info_of)
+                    got = _parse_with(speedups, text, KEY_INFO, KEY_INFO_OF)
                     want = ("ok", _pure(text)[1])
                 else:
                     got, want = _parse_with(speedups, text, {}, refuse), ("fallback",)

@@ -19,7 +19,7 @@ import pytest
 
 _REPORT = """
 import json, articlekit, articlekit.fastyaml as f
-print(json.dumps([f.ACCELERATED, f._SPEEDUPS_FAILURE, f.parse_subset("a: 1\\nb: [x, yes]\\n"),
+print(json.dumps([f.ACCELERATED, f.SPEEDUPS_FAILURE, f.parse_subset("a: 1\\nb: [x, yes]\\n"),
                   [i.code for i in articlekit.check("---\\ntitle: x\\n---\\n")][:1]]))
 """
 

@@ -2,8 +2,8 @@
 
 Each case is read by every path: the event path (``yamlsafe.load_yaml``, with
 libyaml's parser and with PyYAML's pure-Python one), the fast path's Python
-loop (``fastyaml._parse_pure``) and its C loop (``fastyaml._parse_c``), and
-``load_yaml_fast`` end to end with and without the C loop.  Data must be
+loop and its C loop (``fastyaml.parse_with``), and ``load_yaml_fast`` end to
+end with each loop (``fastyaml.using``).  Data must be
 exactly what ``yaml.load(text, Loader=...)`` gives; where PyYAML refuses the
 text, articlekit reports an error and never returns an internal object.
 Syntax errors are worded in plain words, with PyYAML's text kept at the end.
@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from articlekit import fastyaml, yamlsafe
+from articlekit._same import same
 from articlekit.fastyaml import load_yaml_fast
 from articlekit.limits import DEFAULT_LIMITS
 from articlekit.yamlsafe import load_yaml
-from test_fastyaml_differential import _same
 
 
 @pytest.fixture(params=["libyaml", "pure"])
@@ -38,24 +38,18 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> A
 def _fast_answers(text: str) -> dict[str, Any]:
     """What each fast loop answers: its data, or ``"fallback"`` (it hands the text to the event path)."""
     answers: dict[str, Any] = {}
-    loops: dict[str, Any] = {"pure": lambda: fastyaml._parse_pure(text, DEFAULT_LIMITS)}
-    if fastyaml._speedups is not None:
-        loops["C"] = lambda: fastyaml._parse_c(fastyaml._speedups, text, DEFAULT_LIMITS)
-    for name, run in loops.items():
-        try:
-            root = run()[0]
-        except fastyaml._Fallback:
-            root = None
-        answers[name] = "fallback" if root is None else root
+    for name in fastyaml.IMPLEMENTATIONS:
+        verdict, root, _, _ = fastyaml.parse_with(name, text, DEFAULT_LIMITS)
+        answers[name] = root if verdict == "ok" else "fallback"
     return answers
 
 
-def _end_to_end(text: str, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """``load_yaml_fast`` with the C loop (when built) and with the Python loop only."""
-    results = [load_yaml_fast(text)]
-    with monkeypatch.context() as m:
-        m.setattr(fastyaml, "_speedups", None)
-        results.append(load_yaml_fast(text))
+def _end_to_end(text: str) -> list[Any]:
+    """``load_yaml_fast`` with each loop (the C one when built)."""
+    results = []
+    for name in fastyaml.IMPLEMENTATIONS:
+        with fastyaml.using(name):
+            results.append(load_yaml_fast(text))
     return results
 
 
@@ -91,12 +85,12 @@ def test_every_path_reads_what_pyyaml_reads(text: str, loader: Any, monkeypatch:
     expected = yaml.load(text, Loader=loader)
     full = load_yaml(text)
     assert full.issues == []
-    assert _same(full.data, expected), f"event path {full.data!r} != PyYAML {expected!r}"
+    assert same(full.data, expected, ordered=True), f"event path {full.data!r} != PyYAML {expected!r}"
     for name, answer in _fast_answers(text).items():
-        assert answer == "fallback" or _same(answer, expected), f"{name} loop: {answer!r}"
-    for result in _end_to_end(text, monkeypatch):
+        assert answer == "fallback" or same(answer, expected, ordered=True), f"{name} loop: {answer!r}"
+    for result in _end_to_end(text):
         assert result.issues == []
-        assert _same(result.data, expected)
+        assert same(result.data, expected, ordered=True)
 
 
 def test_the_bang_tag_resolves_by_the_text() -> None:
@@ -146,9 +140,9 @@ def _assert_error_everywhere(
     assert _plain(full.data), f"internal object in {full.data!r}"
     for name, answer in _fast_answers(text).items():
         assert answer == "fallback", f"the {name} loop accepted {text!r}: {answer!r}"
-    for result in _end_to_end(text, monkeypatch):
+    for result in _end_to_end(text):
         assert result.issues == full.issues
-        assert _same(result.data, full.data)
+        assert same(result.data, full.data, ordered=True)
 
 
 def test_merge_key_as_a_value_says_what_to_write() -> None:

@@ -28,7 +28,7 @@ if _typing.TYPE_CHECKING:
     from .document import Document
     from .errors import ArticleKitError, ConfigError, ParseError, SecuredError, ValidationError
     from .fixes import FixResult, fix
-    from .issues import CODES, Issue
+    from .issues import CODES, CodeInfo, Issue
     from .limits import DEFAULT_LIMITS, Limits
     from .models import (
         KINDS,
@@ -40,6 +40,7 @@ if _typing.TYPE_CHECKING:
         Course,
         Download,
         Forum,
+        FrontMatterModel,
         Image,
         KindInfo,
         LinkedIn,
@@ -51,6 +52,7 @@ if _typing.TYPE_CHECKING:
         Secured,
         Twitter,
         Video,
+        register_kind,
     )
     from .rules import RuleOptions
     from .schema import json_schema
@@ -64,6 +66,7 @@ __all__ = [
     "Article",
     "ArticleKitError",
     "Author",
+    "CodeInfo",
     "Collection",
     "Config",
     "ConfigError",
@@ -73,6 +76,7 @@ __all__ = [
     "Download",
     "FixResult",
     "Forum",
+    "FrontMatterModel",
     "Image",
     "Issue",
     "KindInfo",
@@ -102,6 +106,7 @@ __all__ = [
     "load",
     "loads",
     "parse",
+    "register_kind",
 ]
 
 __version__ = "0.1.0"
@@ -115,7 +120,7 @@ _SOURCE = {
     **dict.fromkeys(
         ("ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError"), "errors"
     ),
-    **dict.fromkeys(("CODES", "Issue"), "issues"),
+    **dict.fromkeys(("CODES", "CodeInfo", "Issue"), "issues"),
     **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "limits"),
     **dict.fromkeys(
         (
@@ -128,6 +133,7 @@ _SOURCE = {
             "Course",
             "Download",
             "Forum",
+            "FrontMatterModel",
             "Image",
             "KindInfo",
             "LinkedIn",
@@ -139,6 +145,7 @@ _SOURCE = {
             "Secured",
             "Twitter",
             "Video",
+            "register_kind",
         ),
         "models",
     ),
@@ -174,4 +181,6 @@ if not _typing.TYPE_CHECKING:  # for type checkers, the imports above are the mo
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__) | _SUBMODULES)
+    # the public names and submodules, and dunders such as __version__: no private helper or module
+    names = set(globals()) | set(__all__) | _SUBMODULES
+    return sorted(n for n in names if not n.startswith("_") or (n.startswith("__") and n.endswith("__")))

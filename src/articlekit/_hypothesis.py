@@ -10,7 +10,9 @@ articlekit = "articlekit._hypothesis:_hypothesis_setup_hook"
 
 After that, ``st.from_type(articlekit.Article)`` draws from
 [`articlekit.strategies.articles`][articlekit.strategies.articles], and likewise for every other model
-(and [`Secured`][articlekit.Secured]).  The strategies module is imported only
+(and [`Secured`][articlekit.Secured]); a kind registered with
+[`register_kind`][articlekit.register_kind], before or after, draws from the
+strategy given there (or one derived from its model).  The strategies module is imported only
 when such a strategy is first used, so importing Hypothesis stays cheap.
 """
 
@@ -20,9 +22,9 @@ from typing import Any
 
 __all__: list[str] = []
 
-# model class name -> name of the strategy function in articlekit.strategies
+# part model class name -> name of the strategy function in articlekit.strategies
+# (the kinds' strategies come from their records: `articlekit.models.kinds.KINDS`)
 _STRATEGY_OF = {
-    "Article": "articles",
     "RelatedItem": "related_items",
     "Image": "images",
     "Provider": "providers",
@@ -33,13 +35,6 @@ _STRATEGY_OF = {
     "LinkedIn": "linkedin_profiles",
     "Action": "actions",
     "Secured": "secured_values",
-    "Video": "videos",
-    "Course": "courses",
-    "Collection": "collections",
-    "Download": "downloads",
-    "Profile": "profiles",
-    "Forum": "forums",
-    "Organization": "organizations",
 }
 
 
@@ -52,11 +47,34 @@ def _lazy(function_name: str) -> Any:
     return resolve
 
 
+def _resolve_kind(model: type) -> Any:
+    """The strategy of the kind whose model is ``model`` (its record is read when drawn, not before)."""
+    from articlekit.models.kinds import kind_of_model
+    from articlekit.strategies._kinds import default_strategy, strategy_of
+
+    info = kind_of_model(model)
+    return strategy_of(info) if info is not None else default_strategy(model)
+
+
+def _register_kind(info: Any) -> None:
+    from hypothesis import strategies as st
+
+    st.register_type_strategy(info.model, _resolve_kind)
+
+
 def _hypothesis_setup_hook() -> None:
-    """Register a strategy for each model with `hypothesis.strategies.register_type_strategy`."""
+    """Register a strategy for each model with `hypothesis.strategies.register_type_strategy`.
+
+    The parts by name; every registered kind, and each kind registered later
+    (`articlekit.register_kind`), with its own strategy.
+    """
     from hypothesis import strategies as st
 
     from articlekit import models
+    from articlekit.models import kinds
 
     for class_name, function_name in _STRATEGY_OF.items():
         st.register_type_strategy(getattr(models, class_name), _lazy(function_name))
+    for info in kinds.KINDS:
+        _register_kind(info)
+    kinds._on_register(_register_kind)

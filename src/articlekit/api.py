@@ -8,24 +8,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, overload
 
 from pydantic import BaseModel
 
 from ._mask import mask_source, secured_in
-from .document import Document, SourceInfo
+from .document import Document, M, SourceInfo
 from .errors import ParseError, ValidationError
 from .fastyaml import load_yaml_fast
 from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models.kinds import detect_kind as _detect_kind
 from .models.kinds import unknown_kind_issue
+from .positions import Locations
 from .rules import Context, RuleOptions, run_rules
 from .secured import require_backend, validate_key
 from .splitter import SplitResult, split_front_matter
 from .suppressions import apply_suppressions, find_suppressions
 from .validate import validate_model
-from .yamlsafe import Locations
 
 if TYPE_CHECKING:
     from .config import Config
@@ -87,7 +87,8 @@ def _analyze(
     result = _Analysis(split, issues)
     if split.front_matter is None:
         return result
-    loaded = load_yaml_fast(split.front_matter, first_line=2, limits=limits)
+    # the splitter has reported the characters YAML cannot hold (AK106-AK109) for the whole file
+    loaded = load_yaml_fast(split.front_matter, first_line=2, limits=limits, report_characters=False)
     if loaded.issues:
         issues.extend(loaded.issues)
     result.locations = loaded.locations
@@ -179,13 +180,15 @@ class _Plan:
         config: Config | None,
         path: str | os.PathLike[str] | None,
         ignore: Iterable[str] | None,
-        kind: type[BaseModel] | None,
+        kind: type[BaseModel] | str | None,
         limits: Limits | None,
         options: RuleOptions | None,
         secured_key: bytes | None,
     ) -> None:
         ignored = _as_set(ignore)
         self.promote = False
+        if isinstance(kind, str):
+            kind = _kind_named(kind)
         if config is None:
             self.ignored = ignored
             self.kind = kind
@@ -200,6 +203,17 @@ class _Plan:
             secured_key = config.secured_key()
         self.options = _rule_options(options or config.rule_options, secured_key)
         self.promote = config.warnings_as_errors
+
+
+def _kind_named(name: str) -> type[BaseModel]:
+    """The model of the registered kind ``name`` (`kind="video"`); `ValueError` if there is none."""
+    from .models.kinds import KINDS, kind_named
+
+    try:
+        return kind_named(name)
+    except KeyError:
+        known = ", ".join(k.name for k in KINDS)
+        raise ValueError(f"kind={name!r} is not a registered kind; known kinds: {known}") from None
 
 
 def _reported(result: _Analysis, plan: _Plan) -> list[Issue]:
@@ -227,7 +241,7 @@ def check(
     config: Config | None = None,
     path: str | os.PathLike[str] | None = None,
     ignore: Iterable[str] | None = None,
-    kind: type[BaseModel] | None = None,
+    kind: type[BaseModel] | str | None = None,
     limits: Limits | None = None,
     options: RuleOptions | None = None,
     secured_key: bytes | None = None,
@@ -246,7 +260,8 @@ def check(
         path: the file's path, which ``per-file-ignores`` and ``kinds`` match
             (relative to the configuration's folder); nothing is read from it.
         ignore: issue codes to leave out, e.g. ``{"AK305"}``.
-        kind: the model to validate against (default: detected; news items are ``Article``).
+        kind: the model to validate against, or a registered kind's name (`"video"`)
+            (default: detected; news items are ``Article``).
         limits: resource limits (default `articlekit.DEFAULT_LIMITS`).
         options: settings for the rules.
         secured_key: an AES key (16, 24 or 32 bytes): ``secured`` must also decrypt
@@ -257,6 +272,7 @@ def check(
             is not installed (raised up front, not for content).
         ConfigError: the configuration's ``secured-key-file`` cannot be read, or a
             ``kinds`` entry names a class that cannot be imported.
+        ValueError: ``kind`` is a name no registered kind has.
 
     >>> import articlekit
     >>> [str(i) for i in articlekit.check("---\\ntitle: x\\n")]
@@ -273,7 +289,7 @@ def check_file(
     *,
     config: Config | None = None,
     ignore: Iterable[str] | None = None,
-    kind: type[BaseModel] | None = None,
+    kind: type[BaseModel] | str | None = None,
     limits: Limits | None = None,
     options: RuleOptions | None = None,
     secured_key: bytes | None = None,
@@ -308,19 +324,61 @@ def check_file(
     )
 
 
+# `kind=` decides the type of `Document.meta` for type checkers: `loads(text, kind=Article)` is a
+# `Document[Article]`; with a kind's name, or none (detected), the model is known only at run time,
+# so `meta` is a `BaseModel`.
+@overload
 def loads(
     data: str | bytes,
     *,
     config: Config | None = None,
     path: str | os.PathLike[str] | None = None,
     ignore: Iterable[str] | None = None,
-    kind: type[BaseModel] | None = None,
+    kind: type[M],
     limits: Limits | None = None,
     options: RuleOptions | None = None,
     name: str | None = None,
     secured_key: bytes | None = None,
-) -> Document:
+) -> Document[M]: ...
+
+
+@overload
+def loads(
+    data: str | bytes,
+    *,
+    config: Config | None = None,
+    path: str | os.PathLike[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: str | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    name: str | None = None,
+    secured_key: bytes | None = None,
+) -> Document[BaseModel]: ...
+
+
+def loads(
+    data: str | bytes,
+    *,
+    config: Config | None = None,
+    path: str | os.PathLike[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | str | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    name: str | None = None,
+    secured_key: bytes | None = None,
+) -> Document[Any]:
     """Load a file's text into a [`Document`][articlekit.Document].
+
+    With ``kind=`` (a model class such as [`Article`][articlekit.Article]) the
+    front matter is validated as that model and type checkers know the
+    document's model: ``loads(text, kind=Article).meta.title`` is a ``str``,
+    and a misspelt attribute is an error.  ``kind=`` may also name a
+    registered kind (``kind="video"``).  Without a class (a name, or no kind:
+    it is detected, see [`detect_kind`][articlekit.detect_kind]) ``meta`` is
+    typed as any pydantic ``BaseModel``: narrow it with
+    ``isinstance(doc.meta, Article)``.
 
     Raises:
         ParseError: the file cannot be read (encoding, fences, YAML, limits).
@@ -378,17 +436,46 @@ def _read(source: Source) -> tuple[str | bytes, str | None]:
     raise TypeError(f"load() takes a path or an open file, not {type(source).__name__}")
 
 
+@overload
 def load(
     source: Source,
     *,
     config: Config | None = None,
     ignore: Iterable[str] | None = None,
-    kind: type[BaseModel] | None = None,
+    kind: type[M],
     limits: Limits | None = None,
     options: RuleOptions | None = None,
     secured_key: bytes | None = None,
-) -> Document:
+) -> Document[M]: ...
+
+
+@overload
+def load(
+    source: Source,
+    *,
+    config: Config | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: str | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    secured_key: bytes | None = None,
+) -> Document[BaseModel]: ...
+
+
+def load(
+    source: Source,
+    *,
+    config: Config | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | str | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    secured_key: bytes | None = None,
+) -> Document[Any]:
     """Load a file from a path or an open (binary or text) file; see [`loads`][articlekit.loads].
+
+    ``load(path, kind=Article)`` is a ``Document[Article]`` for type checkers,
+    as with [`loads`][articlekit.loads].
 
     With ``config``, the file's path (or the open file's ``name``) is the
     ``path`` its ``per-file-ignores`` and ``kinds`` match.  Without it no
@@ -396,12 +483,13 @@ def load(
     to find the file's).
     """
     content, name = _read(source)
+    any_kind: Any = kind  # the overloads type the callers; this call passes on whatever was given
     return loads(
         content,
         config=config,
         path=name,
         ignore=ignore,
-        kind=kind,
+        kind=any_kind,
         limits=limits,
         options=options,
         name=name,

@@ -117,20 +117,14 @@ def _check_glob(value: str) -> str:
 
 
 def _check_kind(value: str) -> str:
-    from .models.kinds import kind_named
+    from .models.kinds import KINDS, kind_info
 
     if _OBJECT.fullmatch(value):
         return value
     try:
-        kind_named(value)
+        return kind_info(value).name  # a registered kind, by name, alias ("news") or class name
     except KeyError:
         pass
-    else:
-        return value.lower()
-    if value.lower() == "news":
-        return "article"
-    from .models.kinds import KINDS
-
     names = [k.name for k in KINDS]
     close = difflib.get_close_matches(value.lower(), names, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""

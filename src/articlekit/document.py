@@ -5,13 +5,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic
 
 from pydantic import BaseModel
+from typing_extensions import TypeVar
 
 from .issues import Issue
 
 __all__ = ["Document", "SourceInfo"]
+
+M = TypeVar("M", bound=BaseModel, default=BaseModel, covariant=True)
+"""The model class of a [`Document`][articlekit.Document]'s ``meta`` (by default any pydantic model)."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(Generic[M]):
     """A front-matter file: ``meta`` (the model) and ``body`` (the text after the fence).
 
     >>> import articlekit
@@ -55,18 +59,23 @@ class Document:
     document made by [`articlekit.loads`][articlekit.loads] remembers its source so that
     writing it back changes only what changed.
 
+    `Document` is generic over its model: [`load`][articlekit.load] and
+    [`loads`][articlekit.loads] with ``kind=Article`` return a ``Document[Article]``,
+    so type checkers know ``doc.meta.title`` is a ``str`` (and report a misspelt
+    attribute).  A plain ``Document`` is a ``Document[BaseModel]``: any kind.
+
     Attributes:
         meta: the front matter as a model (an [`Article`][articlekit.Article] for news items).
         body: everything after the closing fence, unchanged.
         issues: the warnings (and ignored-nothing errors) found when loading.
     """
 
-    meta: BaseModel
+    meta: M
     body: str = ""
     issues: tuple[Issue, ...] = field(default=(), compare=False)
     source: SourceInfo | None = field(default=None, repr=False, compare=False)
 
-    def edit(self, changes: Mapping[str, Any] | None = None, /, **values: Any) -> Document:
+    def edit(self, changes: Mapping[str, Any] | None = None, /, **values: Any) -> Document[M]:
         """A copy with some front-matter values changed, validated; the one way to edit a document.
 
         Name each value by its Python name or by its YAML key, as keyword
@@ -128,9 +137,10 @@ class Document:
             count = len(errors)
             message = f"{count} error{'s' if count != 1 else ''} in the edited front matter"
             raise ValidationError(message, errors)
+        assert isinstance(model, kind)  # validated as the same model class: still a Document[M]
         return dataclasses.replace(self, meta=model, issues=tuple(issues))
 
-    def replace(self, **changes: Any) -> Document:
+    def replace(self, **changes: Any) -> Document[M]:
         """A copy with some of ``meta``, ``body`` changed; the source is kept for the writer.
 
         To change front-matter values, use [`edit`][articlekit.Document.edit];

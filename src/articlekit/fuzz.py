@@ -635,9 +635,8 @@ def _examine(data: str | bytes, limits: Limits) -> tuple[FuzzFailure | None, lis
 
 
 def _parsers_agree(data: str | bytes, limits: Limits) -> FuzzFailure | None:
-    """The C accelerator (when built) and the pure-Python loop answer alike for the front matter."""
-    speedups = fastyaml._speedups
-    if speedups is None:
+    """The C accelerator (when in use) and the pure-Python loop answer alike for the front matter."""
+    if "c" not in fastyaml.IMPLEMENTATIONS:
         return None
     try:
         text = split_front_matter(data, limits).front_matter
@@ -646,26 +645,15 @@ def _parsers_agree(data: str | bytes, limits: Limits) -> FuzzFailure | None:
     if text is None or len(text) > limits.max_string_length or text.count("\n") >= limits.max_keys:
         return None  # such texts take the Python loop anyway
 
-    def shape(run: Callable[[], Any]) -> str:
-        try:
-            found = run()
-        except fastyaml._Fallback:
-            return "fallback"
-        if found is None or found[0] is None:
-            return "none"
-        root, mappings, special = found
-        return repr((root, [list(m) for m in mappings], [(i, p, k, list(m)) for i, p, k, m in special]))
+    def shape(implementation: str) -> str:
+        answer = fastyaml.parse_with(implementation, text, limits)
+        if answer.verdict != "ok" or answer.data is None:
+            return answer.verdict if answer.verdict != "ok" else "none"
+        special = [(i, p, k, list(m)) for i, p, k, m in answer.special]
+        return repr((answer.data, [list(m) for m in answer.mappings], special))
 
-    def pure() -> Any:
-        return fastyaml._parse_pure(text, limits)
-
-    def accelerated() -> Any:
-        return fastyaml._parse_c(speedups, text, limits)
-
-    if limits.max_depth - 2 < 1 or limits.max_string_length < 256 or limits.max_keys < 1:
-        return None  # the fast path is not tried at all
     try:
-        want, got = shape(pure), shape(accelerated)
+        want, got = shape("python"), shape("c")
     except Exception:
         return FuzzFailure("a YAML fast-path loop raised", traceback.format_exc())
     if want != got:

@@ -38,6 +38,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from .models import Article
 from .models._base import FrontMatterModel
+from .models.kinds import kind_of_model
 
 __all__ = [
     "DIALECT",
@@ -67,8 +68,13 @@ class _Generator(GenerateJsonSchema):
 
 
 def schema_filename(kind: type[BaseModel]) -> str:
-    """The file name of ``kind``'s schema: ``article.schema.json`` for [`Article`][articlekit.Article]."""
-    return f"{kind.__name__.lower()}.schema.json"
+    """The file name of ``kind``'s schema: ``article.schema.json`` for [`Article`][articlekit.Article].
+
+    A registered kind's name (`register_kind("recipe", Recipe)`: ``recipe.schema.json``),
+    else the model's class name in lower case.
+    """
+    info = kind_of_model(kind)
+    return f"{info.name if info is not None else kind.__name__.lower()}.schema.json"
 
 
 def _first_paragraphs(doc: str | None) -> str:
@@ -265,7 +271,8 @@ def json_schema(kind: type[BaseModel] = Article) -> dict[str, Any]:
 def exported_kinds() -> list[type[FrontMatterModel]]:
     """The kinds of document articlekit exports, [`Article`][articlekit.Article] first.
 
-    These are the models of ``articlekit.models.kinds.KINDS``.  Without that
+    These are the models of the registered kinds (``articlekit.models.kinds.KINDS``,
+    kinds registered with [`register_kind`][articlekit.register_kind] included).  Without that
     registry, a kind is a model exported from `articlekit` that no other
     exported model uses as a part (``Image``, ``Provider`` and ``RelatedItem`` are parts).
     """

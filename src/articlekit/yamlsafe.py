@@ -24,7 +24,6 @@ Scalars resolve exactly as PyYAML's ``SafeLoader`` resolves them (YAML 1.1:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,9 +45,11 @@ from yaml.resolver import Resolver
 from ._dataindex import DataIndex
 from .issues import Issue, KeyPath, register_code
 from .limits import DEFAULT_LIMITS, Limits
+from .positions import YAML_BREAK, Locations, NodeInfo
 from .splitter import UNREADABLE, character_issues
 
 __all__ = ["Locations", "NodeInfo", "YamlResult", "load_yaml", "resolve_plain"]
+# `Locations` and `NodeInfo` live in `articlekit.positions`; they stay importable from here.
 
 if yaml.__with_libyaml__:
     _Loader: Any = yaml.CSafeLoader
@@ -173,87 +174,8 @@ _SCALAR_TAGS = {
     _YAML_NS + "null",
     _YAML_NS + "timestamp",
 }
-_YAML_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
-_FILE_BREAKS = re.compile("\r\n|\r|\n")
 _resolver = Resolver()
 _constructor = SafeConstructor()
-
-
-@dataclass(slots=True)
-class NodeInfo:
-    """Where one value sits in the file (1-based lines and columns).
-
-    Attributes:
-        line, column: where the value starts.
-        end_line, end_column: just after the value ends.
-        key_line, key_column: where its mapping key starts (the item's
-            ``-`` indicator for a sequence item is not tracked; for items these
-            equal ``line``/``column``).
-        kind: ``"scalar"``, ``"mapping"`` or ``"sequence"``.
-        style: a scalar's style (``""`` plain, ``'"'``, ``"'"``, ``"|"``, ``">"``),
-            or ``"flow"`` / ``"block"`` for a collection.
-        raw: a scalar's text as written, before type resolution (``None`` for
-            collections).
-        start_index, end_index: character offsets of the value in the front
-            matter text.
-    """
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    key_line: int
-    key_column: int
-    kind: str
-    style: str
-    raw: str | None
-    start_index: int = 0
-    end_index: int = 0
-
-
-@dataclass
-class Locations:
-    """Positions of every key and value of a front matter, by key path.
-
-    Paths are tuples of keys and list indexes; ``()`` is the front matter
-    mapping itself.  ``source`` is the YAML text the positions index (``""``
-    when not known): ``NodeInfo.start_index`` and ``end_index`` are offsets in it.
-    """
-
-    nodes: dict[KeyPath, NodeInfo] = field(default_factory=dict)
-    default_line: int = 1
-    default_column: int = 1
-    source: str = field(default="", repr=False, compare=False)
-
-    def get(self, path: KeyPath) -> NodeInfo | None:
-        """The exact entry for ``path``, or ``None``."""
-        return self.nodes.get(path)
-
-    def nearest(self, path: KeyPath) -> tuple[KeyPath, NodeInfo | None]:
-        """The entry for ``path`` or, failing that, for its nearest ancestor."""
-        p = tuple(path)
-        while True:
-            info = self.nodes.get(p)
-            if info is not None or not p:
-                return p, info
-            p = p[:-1]
-
-    def position(self, path: KeyPath, *, at_key: bool = False) -> tuple[int, int]:
-        """Line and column for an issue about ``path``.
-
-        For a path that is absent (a missing key) this is the position of the
-        nearest ancestor that exists: the parent mapping.  With ``at_key`` the
-        position of the key rather than the value.
-        """
-        found, info = self.nearest(path)
-        if info is None:
-            return self.default_line, self.default_column
-        if found != tuple(path):
-            # a missing key: point at the parent mapping itself
-            return info.line, info.column
-        if at_key:
-            return info.key_line, info.key_column
-        return info.line, info.column
 
 
 @dataclass
@@ -294,7 +216,7 @@ class _Mapper:
             table: list[tuple[int, int]] = [(first_line, 0)]
             file_line = first_line
             file_line_start = 0
-            for m in _YAML_BREAKS.finditer(text):
+            for m in YAML_BREAK.finditer(text):
                 if m.group() in ("\r\n", "\r", "\n"):
                     file_line += 1
                     file_line_start = m.end()
@@ -1048,13 +970,18 @@ def _explain_syntax(
     return None
 
 
-def load_yaml(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS) -> YamlResult:
+def load_yaml(
+    text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS, report_characters: bool = True
+) -> YamlResult:
     """Read a front matter's YAML text into plain data with positions.
 
     Args:
         text: the YAML text (what lies between the fences).
         first_line: the file line on which ``text`` starts (2 after a fence).
         limits: resource limits; hitting one is an issue.
+        report_characters: whether to report the characters YAML cannot hold
+            (below).  `articlekit.check` passes `False`: the splitter has
+            already reported them for the whole file.
 
     Never raises for any content.  An empty front matter gives ``{}``.
     Characters YAML cannot hold (NUL, other control characters, lone
@@ -1069,7 +996,8 @@ def load_yaml(text: str, *, first_line: int = 2, limits: Limits = DEFAULT_LIMITS
         return YamlResult(None, Locations(), [Issue(LIMIT.code, "error", message, (), first_line, 1)])
     reported: list[Issue] = []
     if UNREADABLE.search(text) is not None:
-        reported = character_issues(text, first_line=first_line)
+        if report_characters:
+            reported = character_issues(text, first_line=first_line)
         text = UNREADABLE.sub("\ufffd", text)  # one character for one: positions hold
     result = _load(text, first_line, limits, _Loader)
     if isinstance(result, int):
@@ -1103,7 +1031,7 @@ class _Offset:
 
     def __init__(self, text: str, index: int) -> None:
         head = text[:index]
-        breaks = list(_YAML_BREAKS.finditer(head))
+        breaks = list(YAML_BREAK.finditer(head))
         self.line = len(breaks)
         self.column = index - (breaks[-1].end() if breaks else 0)
 

@@ -163,4 +163,3 @@ def print_fixes(names: Sequence[str], fixed: Sequence[FileFix], stream_: IO[str]
             print(f"{name}:{line}:{column}: fixed {code} {title}", file=out)
         for line, column, code, title, reason in done.failed:
             print(f"{name}:{line}:{column}: not fixed {code} {title}: {reason}", file=out)
-

@@ -68,8 +68,9 @@ def same_content(
     and the same unknown keys with the same YAML data; the bodies must agree
     except for the newline style.  `ignore`: codes left out when loading (the configuration's).
     """
+    from .._same import same
     from ..api import loads
-    from ..writer._data import model_data, same
+    from ..writer._data import model_data
 
     try:
         before = loads(old, kind=kind, ignore=ignore)

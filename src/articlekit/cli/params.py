@@ -139,12 +139,14 @@ class CodeFilter:
 
 
 def kinds() -> dict[str, type[BaseModel]]:
-    """The document kinds by lower-case name, and `news` for articles."""
+    """The registered kinds by lower-case name, and by their aliases (`news` for articles)."""
     load_library()
     from .. import KINDS
 
     out: dict[str, type[BaseModel]] = {info.name: info.model for info in KINDS}
-    out.setdefault("news", out["article"])
+    for info in KINDS:
+        for alias in info.aliases:
+            out.setdefault(alias, info.model)
     return out
 
 

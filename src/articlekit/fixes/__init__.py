@@ -260,7 +260,7 @@ def _disjoint(candidates: Sequence[Fix]) -> list[Fix]:
 
 def _problem(before: _Round, after: _Round, fixes: Sequence[Fix]) -> str | None:
     """Why the text of ``after`` is not an acceptable result of ``fixes`` on ``before`` (or None)."""
-    from ..writer._data import same
+    from .._same import same
 
     if after.result.data is None or after.unwritable:
         return "the fixed text does not load"
@@ -310,21 +310,26 @@ def fixes_for(
     has no fix.
 
     >>> import articlekit.fixes
-    >>> text = '---\\ntitle: "x"\\ntopics:\\n  - AI\\n  - AI\\n---\\n'
-    >>> [(f.code, f.title, f.safe) for f in articlekit.fixes.fixes_for(text, ignore={"AK301", "AK702"})]
+    >>> text = ('---\\ncategory: news\\ntitle: "x"\\npublishedDateTime: 2020-08-11T13:41:00Z\\n'
+    ...         'webUrl: "https://example.com/x"\\ntopics:\\n  - AI\\n  - AI\\n---\\n')
+    >>> [(f.code, f.title, f.safe) for f in articlekit.fixes.fixes_for(text, ignore={"AK301"})]
     [('AK853', "remove topics[1] ('AI'), a repeat of topics[0]", True)]
+    >>> fix = articlekit.fixes.fixes_for(text, ignore={"AK301"})[0]
+    >>> [(e.start_line, e.start_column, e.end_line, e.end_column, e.new_text) for e in fix.edits]
+    [(8, 1, 9, 1, '')]
     """
     plan = _plan(config, path, ignore, kind, limits, options, secured_key)
-    _, text, writable = _as_text(data)
+    original, text, writable = _as_text(data)
     if not writable:
         return []
-    current = _Round(text, plan)
+    bom = original[: len(original) - len(text)]
+    current = _Round(bom + text, plan)
     out: list[Fix] = []
     for alternatives in current.fixes():
         for candidate in alternatives:
             if not (candidate.safe or unsafe):
                 continue
-            after = _Round(_apply_fixes(text, [candidate]), plan)
+            after = _Round(bom + _apply_fixes(text, [candidate]), plan)
             if _problem(current, after, [candidate]) is None:
                 out.append(candidate)
     return out
@@ -358,11 +363,15 @@ def fix(
     UTF-8 text, comes back unchanged with its issues.
 
     >>> import articlekit
-    >>> text = '---\\ntitle: "x"\\ntopics:\\n  - AI\\n  - AI\\n---\\n'
-    >>> result = articlekit.fix(text, ignore={"AK301", "AK702"})
+    >>> text = ('---\\ncategory: news\\ntitle: "x"\\npublishedDateTime: 2020-08-11T13:41:00Z\\n'
+    ...         'webUrl: "https://example.com/x"\\ntopics:\\n  - AI\\n  - ai\\n---\\n')
+    >>> result = articlekit.fix(text, ignore={"AK301"})
     >>> print(result.text, end="")
     ---
+    category: news
     title: "x"
+    publishedDateTime: 2020-08-11T13:41:00Z
+    webUrl: "https://example.com/x"
     topics:
       - AI
     ---
@@ -371,9 +380,9 @@ def fix(
     """
     plan = _plan(config, path, ignore, kind, limits, options, secured_key)
     original, text, writable = _as_text(data)
-    bom = "\ufeff" if original.startswith("\ufeff") else ""
+    bom = original[: len(original) - len(text)]
     result = FixResult(text=original, original=original)
-    current = _Round(text if writable else data, plan)
+    current = _Round(original if writable else data, plan)
     if not writable or current.context is None:
         result.remaining = current.issues
         return result
@@ -392,7 +401,7 @@ def fix(
         if not chosen:
             break
         new_text = _apply_fixes(text, chosen)
-        after = _Round(new_text, plan)
+        after = _Round(bom + new_text, plan)
         reason = _problem(current, after, chosen)
         if reason is None:
             result.applied.extend(chosen)
@@ -404,7 +413,7 @@ def fix(
         # find the culprits: try each fix alone; the others wait for the next round
         culprits = 0
         for candidate in chosen:
-            alone = _Round(_apply_fixes(text, [candidate]), plan)
+            alone = _Round(bom + _apply_fixes(text, [candidate]), plan)
             why = reason if len(chosen) == 1 else _problem(current, alone, [candidate])
             if why is not None:
                 rejected.add(_signature(candidate))
@@ -413,7 +422,7 @@ def fix(
         if not culprits:  # each passes alone, not together: take the first alone
             first = chosen[0]
             text = _apply_fixes(text, [first])
-            current = _Round(text, plan)
+            current = _Round(bom + text, plan)
             result.applied.append(first)
             result.fixed.append(first.issue)
             rounds += 1

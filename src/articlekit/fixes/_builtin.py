@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .._same import same
 from ..issues import Issue
-from ..writer._data import same
 from ._context import Fix, FixContext, TextEdit, line_starts
 
 __all__ = ["MAKERS"]

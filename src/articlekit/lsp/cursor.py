@@ -24,7 +24,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..yamlsafe import load_yaml
 from .positions import split_lines
 
-__all__ = ["Cursor", "KeyToken", "cursor_at", "front_matter_range", "key_at"]
+__all__ = ["Cursor", "KeyToken", "cursor_at", "front_matter_range", "key_at", "top_level_values"]
 
 _PLACEHOLDER = "articlekitcursorplaceholder"
 _FENCE = re.compile(r"---[ \t]*")
@@ -49,6 +49,8 @@ class Cursor:
         word_column: the column where ``word`` starts.
         siblings: the keys ``parent`` already has.
         in_list_item: the line is a list item (``- ...``).
+        data: the front matter's data as read with the placeholder (``None``
+            when it could not be read).
     """
 
     parent: KeyPath
@@ -58,6 +60,7 @@ class Cursor:
     word_column: int
     siblings: frozenset[str] = field(default=frozenset())
     in_list_item: bool = False
+    data: Any = field(default=None, compare=False, repr=False)
 
     @property
     def path(self) -> KeyPath:
@@ -73,6 +76,7 @@ class KeyToken:
     line: int
     start: int
     end: int
+    data: Any = field(default=None, compare=False, repr=False)
 
 
 def front_matter_range(lines: list[str]) -> tuple[int, int] | None:
@@ -148,7 +152,7 @@ def cursor_at(text: str, line: int, column: int) -> Cursor | None:
         for path in nodes:
             if path and path[-1] == _PLACEHOLDER:
                 parent = path[:-1]
-                return Cursor(parent, False, None, word, word_column, _siblings(data, parent), in_item)
+                return Cursor(parent, False, None, word, word_column, _siblings(data, parent), in_item, data)
         parent = _indented_parent(lines, first, number, len(lead), in_item)
         siblings = _indented_siblings(lines, first, end, number, len(lead))
         return Cursor(parent, False, None, word, word_column, siblings, in_item)
@@ -168,7 +172,7 @@ def _value_cursor(
     data, nodes = _read(lines, first, end, number, f"{lead}{key}: {_PLACEHOLDER}")
     for path, info in nodes.items():
         if info.raw == _PLACEHOLDER and path:
-            return Cursor(path[:-1], True, path[-1], word, word_column, _siblings(data, path[:-1]))
+            return Cursor(path[:-1], True, path[-1], word, word_column, _siblings(data, path[:-1]), data=data)
     parent = _indented_parent(lines, first, number, len(lead), "-" in lead)
     return Cursor(parent, True, _unquote(key.strip()), word, word_column)
 
@@ -253,4 +257,26 @@ def key_at(text: str, line: int, column: int) -> KeyToken | None:
     if not start <= column <= end:
         return None
     cursor = _value_cursor(lines, bounds, number, match.group("lead"), match.group("key"), "", end)
-    return KeyToken(cursor.path, line, start, end)
+    return KeyToken(cursor.path, line, start, end, cursor.data)
+
+
+def top_level_values(text: str) -> dict[str, str]:
+    """The top-level ``key: value`` lines of the front matter, read line by line (quotes removed).
+
+    What is known of the document while its YAML cannot be read: enough to tell its kind.
+
+    >>> top_level_values("---\\ntype: course\\ntitle: [\\n---\\n")
+    {'type': 'course', 'title': '['}
+    """
+    lines = split_lines(text)
+    bounds = front_matter_range(lines)
+    if bounds is None:
+        return {}
+    out: dict[str, str] = {}
+    for line in lines[bounds[0] : bounds[1]]:
+        match = _LINE_KEY.match(line.rstrip("\r\n"))
+        if match is None or match.group("lead"):
+            continue
+        value = line.rstrip("\r\n")[match.end() :].split(" #", 1)[0].strip()
+        out.setdefault(_unquote(match.group("key").strip()), _unquote(value))
+    return out

@@ -14,13 +14,16 @@ import re
 from typing import Any
 
 from lsprotocol import types
+from pydantic import BaseModel
 
 from ..errors import ArticleKitError
 from ..issues import CODES, Issue
+from ..models import Article
+from ..models.kinds import detect_kind
 from ..yamlsafe import resolve_plain
 from . import reference
 from .analysis import Analysis, Finding
-from .cursor import cursor_at, key_at
+from .cursor import cursor_at, key_at, top_level_values
 from .positions import LineIndex
 from .ranges import Span
 from .suppress import Edit, file_suppression, line_suppression
@@ -298,8 +301,8 @@ def hover(analysis: Analysis, encoding: str, position: types.Position) -> types.
             span = named[1]
     else:
         token = key_at(analysis.text, line, column)
-        kind = analysis.kind
-        if token is not None and kind is not None:
+        kind = _kind(analysis, token.data if token is not None else None)
+        if token is not None:
             doc = reference.key_doc(kind, token.path)
             if doc is not None:
                 parts.append(doc)
@@ -322,6 +325,17 @@ def hover(analysis: Analysis, encoding: str, position: types.Position) -> types.
     )
 
 
+def _kind(analysis: Analysis, data: Any) -> type[BaseModel]:
+    """The document's kind; while it cannot be read, the kind of ``data`` (read around the cursor)
+    or of its top-level lines; `Article` when no kind matches."""
+    kind = analysis.kind
+    if kind is None and analysis.data is None:
+        if not isinstance(data, dict):
+            data = top_level_values(analysis.text)
+        kind = detect_kind(data)
+    return kind if kind is not None else Article
+
+
 # -- completion -------------------------------------------------------------------------------
 
 
@@ -341,9 +355,9 @@ def completion(analysis: Analysis, encoding: str, position: types.Position) -> t
     index = analysis.index
     line, column = index.from_client(position.line, position.character, encoding)
     cursor = cursor_at(analysis.text, line, column)
-    kind = analysis.kind
-    if cursor is None or kind is None:
+    if cursor is None:
         return None
+    kind = _kind(analysis, cursor.data)
     start = index.to_client(line, cursor.word_column, encoding)
     end = index.to_client(line, column, encoding)
     replace = types.Range(types.Position(*start), types.Position(*end))

@@ -12,7 +12,7 @@ from .download import Download
 from .duration import parse_duration
 from .forum import Forum
 from .image import Image
-from .kinds import KINDS, KindInfo, detect_kind, kind_named
+from .kinds import KINDS, KindInfo, Layout, detect_kind, kind_named, register_kind
 from .organization import Organization
 from .profile import Profile
 from .provider import Provider
@@ -34,6 +34,7 @@ __all__ = [
     "FrontMatterModel",
     "Image",
     "KindInfo",
+    "Layout",
     "LinkedIn",
     "Organization",
     "Profile",
@@ -48,4 +49,5 @@ __all__ = [
     "detect_kind",
     "kind_named",
     "parse_duration",
+    "register_kind",
 ]

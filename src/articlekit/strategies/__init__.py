@@ -52,9 +52,10 @@ from hypothesis.errors import InvalidArgument
 from pydantic import BaseModel
 
 from ..issues import CODES
-from ..models import KINDS
+from ..models.kinds import KINDS, KindInfo, kind_info, kind_of_model
 from ..rules import all_rules
 from ._broken import GENERATORS, BrokenDocument, broken, crypto_available
+from ._kinds import strategy_of
 from ._models import (
     actions,
     articles,
@@ -106,44 +107,48 @@ __all__ = [
 
 all_rules()  # every rule module registers its codes in CODES
 
-_KIND_STRATEGIES = {
-    "article": articles,
-    "video": videos,
-    "course": courses,
-    "collection": collections,
-    "download": downloads,
-    "profile": profiles,
-    "forum": forums,
-    "organization": organizations,
-}
-_MODELS = {info.model: info.name for info in KINDS}
-
-
-def _kind_name(kind: object) -> str:
-    if isinstance(kind, str) and kind.lower() in _KIND_STRATEGIES:
-        return kind.lower()
-    if isinstance(kind, type) and kind in _MODELS:
-        return _MODELS[kind]
-    known = ", ".join(repr(k) for k in _KIND_STRATEGIES)
-    raise InvalidArgument(f"kind={kind!r} is not a kind of document: give one of {known} or its model class")
+def _kind_info(kind: object) -> KindInfo:
+    """The registered kind ``kind`` names (a name such as ``"course"``, or a model class)."""
+    found: KindInfo | None = None
+    if isinstance(kind, str):
+        try:
+            found = kind_info(kind)
+        except KeyError:
+            pass
+    elif isinstance(kind, type):
+        found = kind_of_model(kind)
+    if found is None:
+        known = ", ".join(repr(k.name) for k in KINDS)
+        raise InvalidArgument(f"kind={kind!r} is not a kind of document: give one of {known} or its model class")
+    return found
 
 
 def models_of(kind: str | type[BaseModel], **fixed: Any) -> st.SearchStrategy[Any]:
     """Valid models of one kind of document, by name (``"course"``) or class ([`Course`][articlekit.Course]).
 
     ``models_of("article", **fixed)`` is ``articles(**fixed)``, and so on;
-    shrinks as that strategy does.
+    shrinks as that strategy does.  A kind registered with
+    [`register_kind`][articlekit.register_kind] draws from the strategy given
+    there, or from one derived from its model.
     """
-    return _KIND_STRATEGIES[_kind_name(kind)](**fixed)
+    return strategy_of(_kind_info(kind), **fixed)
 
 
-_DEFAULT_MODELS = {name: make() for name, make in _KIND_STRATEGIES.items()}
+_DEFAULT_MODELS: dict[tuple[str, type[BaseModel]], st.SearchStrategy[Any]] = {}
+
+
+def _default_models(info: KindInfo) -> st.SearchStrategy[Any]:
+    key = (info.name, info.model)
+    found = _DEFAULT_MODELS.get(key)
+    if found is None:
+        found = _DEFAULT_MODELS[key] = strategy_of(info)
+    return found
 
 
 @st.composite
 def _documents(draw: st.DrawFn, meta: st.SearchStrategy[Any]) -> str:
     model = draw(meta)
-    if not isinstance(model, BaseModel) or type(model) not in _MODELS:
+    if not isinstance(model, BaseModel) or kind_of_model(type(model)) is None:
         raise InvalidArgument(f"meta= drew {model!r}, not a model of a kind of document")
     layout = draw(layouts())
     rendered = render(draw, model_data(model), layout, type(model))
@@ -157,7 +162,7 @@ def documents(
     """Whole file texts that [`articlekit.loads`][articlekit.loads] reads with no issue (not even a warning).
 
     The front matter is a valid model of ``kind`` (a name such as
-    ``"article"`` or a model class; ``None``: every kind, news items
+    ``"article"`` or a model class; ``None``: every registered kind, news items
     included), or of whatever ``meta`` draws (e.g. ``meta=articles(quality=5)``).
     The style varies the ways real files do:
 
@@ -181,8 +186,8 @@ def documents(
             raise InvalidArgument(f"meta= must be a strategy of models, not {meta!r}")
         return _documents(meta)
     if kind is None:
-        return _documents(st.one_of(*_DEFAULT_MODELS.values()))
-    return _documents(_DEFAULT_MODELS[_kind_name(kind)])
+        return _documents(st.one_of(*(_default_models(info) for info in KINDS)))
+    return _documents(_default_models(_kind_info(kind)))
 
 
 def broken_codes() -> frozenset[str]:

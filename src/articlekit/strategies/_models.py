@@ -40,6 +40,7 @@ from ..models import (
     Twitter,
     Video,
 )
+from ..models.kinds import kind_of_model
 from ..rules._common import amp_cache_url, normalize_url
 from ..rules.image_size import size_in_name
 from ..rules.kind_levels import KNOWN_LEVELS
@@ -138,7 +139,6 @@ MINIMAL: dict[type[BaseModel], dict[str, Any]] = {
 }
 """The smallest valid keyword arguments of each model: what the strategies shrink toward."""
 
-_DOCUMENT_MODELS = (Article, Video, Course, Collection, Download, Profile, Forum, Organization)
 
 
 def check_fixed(model: type[BaseModel], fixed: Mapping[str, Any]) -> None:
@@ -211,7 +211,7 @@ def _pinned_problem(
         return f"pinned values do not make a valid {model.__name__}: " + "; ".join(error_messages(exc, model))
     if model is Image:
         return _image_problem(instance)  # type: ignore[arg-type]
-    if model in _DOCUMENT_MODELS:
+    if kind_of_model(model) is not None:  # a whole document
         from ..api import check
         from ..document import Document
         from ..writer import WriteError, dumps

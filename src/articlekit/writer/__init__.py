@@ -35,13 +35,14 @@ from typing import IO, Any
 import pydantic
 from pydantic import BaseModel
 
+from .._same import same
 from ..document import Document, SourceInfo
 from ..errors import ArticleKitError
 from ..fastyaml import load_yaml_fast
 from ..issues import Issue
 from ..splitter import split_front_matter
 from ._comments import CommentsError, find_comments
-from ._data import extra_key_clashes, model_data, same
+from ._data import extra_key_clashes, model_data
 from ._render import Renderer
 from ._scalars import UnrepresentableError
 from ._splice import Fallback, splice

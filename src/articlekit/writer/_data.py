@@ -1,16 +1,14 @@
-"""A model as plain data in YAML keys, and a type-aware comparison of such data."""
+"""A model as plain data in YAML keys (compare such data with `articlekit._same.same`)."""
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 
 from .order import model_fields_by_key
 
-__all__ = ["extra_key_clashes", "model_data", "same"]
+__all__ = ["extra_key_clashes", "model_data"]
 
 
 def _prune(data: Any, model: type[BaseModel], source: Any) -> Any:
@@ -88,21 +86,3 @@ def extra_key_clashes(model: BaseModel) -> list[str]:
     out: list[str] = []
     _clashes(model, (), out)
     return out
-
-
-def same(a: Any, b: Any) -> bool:
-    """Whether two plain values would be written the same: types matter (``1`` is not ``True``).
-
-    Mapping key order is ignored; NaN equals NaN; datetimes must agree on their offset too.
-    """
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float):
-        return a == b or (math.isnan(a) and math.isnan(b))
-    if isinstance(a, datetime):
-        return bool(a == b and a.utcoffset() == b.utcoffset())
-    return bool(a == b)

@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .._same import same
 from ..issues import KeyPath
-from ._data import same
 from ._render import FileStyle, Renderer
 from ._scalars import render_scalar, render_string
 from .order import child_model, key_order_for

@@ -15,21 +15,14 @@ cdnAmpWebUrl, type, quality, heat, published
 <blank line> secured
 ```
 
-A new kind registers its own order, usually at the bottom of its model module
-(this module imports no models, so there is no import cycle):
+A kind's layout is part of its record: the `layout=` given to
+[`register_kind`][articlekit.register_kind] (see `articlekit.models.kinds`).  A
+kind registered without one writes like the kind it `replaces`, or like its
+nearest base class (`class MyArticle(Article)` writes like a news item, its own
+keys after the known ones).  `register_key_order` sets the layout of any model
+directly (it wins over the kind's).
 
-```text
-from ..writer.order import register_key_order
-
-register_key_order(
-    Video,
-    ["title", "excerpt", "publishedDateTime", "originalUrl", "type", "price", "length"],
-    groups=[["featuredContent"], ["provider"], ["topics"], ["images"], ["secured"]],
-    quoted=["title", "excerpt", "originalUrl", "featuredContent", "secured"],
-)
-```
-
-A model that is not registered gets its fields' order, one group for each run
+A model with no layout at all gets its fields' order, one group for each run
 of scalar fields and one for each nested mapping or list, and double quotes on
 URL fields (``json_schema_extra={"format": "uri"}``) and on ``title``,
 ``excerpt``, ``featuredContent`` and ``secured``.
@@ -192,6 +185,19 @@ def register_key_order(
 
     Registering a model again replaces its layout.
     """
+    layout = _make(model, order, groups, quoted, blank_line_at_end)
+    with _LOCK:
+        _REGISTRY[model] = layout
+    return layout
+
+
+def _make(
+    model: type[BaseModel],
+    order: Iterable[str],
+    groups: Iterable[Iterable[str]],
+    quoted: Iterable[str] | None,
+    blank_line_at_end: bool,
+) -> KeyOrder:
     keys = list(order)
     starts: set[str] = set()
     for group in groups:
@@ -202,16 +208,13 @@ def register_key_order(
         keys.extend(k for k in members if k not in keys)
     if len(set(keys)) != len(keys):
         raise ValueError(f"register_key_order: duplicate keys in the order of {model.__name__}")
-    layout = KeyOrder(
+    return KeyOrder(
         tuple(keys),
         frozenset(starts),
         frozenset(quoted) if quoted is not None else _default_quoted(model),
         paths=quoted is not None,
         blank_line_at_end=blank_line_at_end,
     )
-    with _LOCK:
-        _REGISTRY[model] = layout
-    return layout
 
 
 def _default_quoted(model: type[BaseModel]) -> frozenset[str]:
@@ -242,40 +245,91 @@ def _fallback(model: type[BaseModel]) -> KeyOrder:
 
 
 def _register_defaults() -> None:
-    """The built-in layouts (`articlekit.models._layout.LAYOUTS`), registered on first use.
+    """The parts' built-in layouts (`articlekit.models._layout.PART_LAYOUTS`), registered on first use.
 
     Not at import time: the models do not import the writer, and checking
     files never needs it.  A layout registered before this runs is kept.
+    The kinds' layouts come from their records (`articlekit.models.kinds`), see `key_order_for`.
     """
     global _defaults_done
-    from ..models._layout import LAYOUTS
+    from ..models._layout import PART_LAYOUTS
 
-    for layout in LAYOUTS:
-        if layout.model not in _REGISTRY:
-            register_key_order(
-                layout.model,
-                layout.order,
-                layout.groups,
-                layout.quoted,
-                blank_line_at_end=layout.blank_line_at_end,
-            )
+    for model, layout in PART_LAYOUTS.items():
+        if model not in _REGISTRY:
+            _register_layout(model, layout)
     _defaults_done = True
 
 
+def _register_layout(model: type[BaseModel], layout: Any) -> KeyOrder:
+    """`register_key_order` for a `articlekit.models._layout.Layout`."""
+    return register_key_order(
+        model, layout.order, layout.groups, layout.quoted, blank_line_at_end=layout.blank_line_at_end
+    )
+
+
+_KINDS: list[Any] = []  # the module articlekit.models.kinds, imported on first use
+
+
+def _kinds() -> Any:
+    if not _KINDS:
+        from ..models import kinds
+
+        _KINDS.append(kinds)
+    return _KINDS[0]
+
+
+_DERIVED: dict[type[BaseModel], KeyOrder] = {}  # from the kinds' records; dropped when they change
+_derived_generation = -1
+
+
+def _derive(model: type[BaseModel]) -> KeyOrder:
+    """A layout for a model nobody registered with `register_key_order`.
+
+    A registered kind's `layout`; else that of the kind it replaces; else
+    that of its nearest base class with a layout (so `class MyArticle(Article)`
+    writes like a news item, its own keys after the known ones); else one
+    derived from its fields.
+    """
+    kinds = _kinds()
+    info = kinds.kind_of_model(model)
+    if info is not None:
+        for source in kinds._chain(info):
+            layout = source.layout
+            if layout is not None:
+                return _make(model, layout.order, layout.groups, layout.quoted, layout.blank_line_at_end)
+    for base in model.__mro__[1:]:
+        if isinstance(base, type) and issubclass(base, BaseModel) and base is not BaseModel:
+            found = _REGISTRY.get(base)
+            if found is None and (kinds.kind_of_model(base) is not None or base in _DERIVED):
+                found = key_order_for(base)
+            if found is not None:
+                return found
+    return _fallback(model)
+
+
 def key_order_for(model: type[BaseModel] | None) -> KeyOrder:
-    """The layout of ``model``'s mappings: registered, or derived from its fields.
+    """The layout of ``model``'s mappings: registered, its kind's, inherited, or derived from its fields.
 
     ``None`` (a mapping no model describes, under an unknown key) keeps its own order.
     """
+    global _derived_generation
     if not _defaults_done:
         _register_defaults()
     if model is None:
         return _UNKNOWN
     found = _REGISTRY.get(model)
-    if found is None:
-        found = _fallback(model)
+    if found is not None:
+        return found
+    kinds = _KINDS[0] if _KINDS else _kinds()
+    if _derived_generation != kinds.generation:
         with _LOCK:
-            _REGISTRY.setdefault(model, found)
+            _DERIVED.clear()
+            _derived_generation = kinds.generation
+    found = _DERIVED.get(model)
+    if found is None:
+        found = _derive(model)
+        with _LOCK:
+            found = _DERIVED.setdefault(model, found)
     return found
 
 

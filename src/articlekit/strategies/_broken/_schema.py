@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from ..._introspect import field_key
 from ...issues import KeyPath
 from ...models import (
     Action,
@@ -31,6 +32,7 @@ from ...models import (
     Video,
 )
 from ...models._fields import HEAT_MAX, HEAT_MIN
+from ...models.kinds import KINDS
 from ...rules.image_size import size_in_name
 from .._render import Raw, double_quoted
 from ._base import (
@@ -53,21 +55,20 @@ from ._base import (
 
 # -- schema (AK3xx) ----------------------------------------------------------------------------
 
+def _required_keys(model: type[BaseModel]) -> tuple[str, ...]:
+    """The YAML keys of ``model``'s required fields, in its fields' order."""
+    return tuple(field_key(name, field) for name, field in model.model_fields.items() if field.is_required())
+
+
+# each kind's required keys, less those that name the kind (without them it is another kind, AK901)
 _REQUIRED: dict[type[BaseModel], tuple[str, ...]] = {
-    Article: ("title", "publishedDateTime", "secured"),
-    Video: ("title", "secured"),
-    Course: ("title",),  # `secured` is optional on courses and profiles
-    Collection: ("title", "items", "secured"),
-    Download: ("title", "secured"),
-    Profile: ("name",),
-    Forum: (),
-    Organization: ("_id", "name", "domain"),
+    info.model: tuple(k for k in _required_keys(info.model) if k not in info.named_by)
+    for info in KINDS
+    if info.model in _ALL
 }
 _NESTED_REQUIRED = {
-    "images": ("url", "width", "height"),
-    "related": ("title", "webUrl"),
-    "authors": ("name",),
-    "actions": ("url",),
+    key: _required_keys(model)
+    for key, model in (("images", Image), ("related", RelatedItem), ("authors", Author), ("actions", Action))
 }
 
 
@@ -76,7 +77,6 @@ def _ak301(draw: Draw) -> tuple[str, int]:
     candidates: list[KeyPath] = [(k,) for k in _REQUIRED[doc.kind] if k in doc.data]
     if doc.kind is Forum:
         doc.data["type"] = "forum"  # without it, a forum without a name is not a forum
-        candidates.append(("name",))
     for path in _paths(doc.data, lambda p, v: isinstance(v, dict)):
         owner = next((p for p in reversed(path) if isinstance(p, str)), None)
         if isinstance(path[-1], int) and owner in _NESTED_REQUIRED:
