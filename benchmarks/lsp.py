@@ -66,7 +66,9 @@ async def _session(debounce_ms: float | None, changes: int, warmup: int) -> dict
     )
     client.initialized(types.InitializedParams())
     client.text_document_did_open(
-        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text))
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
     )
     startup = await asyncio.wait_for(first, 60) - started
     latencies: list[float] = []
@@ -126,8 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     slow = figures["change_to_diagnostics_after_150ms_debounce"]
     print(f"articlekit lsp, typical article ({SAMPLE.name}), {args.changes} changes")
     print(f"{'row':<60} {'median':>9} {'p90':>9}")
-    print(f"{'start-up to first diagnostics (2 runs)':<60} " + " ".join(f"{v:>7.0f}ms" for v in figures["startup_ms"]))
-    print(f"{'didChange -> publishDiagnostics (debounce 0)':<60} {fast['median_ms']:>7.1f}ms {fast['p90_ms']:>7.1f}ms")
+    print(
+        f"{'start-up to first diagnostics (2 runs)':<60} "
+        + " ".join(f"{v:>7.0f}ms" for v in figures["startup_ms"])
+    )
+    print(
+        f"{'didChange -> publishDiagnostics (debounce 0)':<60} "
+        f"{fast['median_ms']:>7.1f}ms {fast['p90_ms']:>7.1f}ms"
+    )
     print(
         f"{'didChange -> publishDiagnostics, 150 ms debounce, less 150':<60} "
         f"{slow['median_ms']:>7.1f}ms {slow['p90_ms']:>7.1f}ms"

@@ -19,6 +19,7 @@ To regenerate after a deliberate change, run the golden tests with
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -86,14 +87,22 @@ def read_result(path: Path) -> dict[str, Any]:
 def write_result(path: Path, result: dict[str, Any]) -> None:
     """Write ``result`` in the one format (2-space JSON, UTF-8, a final newline)."""
     check_result_format(result, path)
-    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(_dumps(result), encoding="utf-8")
 
 
 def assert_result(path: Path, actual: dict[str, Any]) -> None:
     """``actual`` equals the result file ``path`` (rewritten first with ``ARTICLEKIT_UPDATE_GOLDEN=1``)."""
     if UPDATE:
         write_result(path, actual)
-    assert actual == read_result(path)
+    expected = read_result(path)
+    if actual != expected:
+        lines = [_dumps(expected).splitlines(), _dumps(actual).splitlines()]
+        diff = difflib.unified_diff(*lines, f"{path.name} (expected)", "actual", lineterm="", n=2)
+        raise AssertionError("\n".join(["the result differs from its golden file:", *diff]))
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def read_text(path: Path) -> str:

@@ -66,7 +66,7 @@ def _offset(text: str, position: types.Position) -> int:
 
 def apply_text_edits(text: str, edits: list[types.TextEdit]) -> str:
     """``text`` with LSP text edits (UTF-16 positions) applied, as a client does."""
-    located = sorted(((_offset(text, e.range.start), _offset(text, e.range.end), e.new_text) for e in edits))
+    located = sorted((_offset(text, e.range.start), _offset(text, e.range.end), e.new_text) for e in edits)
     out, pos = [], 0
     for start, end, new_text in located:
         assert start >= pos, "overlapping edits"
@@ -78,7 +78,8 @@ def apply_text_edits(text: str, edits: list[types.TextEdit]) -> str:
 
 
 def workspace_edits(edit: types.WorkspaceEdit | None, uri: str) -> list[types.TextEdit]:
-    assert edit is not None and edit.changes is not None
+    assert edit is not None
+    assert edit.changes is not None
     return list(edit.changes[uri])
 
 

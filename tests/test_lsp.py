@@ -15,6 +15,9 @@ pytest.importorskip("pygls", reason="the 'lsp' extra (pygls) is not installed")
 pytest_lsp = pytest.importorskip("pytest_lsp", reason="pytest-lsp is not installed")
 
 from lsprotocol import types  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+
+import articlekit  # noqa: E402
 from lsp_helpers import (  # noqa: E402
     BROKEN,
     SERVER,
@@ -28,9 +31,6 @@ from lsp_helpers import (  # noqa: E402
     utf16_column,
     workspace_edits,
 )
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
-
-import articlekit  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -159,10 +159,12 @@ async def test_quick_fix_and_suppressions_update_diagnostics(client: LanguageCli
         "Fix all safe articlekit issues in this file",
     ]
     quick = actions[0]
-    assert quick.is_preferred and quick.kind == types.CodeActionKind.QuickFix
-    assert quick.diagnostics is not None and quick.diagnostics[0].code == "AK302"
+    assert quick.is_preferred
+    assert quick.kind == types.CodeActionKind.QuickFix
+    assert quick.diagnostics is not None
+    assert quick.diagnostics[0].code == "AK302"
     text = apply_text_edits(BROKEN, workspace_edits(quick.edit, uri))
-    assert 'heat: 76\n' in text
+    assert "heat: 76\n" in text
     assert codes(await change_document(client, uri, text, 2)) == ["AK303", "AK401", "AK853"]
 
     # suppress AK303 on its line: a trailing comment
@@ -223,7 +225,8 @@ async def test_formatting_returns_minimal_edits(client: LanguageClient, tmp_path
     messy = good.replace('title: "Prisons in Finland"', "title:    Prisons in Finland").replace(
         "    height: 600", "    height:   600"
     )
-    assert messy != good and articlekit.format(messy) == good
+    assert messy != good
+    assert articlekit.format(messy) == good
     await open_document(client, uri, messy)
     edits = await client.text_document_formatting_async(
         types.DocumentFormattingParams(
@@ -248,7 +251,8 @@ async def test_formatting_returns_minimal_edits(client: LanguageClient, tmp_path
             options=types.FormattingOptions(tab_size=2, insert_spaces=True),
         )
     )
-    assert unchanged is not None and len(unchanged) == 0
+    assert unchanged is not None
+    assert len(unchanged) == 0
     await change_document(client, uri, "---\ntitle: [\n---\n", 3)
     assert (
         await client.text_document_formatting_async(
@@ -284,20 +288,26 @@ async def test_hover_on_a_key_and_on_codes(client: LanguageClient, tmp_path: Pat
     width = await _hover(client, uri, 11, 6)  # 'width' in images[0]
     assert width is not None
     assert width.startswith("**`width`**: *integer*, required")
-    assert "1 to 100000" in width and "Width in pixels." in width and "```yaml\nwidth: 1200\n```" in width
+    assert "1 to 100000" in width
+    assert "Width in pixels." in width
+    assert "```yaml\nwidth: 1200\n```" in width
     assert "format/#image-width" in width
     # a value with a diagnostic: the code's explanation
     heat = await _hover(client, uri, 6, 8)
-    assert heat is not None and "**AK302** `wrong-type` (error)" in heat
+    assert heat is not None
+    assert "**AK302** `wrong-type` (error)" in heat
     # a code in a suppression comment
     line = text.splitlines()[7]
     named = await _hover(client, uri, 7, line.index("AK303") + 2)
-    assert named is not None and named.startswith("**AK303** `out-of-range`")
+    assert named is not None
+    assert named.startswith("**AK303** `out-of-range`")
     # the body: nothing
     assert await _hover(client, uri, 15, 1) is None
 
 
-async def _complete(client: LanguageClient, uri: str, line: int, character: int) -> list[types.CompletionItem]:
+async def _complete(
+    client: LanguageClient, uri: str, line: int, character: int
+) -> list[types.CompletionItem]:
     found = await client.text_document_completion_async(
         types.CompletionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
@@ -316,11 +326,14 @@ async def test_completion_of_keys_and_values(client: LanguageClient, tmp_path: P
     # a key in images[0], half typed: the Image keys not yet there
     items = await _complete(client, uri, 13, 6)
     labels = [i.label for i in items]
-    assert "title" in labels and "isCached" in labels
-    assert "url" not in labels and "width" not in labels
+    assert "title" in labels
+    assert "isCached" in labels
+    assert "url" not in labels
+    assert "width" not in labels
     title = next(i for i in items if i.label == "title")
     assert title.detail == "text (optional)"
-    assert title.text_edit is not None and title.text_edit.new_text == "title: "
+    assert title.text_edit is not None
+    assert title.text_edit.new_text == "title: "
     assert isinstance(title.text_edit, types.TextEdit)
     assert title.text_edit.range.start == types.Position(line=13, character=4)
     # the value of 'type': a news item's types
@@ -330,7 +343,9 @@ async def test_completion_of_keys_and_values(client: LanguageClient, tmp_path: P
     text2 = text.replace("secured:", "exc\nsecured:")
     await change_document(client, uri, text2, 2)
     labels = [i.label for i in await _complete(client, uri, 14, 3)]
-    assert "excerpt" in labels and "title" not in labels and "heat" not in labels
+    assert "excerpt" in labels
+    assert "title" not in labels
+    assert "heat" not in labels
 
 
 # -- configuration ------------------------------------------------------------------------------------
@@ -364,7 +379,8 @@ async def test_config_change_rechecks_open_documents(client: LanguageClient, tmp
         )
     )
     found = await diagnostics_for(client, uri)
-    assert found[0].code is None and "configuration" in found[0].message
+    assert found[0].code is None
+    assert "configuration" in found[0].message
     assert codes(found[1:]) == ["AK302", "AK303", "AK401", "AK853"]
 
 
@@ -393,7 +409,8 @@ async def test_hostile_documents_never_crash_and_never_leave_stale_diagnostics(
         if expected is not None:
             assert codes(found) == expected, repr(text[:40])
         else:
-            assert found and all(d.source == "articlekit" for d in found)
+            assert found
+            assert all(d.source == "articlekit" for d in found)
         for request in (_hover(client, uri, 1, 2), _complete(client, uri, 1, 2)):
             await request  # answers, whatever the text
     client.text_document_did_close(
@@ -414,7 +431,11 @@ async def test_garbage_and_invalid_params_leave_the_server_running(
     await open_document(client, uri, BROKEN)
     writer = client.protocol.writer
     assert writer is not None
-    for body in (b"{not json", b"[1, 2", b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": 3}'):
+    for body in (
+        b"{not json",
+        b"[1, 2",
+        b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": 3}',
+    ):
         writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
     # a request whose params do not fit the method: answered with an error, not left hanging
     untyped = pytest.MonkeyPatch()
@@ -429,7 +450,8 @@ async def test_garbage_and_invalid_params_leave_the_server_running(
         untyped.undo()
     # still answering
     hover = await _hover(client, uri, 6, 1)
-    assert hover is not None and "heat" in hover
+    assert hover is not None
+    assert "heat" in hover
 
 
 @pytest_lsp.fixture(
@@ -484,7 +506,9 @@ async def utf8_client(lsp_client: LanguageClient, tmp_path: Path):  # type: igno
     await lsp_client.shutdown_session()
 
 
-async def test_utf8_positions_when_the_client_prefers_them(utf8_client: LanguageClient, tmp_path: Path) -> None:
+async def test_utf8_positions_when_the_client_prefers_them(
+    utf8_client: LanguageClient, tmp_path: Path
+) -> None:
     uri = uri_of(tmp_path / "a.md")
     found = await open_document(utf8_client, uri, BROKEN)  # default debounce (150 ms) on open: at once
     topics = BROKEN.splitlines()[8]

@@ -3,11 +3,13 @@ the reference; and `articlekit lsp` without the extra.  (End to end: tests/test_
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,12 +24,15 @@ from articlekit.lsp.textdiff import apply_offset_edits, line_edits
 from articlekit.models import Article
 from articlekit.models.course import Course
 from articlekit.models.kinds import KINDS
+from lsp_helpers import BROKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # -- positions ------------------------------------------------------------------------------------
 
-_TEXT = st.lists(st.sampled_from(["a", " ", "é", "e\u0301", "日", "😀", "\n", "\r\n", "\r", "\u2028"])).map("".join)
+_TEXT = st.lists(st.sampled_from(["a", " ", "é", "e\u0301", "日", "😀", "\n", "\r\n", "\r", "\u2028"])).map(
+    "".join
+)
 
 
 def _units(text: str, encoding: str) -> int:
@@ -111,6 +116,17 @@ def test_keys_flow_values_and_missing_keys() -> None:
     assert spans["AK302 ('images', 0)"] == ((14, 3), (14, 4))
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_spans_cover_the_same_text_whatever_the_newlines(newline: str) -> None:
+    text = BROKEN.replace("\n", newline)
+    found = analyze(text, None)
+    covered = {
+        f.issue.code: found.index.line(f.span[0][0] - 1)[f.span[0][1] - 1 : f.span[1][1] - 1]
+        for f in found.findings
+    }
+    assert covered == {"AK302": '"76"', "AK303": "-3", "AK853": '"😀 AI"', "AK401": "1201"}
+
+
 def test_an_issue_without_a_path_covers_the_rest_of_its_line() -> None:
     assert _spans("no front matter here  \n")["AK102 ()"] == ((1, 1), (1, 21))  # trailing blanks left out
     assert _spans("")["AK102 ()"] == ((1, 1), (1, 1))
@@ -123,11 +139,18 @@ def test_cursor_in_valid_and_half_typed_front_matter() -> None:
     text = "---\ntitle: x\nimages:\n  - url: a\n    wi\nlevels:\n  - Beg\ntype: vi\n---\nbody\n"
     at_key = cursor_at(text, 5, 7)
     assert at_key is not None
-    assert (at_key.parent, at_key.at_value, at_key.word, at_key.siblings) == (("images", 0), False, "wi", {"url"})
+    assert (at_key.parent, at_key.at_value, at_key.word, at_key.siblings) == (
+        ("images", 0),
+        False,
+        "wi",
+        {"url"},
+    )
     item = cursor_at(text, 7, 8)
-    assert item is not None and (item.parent, item.word, item.in_list_item) == (("levels", 0), "Beg", True)
+    assert item is not None
+    assert (item.parent, item.word, item.in_list_item) == (("levels", 0), "Beg", True)
     value = cursor_at(text, 8, 9)
-    assert value is not None and (value.path, value.at_value, value.word, value.word_column) == (
+    assert value is not None
+    assert (value.path, value.at_value, value.word, value.word_column) == (
         ("type",),
         True,
         "vi",
@@ -141,19 +164,26 @@ def test_cursor_in_valid_and_half_typed_front_matter() -> None:
 def test_cursor_falls_back_on_indentation_when_the_rest_does_not_parse() -> None:
     text = "---\ntitle: [\nprovider:\n  images:\n    - url: x\n      wid\n---\n"
     found = cursor_at(text, 6, 10)
-    assert found is not None and found.parent == ("provider", "images", 0)
+    assert found is not None
+    assert found.parent == ("provider", "images", 0)
     assert found.siblings == {"url"}
+    new_file = cursor_at("---\n", 2, 1)  # a file just started: no closing fence yet
+    assert new_file is not None
+    assert (new_file.parent, new_file.at_value, new_file.word) == ((), False, "")
     unclosed = "---\nprovider:\n  na"
     found = cursor_at(unclosed, 3, 5)
-    assert found is not None and (found.parent, found.word) == (("provider",), "na")
+    assert found is not None
+    assert (found.parent, found.word) == (("provider",), "na")
 
 
 def test_key_at_and_top_level_values() -> None:
     text = '---\nimages:\n  - "url": a\n    width: 3\n---\n'
     token = key_at(text, 4, 6)
-    assert token is not None and (token.path, token.start, token.end) == (("images", 0, "width"), 5, 10)
+    assert token is not None
+    assert (token.path, token.start, token.end) == (("images", 0, "width"), 5, 10)
     quoted = key_at(text, 3, 6)
-    assert quoted is not None and quoted.path == ("images", 0, "url")
+    assert quoted is not None
+    assert quoted.path == ("images", 0, "url")
     assert key_at(text, 4, 12) is None  # on the value
     assert top_level_values("---\ntype: 'course'  # x\n  title: y\n") == {"type": "course"}
 
@@ -170,13 +200,14 @@ def _codes(text: str) -> list[str]:
 
 
 def test_suppressions_remove_the_issue_and_keep_the_data() -> None:
-    text = _NEWS + "quality: -3\nexcerpt: \"a\n  b\"\nheat: x\n---\n"
+    text = _NEWS + 'quality: -3\nexcerpt: "a\n  b"\nheat: x\n---\n'
     assert {"AK303", "AK302"} <= set(_codes(text))
     edit = line_suppression(text, 7, "AK303")
     assert edit is not None
     fixed = edit.apply(text)
     assert "quality: -3  # articlekit: ignore[AK303]\n" in fixed
-    assert "AK303" not in _codes(fixed) and "AK002" not in _codes(fixed)
+    assert "AK303" not in _codes(fixed)
+    assert "AK002" not in _codes(fixed)
     assert _data(fixed) == _data(text)
     again = line_suppression(fixed, 7, "AK303")
     assert again is None  # already suppressed there
@@ -186,7 +217,8 @@ def test_suppressions_remove_the_issue_and_keep_the_data() -> None:
     assert done.splitlines()[1] == "# articlekit: ignore-file[AK302]"
     assert "AK302" not in _codes(done)
     more = file_suppression(done, "AK501")
-    assert more is not None and more.apply(done).splitlines()[1] == "# articlekit: ignore-file[AK302, AK501]"
+    assert more is not None
+    assert more.apply(done).splitlines()[1] == "# articlekit: ignore-file[AK302, AK501]"
 
 
 def test_a_trailing_comment_inside_a_multi_line_value_goes_above_instead() -> None:
@@ -195,7 +227,8 @@ def test_a_trailing_comment_inside_a_multi_line_value_goes_above_instead() -> No
     assert edit is not None
     fixed = edit.apply(text)
     assert '# articlekit: ignore[AK302]\nheat: "7\n' in fixed
-    assert "AK302" in _codes(text) and "AK302" not in _codes(fixed)
+    assert "AK302" in _codes(text)
+    assert "AK302" not in _codes(fixed)
     assert _data(fixed) == _data(text)
 
 
@@ -216,7 +249,7 @@ _LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\r\n", "d", "😀\n", "\n"]),
 def test_line_edits_turn_one_text_into_the_other(old: str, new: str) -> None:
     edits = line_edits(old, new)
     assert apply_offset_edits(old, edits) == new
-    assert all(a[1] <= b[0] for a, b in zip(edits, edits[1:]))  # in order, not overlapping
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(edits))  # in order, not overlapping
     assert (edits == []) == (old == new)
 
 
@@ -225,7 +258,8 @@ def test_line_edits_turn_one_text_into_the_other(old: str, new: str) -> None:
 
 def test_docs_url_is_the_site_url() -> None:
     site = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    assert site is not None and site.group(1) == DOCS_URL
+    assert site is not None
+    assert site.group(1) == DOCS_URL
 
 
 def test_every_code_links_to_its_anchor_in_the_rules_page() -> None:
@@ -242,7 +276,8 @@ def test_every_key_of_every_kind_has_hover_text_that_links_to_the_format_page() 
     for info in KINDS:
         for key in keys_of(info.model, ()):
             doc = key_doc(info.model, (key.key,))
-            assert doc is not None and doc.startswith(f"**`{key.key}`**")
+            assert doc is not None
+            assert doc.startswith(f"**`{key.key}`**")
             assert doc.rsplit("format/#", 1)[1].rstrip(")") in anchors
 
 
@@ -262,7 +297,8 @@ def test_which_documents_are_checked(tmp_path: Path) -> None:
     assert wants(str(tmp_path / "a.mdx"), config)
     assert not wants(str(tmp_path / "a.txt"), config)
     assert not wants(str(tmp_path / "vendor" / "a.md"), config)
-    assert wants(None, config, "markdown") and not wants(None, config, "python")
+    assert wants(None, config, "markdown")
+    assert not wants(None, config, "python")
 
 
 # -- the command ----------------------------------------------------------------------------------
@@ -291,7 +327,12 @@ def test_lsp_without_the_extra_says_which_extra_to_install() -> None:
 
 def test_lsp_help() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "articlekit", "lsp", "--help"], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "articlekit", "lsp", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0
-    assert "usage: articlekit lsp" in done.stdout and "articlekit[lsp]" in done.stdout
+    assert "usage: articlekit lsp" in done.stdout
+    assert "articlekit[lsp]" in done.stdout

@@ -22,7 +22,7 @@ from articlekit.rules.yaml11_surprise import accepted_types, findings, reading
 from articlekit.splitter import split_front_matter
 from articlekit.yamlsafe import Locations, load_yaml
 from conftest import SAMPLE_PATH, corpus_files, require_loop
-from test_fastyaml_differential import documents
+from yamldocs import documents
 
 HEAD = (
     "---\n"

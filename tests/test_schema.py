@@ -167,6 +167,24 @@ def test_json_data_writes_timestamps_as_rfc3339() -> None:
     }
 
 
+def test_json_data_is_what_convert_writes() -> None:
+    """One conversion for the schema and `articlekit convert`: values JSON has no word for become text."""
+    from datetime import time, timezone
+
+    from articlekit._jsonable import jsonable
+
+    data = {
+        "nan": float("nan"),
+        True: [float("inf"), float("-inf")],
+        "at": time(13, 41, tzinfo=timezone.utc),
+        "raw": b"\x00\x01",
+        "set": {2, 1},
+    }
+    want = {"nan": "NaN", "true": ["Infinity", "-Infinity"], "at": "13:41:00Z", "raw": "AAE=", "set": [1, 2]}
+    assert json_data(data) == want
+    assert json_data(data) == jsonable(data)
+
+
 # -- the secured pattern matches exactly what Secured.parse accepts -----------------
 
 

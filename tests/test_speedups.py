@@ -31,7 +31,7 @@ from articlekit._same import same
 from articlekit.limits import DEFAULT_LIMITS, Limits
 from articlekit.splitter import split_front_matter
 from conftest import DATA, corpus_files
-from test_fastyaml_differential import documents
+from yamldocs import documents
 
 if "c" not in fastyaml.IMPLEMENTATIONS:
     if os.environ.get("ARTICLEKIT_REQUIRE_SPEEDUPS"):

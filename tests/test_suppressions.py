@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit.issues import CODES, Issue
-from articlekit.rules._reference import code_examples
+from articlekit.docgen import code_examples
 from articlekit.suppressions import find_suppressions
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,19 +1,18 @@
 """Golden files of the writer: ``tests/golden/writer/``.
 
-* ``format/<name>.in.md`` -> ``format/<name>.out.md``: :func:`articlekit.format`.
+* ``format/<name>.in.md`` -> ``format/<name>.out.md``: `articlekit.format`.
 * ``edit/<name>.in.md`` + ``edit/<name>.edit.json`` -> ``edit/<name>.out.md``:
-  :func:`articlekit.dumps` after the edits of the JSON file (``set``, ``delete``
+  `articlekit.dumps` after the edits of the JSON file (``set``, ``delete``
   and ``append`` operations on key paths of the front matter's data; with
   ``"crlf": true`` the input and the expected output are turned into CRLF).
 
-Set ``ARTICLEKIT_UPDATE_GOLDEN=1`` to (re)write the ``.out.md`` files, then review the diff.
+Set ``ARTICLEKIT_UPDATE_GOLDEN=1`` to (re)write the ``.out.md`` files, then review the diff
+(the loader: `tests/goldens.py`).
 """
 
 from __future__ import annotations
 
 import copy
-import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -23,28 +22,17 @@ import articlekit
 from articlekit import Article
 from articlekit.writer import dumps, format
 from articlekit.writer._data import model_data
+from goldens import GOLDEN, assert_text, read_json, read_text
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "writer"
-UPDATE = os.environ.get("ARTICLEKIT_UPDATE_GOLDEN") == "1"
+WRITER = GOLDEN / "writer"
 RULE_CODES = frozenset(c for c in articlekit.CODES if not c.startswith(("AK1", "AK2", "AK3")))
 
 
-def _read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")
-
-
-def _check(expected_path: Path, actual: str, transform: Any = lambda s: s) -> None:
-    if UPDATE:
-        expected_path.write_bytes(actual.replace("\r\n", "\n").encode("utf-8"))
-        return
-    assert actual == transform(_read(expected_path))
-
-
-@pytest.mark.parametrize("source", sorted((GOLDEN / "format").glob("*.in.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("source", sorted((WRITER / "format").glob("*.in.md")), ids=lambda p: p.name)
 def test_format_golden(source: Path) -> None:
-    text = _read(source)
+    text = read_text(source)
     out = format(text, kind=Article, ignore=RULE_CODES)
-    _check(source.with_name(source.name.replace(".in.md", ".out.md")), out)
+    assert_text(source.with_name(source.name.replace(".in.md", ".out.md")), out)
     assert format(out, kind=Article, ignore=RULE_CODES) == out
 
 
@@ -54,15 +42,15 @@ def _container(data: Any, path: list[Any]) -> Any:
     return data
 
 
-@pytest.mark.parametrize("source", sorted((GOLDEN / "edit").glob("*.in.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("source", sorted((WRITER / "edit").glob("*.in.md")), ids=lambda p: p.name)
 def test_edit_golden(source: Path) -> None:
-    spec = json.loads(_read(source.with_name(source.name.replace(".in.md", ".edit.json"))))
+    spec = read_json(source.with_name(source.name.replace(".in.md", ".edit.json")))
     crlf = bool(spec.get("crlf"))
 
     def transform(text: str) -> str:
         return text.replace("\n", "\r\n") if crlf else text
 
-    text = transform(_read(source))
+    text = transform(read_text(source))
     doc = articlekit.loads(text, kind=Article, ignore=RULE_CODES)
     assert dumps(doc) == text
     assert doc.source is not None
@@ -75,7 +63,7 @@ def test_edit_golden(source: Path) -> None:
         _container(data, path)[path[-1]].append(value)
     meta = Article.model_validate(data, by_alias=True)
     out = dumps(doc.replace(meta=meta))
-    _check(source.with_name(source.name.replace(".in.md", ".out.md")), out, transform)
+    assert_text(source.with_name(source.name.replace(".in.md", ".out.md")), out, transform)
     again = articlekit.loads(out, kind=Article, ignore=RULE_CODES)
     assert again.meta == meta
     assert dumps(again) == out

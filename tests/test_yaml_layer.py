@@ -296,3 +296,21 @@ def test_other_syntax_errors_keep_pyyaml_words(loader: Any) -> None:
     issue = _syntax("a: [1, 2\nb: 3\n")
     assert "PyYAML" not in issue.message
     assert "',' or ']'" in issue.message
+
+
+def test_characters_yaml_cannot_hold_are_reported_by_the_yaml_layer_only_when_asked() -> None:
+    """`check` asks it not to: the splitter has reported them for the whole file (once)."""
+    text = "title: a\x00b\nexcerpt: c\x07\n"
+    assert [i.code for i in load_yaml(text).issues] == ["AK106", "AK109"]
+    for quiet in (load_yaml(text, report_characters=False), load_yaml_fast(text, report_characters=False)):
+        assert quiet.issues == []
+        assert quiet.data == {"title": "a\ufffdb", "excerpt": "c\ufffd"}
+
+
+def test_check_reports_each_character_yaml_cannot_hold_once() -> None:
+    """Once, from the splitter, at its place in the file: in the front matter and in the body."""
+    import articlekit
+
+    issues = articlekit.check("---\ncategory: news\ntitle: a\x00b\nexcerpt: c\x07\n---\nbody\x00\n")
+    found = [(i.code, i.line, i.column) for i in issues if i.code.startswith("AK1")]
+    assert found == [("AK106", 3, 9), ("AK109", 4, 11), ("AK106", 6, 5)]

@@ -28,7 +28,7 @@ if _typing.TYPE_CHECKING:
     from .document import Document
     from .errors import ArticleKitError, ConfigError, ParseError, SecuredError, ValidationError
     from .fixes import FixResult, fix
-    from .issues import CODES, CodeInfo, Issue
+    from .issues import CODES, CodeInfo, Issue, register_code
     from .limits import DEFAULT_LIMITS, Limits
     from .models import (
         KINDS,
@@ -54,7 +54,7 @@ if _typing.TYPE_CHECKING:
         Video,
         register_kind,
     )
-    from .rules import RuleOptions
+    from .rules import Context, Rule, RuleOptions, rule
     from .schema import json_schema
     from .writer import WriteError, dump, dumps, format
 
@@ -71,6 +71,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "ContentProvider",
+    "Context",
     "Course",
     "Document",
     "Download",
@@ -88,6 +89,7 @@ __all__ = [
     "Provider",
     "Ratings",
     "RelatedItem",
+    "Rule",
     "RuleOptions",
     "Secured",
     "SecuredError",
@@ -106,7 +108,9 @@ __all__ = [
     "load",
     "loads",
     "parse",
+    "register_code",
     "register_kind",
+    "rule",
 ]
 
 __version__ = "0.1.0"
@@ -120,7 +124,7 @@ _SOURCE = {
     **dict.fromkeys(
         ("ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError"), "errors"
     ),
-    **dict.fromkeys(("CODES", "CodeInfo", "Issue"), "issues"),
+    **dict.fromkeys(("CODES", "CodeInfo", "Issue", "register_code"), "issues"),
     **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "limits"),
     **dict.fromkeys(
         (
@@ -149,7 +153,7 @@ _SOURCE = {
         ),
         "models",
     ),
-    "RuleOptions": "rules",
+    **dict.fromkeys(("Context", "Rule", "RuleOptions", "rule"), "rules"),
     "json_schema": "schema",
     **dict.fromkeys(("WriteError", "dump", "dumps", "format"), "writer"),
 }
@@ -165,7 +169,7 @@ def _load(name: str) -> _typing.Any:
     source = _SOURCE.get(name)
     if source is None and name not in _SUBMODULES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    _importlib.import_module(".api", __name__)  # the core: every issue code it registers, as before
+    _importlib.import_module(".api", __name__)  # the core (parser, models, rules), whatever is asked first
     if source is None:
         value: _typing.Any = _importlib.import_module(f".{name}", __name__)
     else:

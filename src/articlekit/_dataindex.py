@@ -1,10 +1,10 @@
 """The rules' index of one document's data, shared by the YAML fast path and the rules.
 
-`DataIndex` is what the rules look up (see
-`articlekit.rules._common.build_index`, which fills one by walking the
-data).  The fast YAML parser (`articlekit.fastyaml`) fills the same index
-while it parses, with `index_of`; this module imports neither, so that
-the YAML layer does not depend on the rules.
+`DataIndex` is what the rules look up, and `index_of` its one builder: the
+fast YAML parser (`articlekit.fastyaml`) lists the mappings and keys it needs
+while it parses, `articlekit.rules._common.build_index` lists them by walking
+data from any other source, and both hand them to `index_of`.  This module
+imports neither, so that the YAML layer does not depend on the rules.
 """
 
 from __future__ import annotations

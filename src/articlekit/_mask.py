@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .positions import line_starts
+
 __all__ = ["PREVIEW", "Masked", "mask_extra", "mask_source", "masked", "preview", "secured_in"]
 
 PREVIEW = 8
@@ -122,7 +124,7 @@ def secured_in(data: Any, locations: Any = None, *, deep: bool = True) -> tuple[
 
     A `secured` text is the value of a `secured` key, an item of a list
     that is, and with `deep` any text inside a mapping or list that is.
-    `locations` is an `articlekit.yamlsafe.Locations` (or `None`): every
+    `locations` is an `articlekit.positions.Locations` (or `None`): every
     value at a key path ending in `secured` gives its span.
     """
     found: set[str] = set()
@@ -137,7 +139,6 @@ def secured_in(data: Any, locations: Any = None, *, deep: bool = True) -> tuple[
     return sorted(found, key=len, reverse=True), spans
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 # `secured:` and the start of its value on the same line; the value is masked after 8 characters
 _ON_LINE = re.compile(
     r"""secured["']?[ \t]*:(?:[ \t]+(?:[\[{][ \t]*)?|(?=["'\[{])(?:[\[{][ \t]*)?)"""
@@ -149,10 +150,6 @@ _HIDDEN = re.compile(r"\S")
 
 def _star(text: str) -> str:
     return _HIDDEN.sub("*", text)
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
 
 
 def mask_source(text: str, values: Iterable[str] = (), spans: Iterable[Span] = ()) -> str:
@@ -182,7 +179,7 @@ def mask_source(text: str, values: Iterable[str] = (), spans: Iterable[Span] = (
     starts: list[int] | None = None
     for line, column, end_line, end_column in spans:
         if starts is None:
-            starts = _line_starts(text)
+            starts = line_starts(text)
         if not (1 <= line <= end_line <= len(starts)):
             continue
         begin = starts[line - 1] + column - 1

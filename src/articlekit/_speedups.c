@@ -4,7 +4,7 @@
  * parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len)
  * set_fallback(cls)
  *
- * parse_subset is src/articlekit/fastyaml.py's _parse, line for line, for
+ * parse_subset is src/articlekit/_speedups_py.py's parse_subset, line for line, for
  * texts the caller has already found small enough that no length or
  * key-count limit can be reached:
  *   - text: the front matter (str);
@@ -20,8 +20,8 @@
  * It answers:
  *   - None: the text holds a character the fast path does not take (the
  *     caller then uses the full loader), or no mapping at all;
- *   - (root, mappings, special), exactly what _parse answers;
- *   - or raises the class given to set_fallback() (fastyaml._Fallback: "use
+ *   - (root, mappings, special), exactly what the Python twin answers;
+ *   - or raises the class given to set_fallback() (fastyaml.Fallback: "use
  *     the full loader"), or whatever a callback raised.
  *
  * It builds the common values itself (plain text, double-quoted text without
@@ -92,7 +92,7 @@ state_of(PyObject *module)
     return (State *)PyModule_GetState(module);
 }
 
-/* Character classes of fastyaml.py (first characters of a scalar, characters of a key). */
+/* Character classes of _speedups_py.py (first characters of a scalar, characters of a key). */
 static int
 in_set(unsigned char c, const char *set)
 {
@@ -114,7 +114,7 @@ key_char(unsigned char c) /* [A-Za-z0-9_.-] */
     return key_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
-/* Whether every character of the UTF-8 text is one the fast path takes: fastyaml._OUTSIDE
+/* Whether every character of the UTF-8 text is one the fast path takes: _speedups_py._OUTSIDE
  * matches none of them once "\r\n" is read as "\n" (a lone CR is refused). */
 static int
 holdable(const unsigned char *p, Py_ssize_t n)
@@ -150,7 +150,7 @@ text_of(const unsigned char *p, Py_ssize_t n)
     return PyUnicode_DecodeUTF8((const char *)p, n, "strict");
 }
 
-/* fastyaml._WORDS: a new reference to True, False or None, or NULL (not a word; no error set). */
+/* _speedups_py._WORDS: a new reference to True, False or None, or NULL (not a word; no error set). */
 static PyObject *
 word_value(const unsigned char *p, Py_ssize_t n)
 {
@@ -168,7 +168,7 @@ word_value(const unsigned char *p, Py_ssize_t n)
     return NULL;
 }
 
-/* fastyaml._DECIMAL: [1-9][0-9]{0,17}|0 */
+/* _speedups_py._DECIMAL: [1-9][0-9]{0,17}|0 */
 static int
 is_decimal(const unsigned char *p, Py_ssize_t n)
 {
@@ -502,7 +502,7 @@ parse_subset(PyObject *self, PyObject *args)
         after = eol;
         if (after > line && after[-1] == '\r') after--; /* "\r\n" */
 
-        /* fastyaml._LINE: indent, "- +", a plain word key with ":" then spaces or the end, the rest */
+        /* _speedups_py._LINE: indent, "- +", a plain word key with ":" then spaces or the end, the rest */
         q = line;
         while (q < after && *q == ' ') q++;
         spaces = q - line;
@@ -715,7 +715,7 @@ set_fallback(PyObject *self, PyObject *cls)
 static PyMethodDef methods[] = {
     {"parse_subset", parse_subset, METH_VARARGS,
      "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len, /)\n--\n\n"
-     "fastyaml._parse in C, for texts within the length and key-count limits."},
+     "_speedups_py.parse_subset in C, for texts within the length and key-count limits."},
     {"set_fallback", set_fallback, METH_O,
      "set_fallback(cls, /)\n--\n\nThe exception class that means 'use the full loader'."},
     {NULL, NULL, 0, NULL},

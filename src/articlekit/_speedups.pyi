@@ -1,5 +1,6 @@
 # The optional C accelerator (src/articlekit/_speedups.c); see articlekit.fastyaml.
-# Its header comment documents these two functions; fastyaml._parse_c calls them.
+# Its header comment documents these two functions; articlekit._speedups_py has the
+# same two in pure Python, and articlekit.fastyaml calls whichever it picked.
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ def parse_subset(
     max_len: int,
     /,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None:
-    """fastyaml._parse in C: None, (root, mappings, special), or raises the set_fallback() class.
+    """_speedups_py.parse_subset in C: None, (root, mappings, special), or raises the set_fallback() class.
 
     The module's table of keys seen belongs to one (key_info, key_info_of) pair at a time:
     a call with another pair empties it first.

@@ -131,18 +131,12 @@ def _unexplained(schema_issues: list[Issue], yaml_issues: list[Issue]) -> list[I
 
 
 def _finish(issues: list[Issue], ignore: frozenset[str]) -> list[Issue]:
-    """``issues`` less the ignored codes and repeats, sorted."""
-    if not issues:
-        return []
-    seen: set[Issue] = set()
-    out: list[Issue] = []
-    for issue in issues:
-        if issue.code in ignore or issue in seen:
-            continue
-        seen.add(issue)
-        out.append(issue)
-    out.sort()
-    return out
+    """``issues`` less the ignored codes, sorted.
+
+    Each layer reports its own problems once (the YAML layer leaves the
+    characters it cannot hold to the splitter), so nothing is reported twice.
+    """
+    return sorted(i for i in issues if i.code not in ignore) if ignore else sorted(issues)
 
 
 def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> RuleOptions:
@@ -217,7 +211,7 @@ def _kind_named(name: str) -> type[BaseModel]:
 
 
 def _reported(result: _Analysis, plan: _Plan) -> list[Issue]:
-    """The issues to report: less ignored codes and repeats, less suppressed ones, sorted.
+    """The issues to report: less ignored codes, less suppressed ones, sorted.
 
     The front matter's suppression comments apply (and report their own
     problems); with ``warnings-as-errors`` every warning becomes an error.
@@ -406,6 +400,7 @@ def loads(
         source_text = _masked_source(result)
         raise cls(f"{count} error{'s' if count != 1 else ''}{where}", shown, source=source_text, name=name)
     assert result.data is not None
+    assert result.locations is not None
     assert split.front_matter is not None
     source = SourceInfo(
         text=split.text,

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from typing_extensions import TypeVar
 
 from .issues import Issue
+from .positions import Locations
 
 __all__ = ["Document", "SourceInfo"]
 
@@ -30,7 +31,7 @@ class SourceInfo:
         front_matter: the YAML text between the fences.
         close_fence, close_newline: the closing fence line and its newline.
         data: the front matter as loaded (plain data, YAML keys).
-        locations: positions of every key and value (a ``Locations``).
+        locations: positions of every key and value (`articlekit.positions.Locations`).
     """
 
     text: str = field(repr=False)  # may hold a `secured` value: never shown whole
@@ -42,7 +43,7 @@ class SourceInfo:
     close_fence: str
     close_newline: str
     data: dict[str, Any] = field(repr=False)
-    locations: Any = field(repr=False, compare=False)
+    locations: Locations = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,6 @@ class Document(Generic[M]):
         from .errors import ValidationError
         from .validate import validate_model
         from .writer._data import model_data
-        from .yamlsafe import Locations
 
         kind = type(self.meta)
         keys = {name: str(f.serialization_alias or f.alias or name) for name, f in kind.model_fields.items()}

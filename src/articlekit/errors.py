@@ -15,15 +15,13 @@ example.md:5:10: error AK302 'quality' must be an integer, not text ('66'): remo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ._mask import mask_line, mask_source
 from .issues import Issue
+from .positions import BREAK
 
 __all__ = ["ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError", "render_issues"]
-
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def render_issues(issues: Sequence[Issue], source: str | None = None, name: str | None = None) -> str:
@@ -34,7 +32,7 @@ def render_issues(issues: Sequence[Issue], source: str | None = None, name: str 
         source: the file's text (without BOM); without it, no source lines are shown.
         name: a file name to prefix each issue with.
     """
-    lines: list[str] | None = _BREAK.split(source) if source is not None else None
+    lines: list[str] | None = BREAK.split(source) if source is not None else None
     out: list[str] = []
     for issue in issues:
         prefix = f"{name}:" if name else ""

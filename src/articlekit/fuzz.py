@@ -59,6 +59,7 @@ from ._mask import secured_in
 from .errors import ArticleKitError
 from .issues import CODES, Issue
 from .limits import DEFAULT_LIMITS, Limits
+from .positions import BREAK as _BREAK
 from .splitter import decode, split_front_matter
 
 __all__ = [
@@ -576,7 +577,6 @@ class FuzzFailure:
         return f"{self.kind}: {self.detail}"
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _SECURED_LINE = re.compile(r'^[ \t]*(?:-[ \t]+)?secured:[ \t]*"?([A-Za-z0-9+/=;]{44,})"?[ \t]*$', re.M)
 
 

@@ -30,12 +30,12 @@ import json
 import re
 import types
 import typing
-from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
+from ._jsonable import jsonable
 from .models import Article
 from .models._base import FrontMatterModel
 from .models.kinds import kind_of_model
@@ -321,32 +321,21 @@ def packaged_schema(kind: type[BaseModel] | str = Article) -> dict[str, Any]:
     return loaded
 
 
-def _rfc3339(value: datetime) -> str:
-    if value.tzinfo is not None and value.utcoffset() == timedelta(0):
-        return value.replace(tzinfo=None).isoformat() + "Z"
-    return value.isoformat()
-
-
 def json_data(data: Any) -> Any:
     """Front matter as plain data (as [`articlekit.parse`][articlekit.parse] gives it) turned into JSON data.
 
-    Timestamps become RFC 3339 strings (``2020-08-11T13:41:00Z``; a timestamp
-    without a timezone keeps none and so is not a valid ``date-time``), bare
-    dates ``YYYY-MM-DD``; mappings and lists are copied; everything else is kept.
-    This is the data the JSON Schema describes.
+    This is the data the JSON Schema describes, converted exactly as
+    `articlekit convert` converts it (`articlekit._jsonable.jsonable`):
+    timestamps become RFC 3339 strings (``2020-08-11T13:41:00Z``: a zero offset
+    is written ``Z``, for times too; a timestamp without a timezone keeps none
+    and so is not a valid ``date-time``), bare dates ``YYYY-MM-DD``; mappings
+    and lists are copied, with keys as text (``True`` becomes ``"true"``, as
+    JSON writes it); non-finite floats become the strings ``"NaN"``,
+    ``"Infinity"`` and ``"-Infinity"`` (JSON has no such numbers); bytes
+    become base64 text and sets lists; a model becomes its data by YAML key.
 
     >>> from datetime import datetime, timezone
     >>> json_data({"publishedDateTime": datetime(2020, 8, 11, 13, 41, tzinfo=timezone.utc)})
     {'publishedDateTime': '2020-08-11T13:41:00Z'}
     """
-    if isinstance(data, datetime):
-        return _rfc3339(data)
-    if isinstance(data, date | time):
-        return data.isoformat()
-    if isinstance(data, dict):
-        return {key if isinstance(key, str) else str(key): json_data(value) for key, value in data.items()}
-    if isinstance(data, list | tuple):
-        return [json_data(item) for item in data]
-    if isinstance(data, BaseModel):
-        return data.model_dump(mode="json", by_alias=True)
-    return data
+    return jsonable(data)

@@ -25,138 +25,28 @@ import dataclasses
 import re
 import threading
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .issues import CodeInfo, Issue, Severity, register_code
+from .issues import CODES, CodeInfo, Issue, Severity
 from .limits import DEFAULT_LIMITS, Limits
+from .positions import BREAK, OffsetIndex
 
 __all__ = ["UNREADABLE", "SplitResult", "character_issues", "decode", "split_front_matter"]
 
-ENCODING = register_code(
-    "AK101",
-    "invalid-utf8",
-    "error",
-    "The file is not valid UTF-8.",
-    "Files are read as UTF-8 (a leading BOM is allowed). Each invalid byte sequence "
-    'is reported at its line and column. Passing:\n\n```\n---\ntitle: "Café"\n---\n```\n\n'
-    "Failing (the same file saved as Latin-1, so `é` is the single byte `0xE9`):\n\n```\n"
-    '---\ntitle: "Caf\\xe9"\n---\n```',
-)
-NO_FRONT_MATTER = register_code(
-    "AK102",
-    "no-front-matter",
-    "error",
-    "The file does not start with a `---` fence line.",
-    "The first line of the file must be `---` (trailing spaces allowed). "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\nFailing:\n\n```\ntitle: "x"\n---\n```',
-)
-UNCLOSED = register_code(
-    "AK103",
-    "unclosed-front-matter",
-    "error",
-    "The front matter has no closing `---` (or `...`) line.",
-    "The front matter ends at the first line after the opening fence that is exactly "
-    '`---` or `...` (trailing spaces allowed). Passing:\n\n```\n---\ntitle: "x"\n---\n```'
-    '\n\nFailing:\n\n```\n---\ntitle: "x"\n```',
-)
-LONG_FENCE = register_code(
-    "AK104",
-    "long-fence",
-    "warning",
-    "A fence of more than three dashes.",
-    "Other front-matter tools accept `----` as a fence; articlekit does too, with a "
-    "warning, since YAML itself only knows `---`. Fix (safe): `check --fix` writes `---`. "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```'
-    '\n\nFailing (warning):\n\n```\n----\ntitle: "x"\n----\n```',
-    fixable="safe",
-)
-TOO_LARGE = register_code(
-    "AK105",
-    "file-too-large",
-    "error",
-    "The file is larger than the configured size limit.",
-    "Files above `Limits.max_bytes` (1 MiB by default) are not parsed at all. "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\nFailing (with `Limits(max_bytes=16)`):'
-    '\n\n```\n---\ntitle: "a title of more than sixteen bytes"\n---\n```',
-)
+ENCODING = CODES["AK101"]
+NO_FRONT_MATTER = CODES["AK102"]
+UNCLOSED = CODES["AK103"]
+LONG_FENCE = CODES["AK104"]
+TOO_LARGE = CODES["AK105"]
 
-NUL = register_code(
-    "AK106",
-    "nul-character",
-    "error",
-    "The file contains a NUL character (U+0000).",
-    "A NUL byte means the file is binary or was damaged in transit; YAML cannot hold one "
-    "and most tools stop reading at it. Each NUL is reported at its line and column. "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
-    "Failing (a NUL byte, shown here as `\\0`, after the `x`):\n\n```\n---\ntitle: \"x\\0\"\n---\n```",
-)
-SURROGATE = register_code(
-    "AK107",
-    "lone-surrogate",
-    "error",
-    "The text contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode.",
-    "Only text given as a Python `str` can carry one (for example from "
-    "`open(..., errors='surrogateescape')`); such a file cannot be written back as UTF-8. "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
-    "Failing (the `str` holds `\\udce9`, as `surrogateescape` decodes a Latin-1 `é`):\n\n"
-    '```\n---\ntitle: "x\\udce9"\n---\n```',
-)
-STRAY_BOM = register_code(
-    "AK108",
-    "stray-bom",
-    "error",
-    "A byte order mark (U+FEFF) after the start of the file.",
-    "A BOM is allowed only as the very first character.  Elsewhere it is invisible and "
-    "usually comes from pasting or concatenating files; in the front matter it becomes "
-    "part of a key or value (`\\ufefftitle` is not `title`), so it is an error there and "
-    "a warning in the body. "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
-    "Failing (a U+FEFF, shown here as `\\ufeff`, before `title`):\n\n```\n---\n\\ufefftitle: \"x\"\n---\n```",
-)
-CONTROL = register_code(
-    "AK109",
-    "control-character",
-    "error",
-    "A control character other than tab, LF and CR (or a noncharacter U+FFFE/U+FFFF).",
-    "YAML cannot hold these characters, so they are errors in the front matter; in the "
-    "body they are warnings (they are invisible, and most renderers drop them).  In a "
-    "YAML double-quoted string write them as escapes instead, e.g. `\\e` or `\\x1b`. "
-    'Passing:\n\n```\n---\ntitle: "x\\e[1m"\n---\n```\n\n'
-    "Failing (a raw ESC character, shown here as `<ESC>`):\n\n```\n---\ntitle: \"x<ESC>[1m\"\n---\n```",
-)
-MIXED_NEWLINES = register_code(
-    "AK110",
-    "mixed-newlines",
-    "warning",
-    "A line ends with a different newline (LF, CRLF or CR) than the file's first line.",
-    "A file's newline style is set by its first line and kept by the writer; lines that "
-    "end otherwise are reported, and written back with the file's style. "
-    "Fix (safe): `check --fix` ends them in the first line's style. "
-    "Passing (every line ends in LF):\n\n```\n---\ntitle: \"x\"\n---\n```\n\n"
-    "Failing (the second line ends in CRLF, shown here as `\\r`):\n\n```\n---\ntitle: \"x\"\\r\n---\n```",
-    fixable="safe",
-)
+NUL = CODES["AK106"]
+SURROGATE = CODES["AK107"]
+STRAY_BOM = CODES["AK108"]
+CONTROL = CODES["AK109"]
+MIXED_NEWLINES = CODES["AK110"]
 
-NOT_TEXT = register_code(
-    "AK111",
-    "not-utf8-text",
-    "error",
-    "The file is UTF-16 or UTF-32 text, or binary, not UTF-8 text.",
-    "Given as bytes, a file whose first 8 KiB read as UTF-16 or UTF-32 (with or without "
-    "a byte order mark), carry the signature of a binary format (PNG, JPEG, GIF, PDF, ZIP, "
-    "gzip, ...) or hold binary data (one byte in ten or more a NUL, another control byte "
-    "or part of an invalid UTF-8 sequence) gets this one error, which says what the file "
-    "is, and no other issue: its characters are not reported one by one. Save the file "
-    "as UTF-8 (a text editor's \"Save with encoding\", or `iconv -f UTF-16 -t UTF-8`). "
-    "A UTF-8 file with a stray control character or invalid byte is not one of these: "
-    "it gets AK101, AK106 or AK109 at each position. "
-    'Passing:\n\n```\n---\ntitle: "x"\n---\n```\n\n'
-    "Failing (the same file saved as UTF-16, shown here as its bytes):\n\n"
-    '```\nFF FE 2D 00 2D 00 2D 00 0A 00 74 00 69 00 ...\n```',
-)
+NOT_TEXT = CODES["AK111"]
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _FENCE = re.compile(r"(-{3,}|\.\.\.)[ \t]*")
 # a whole line that is a fence: at a line start, up to the end of the line
 _CLOSING_FENCE = re.compile(r"(?<=[\r\n])(?:-{3,}|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
@@ -244,19 +134,6 @@ def _record_decode_error(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("articlekit.record", _record_decode_error)
 
 
-class _LineIndex:
-    """Line and column of character offsets in a text (lines end at CR, LF or CRLF)."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str, first_line: int = 1) -> None:
-        self._starts = [0] * first_line + [m.end() for m in _BREAK.finditer(text)]
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self._starts, offset) - 1
-        return i + 1, offset - self._starts[i] + 1
-
-
 _CONTROL_NAMES = {
     "\x07": "BELL",
     "\x08": "BACKSPACE",
@@ -312,13 +189,11 @@ def _decode(data: str | bytes) -> tuple[str, bool, list[Issue], bytes | None]:
                 offsets.append(char_pos)
                 char_pos += 1
                 prev_end = end
-            index = _LineIndex(text)
+            index = OffsetIndex(text)
             for (start, _end, reason), offset in zip(shown, offsets, strict=False):
                 line, col = index(offset)
                 issues.append(
-                    Issue(
-                        ENCODING.code,
-                        ENCODING.severity,
+                    ENCODING.issue(
                         f"invalid UTF-8 byte {raw[start]:#04x} ({reason})",
                         (),
                         line,
@@ -328,9 +203,7 @@ def _decode(data: str | bytes) -> tuple[str, bool, list[Issue], bytes | None]:
             if more:
                 line, col = index(offsets[_MAX_ENCODING_ISSUES])
                 issues.append(
-                    Issue(
-                        ENCODING.code,
-                        ENCODING.severity,
+                    ENCODING.issue(
                         f"{more:,} more invalid UTF-8 byte sequences from here on are not listed",
                         (),
                         line,
@@ -438,7 +311,7 @@ def _not_text(raw: bytes) -> str | None:
         text = _decoded(head[: size - size % 2], codec)
         if text is not None and (
             text.startswith("---")
-            or len(_BREAK.findall(text, 0, 4096)) >= 2
+            or len(BREAK.findall(text, 0, 4096)) >= 2
             or (ascii_side >= 4 and ascii_side * 20 >= size // 2 and other_side * 10 <= ascii_side)
         ):
             return f"UTF-16 text, not UTF-8 ({order}, without a byte order mark): save the file as UTF-8"
@@ -489,7 +362,7 @@ def character_issues(text: str, *, first_line: int = 1, body_start: int | None =
     """
     if _readable(text):
         return []
-    index = _LineIndex(text, first_line)
+    index = OffsetIndex(text, first_line)
     issues: list[Issue] = []
     for pattern, info in _KINDS:
         for shown, m in enumerate(pattern.finditer(text)):
@@ -497,7 +370,7 @@ def character_issues(text: str, *, first_line: int = 1, body_start: int | None =
                 rest = len(pattern.findall(text, m.start()))
                 line, col = index(m.start())
                 issues.append(
-                    Issue(info.code, info.severity, f"{rest:,} more like this are not listed", (), line, col)
+                    info.issue(f"{rest:,} more like this are not listed", (), line, col)
                 )
                 break
             line, col = index(m.start())
@@ -517,8 +390,8 @@ def _character_issue(info: CodeInfo, char: str, in_body: bool, line: int, col: i
     else:
         where = "in the body" if in_body else "in the front matter; YAML cannot read it"
         message = f"the control character {_describe_char(char)} {where}"
-    severity: Severity = "warning" if in_body and info in (STRAY_BOM, CONTROL) else info.severity
-    return Issue(info.code, severity, message, (), line, col)
+    severity: Severity | None = "warning" if in_body and info in (STRAY_BOM, CONTROL) else None
+    return info.issue(message, (), line, col, severity=severity)
 
 
 def _newline_issues(text: str, newline: str) -> list[Issue]:
@@ -536,7 +409,7 @@ def _newline_issues(text: str, newline: str) -> list[Issue]:
     first = pattern.search(text)
     if first is None:
         return []
-    index = _LineIndex(text)
+    index = OffsetIndex(text)
     issues: list[Issue] = []
     style = _BREAK_NAMES[newline]
     for count, m in enumerate(pattern.finditer(text, first.start())):
@@ -544,9 +417,7 @@ def _newline_issues(text: str, newline: str) -> list[Issue]:
         if count == _MAX_ENCODING_ISSUES:
             rest = len(pattern.findall(text, m.start()))
             issues.append(
-                Issue(
-                    MIXED_NEWLINES.code,
-                    MIXED_NEWLINES.severity,
+                MIXED_NEWLINES.issue(
                     f"{rest:,} more lines that do not end in {style} are not listed",
                     (),
                     line,
@@ -555,9 +426,7 @@ def _newline_issues(text: str, newline: str) -> list[Issue]:
             )
             break
         issues.append(
-            Issue(
-                MIXED_NEWLINES.code,
-                MIXED_NEWLINES.severity,
+            MIXED_NEWLINES.issue(
                 f"this line ends in {_BREAK_NAMES[m.group()]} but the file's first line ends in "
                 f"{style}; a writer uses {style} throughout",
                 (),
@@ -594,10 +463,7 @@ def _split_any(data: str | bytes, limits: Limits, *, common: bool) -> SplitResul
     if size is None and isinstance(data, str) and len(data) * 4 > limits.max_bytes:
         size = len(data.encode("utf-8", errors="surrogatepass"))
     if size is not None and size > limits.max_bytes:
-        issue = Issue(
-            TOO_LARGE.code,
-            TOO_LARGE.severity,
-            f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes",
+        issue = TOO_LARGE.issue(f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes",
         )
         return SplitResult(text="", bom=False, newline="\n", issues=(issue,))
 
@@ -609,9 +475,9 @@ def _split_any(data: str | bytes, limits: Limits, *, common: bool) -> SplitResul
     if isinstance(data, bytes | bytearray):  # (a file as most are has been split above)
         what = _not_text(bytes(data))
         if what is not None:  # one issue, instead of one for each of its characters
-            issue = Issue(NOT_TEXT.code, NOT_TEXT.severity, what)
+            issue = NOT_TEXT.issue(what)
             return SplitResult(text="", bom=False, newline="\n", issues=(issue,))
-    first = _BREAK.search(text)
+    first = BREAK.search(text)
     newline = first.group() if first else "\n"
     result = _split(text, bom, newline, issues)
     body_start = len(text) - len(result.body) if result.front_matter is not None else None
@@ -707,23 +573,19 @@ def _find_closing_fence(text: str, start: int, newline: str) -> re.Match[str] | 
 
 
 def _split(text: str, bom: bool, newline: str, issues: list[Issue]) -> SplitResult:
-    first = _BREAK.search(text)
+    first = BREAK.search(text)
 
     first_line = text[: first.start()] if first else text
     if not _FENCE.fullmatch(first_line) or first_line.startswith("."):
         issues.append(
-            Issue(
-                NO_FRONT_MATTER.code,
-                NO_FRONT_MATTER.severity,
+            NO_FRONT_MATTER.issue(
                 "the file must start with a front matter fence: a line that is exactly '---'",
             )
         )
         return SplitResult(text=text, bom=bom, newline=newline, issues=tuple(issues))
     if first_line.rstrip(" \t") != "---":
         issues.append(
-            Issue(
-                LONG_FENCE.code,
-                LONG_FENCE.severity,
+            LONG_FENCE.issue(
                 f"the opening fence is {first_line.rstrip()!r}; YAML front matter uses '---'",
             )
         )
@@ -740,16 +602,14 @@ def _split(text: str, bom: bool, newline: str, issues: list[Issue]) -> SplitResu
             between = text[fm_start:pos]
             line_no = 2 + between.count("\n") + between.count("\r") - between.count("\r\n")
             issues.append(
-                Issue(
-                    LONG_FENCE.code,
-                    LONG_FENCE.severity,
+                LONG_FENCE.issue(
                     f"the closing fence is {stripped!r}; YAML front matter uses '---'",
                     (),
                     line_no,
                     1,
                 )
             )
-        after = _BREAK.match(text, fence.end())
+        after = BREAK.match(text, fence.end())
         return SplitResult(
             text=text,
             bom=bom,
@@ -765,9 +625,7 @@ def _split(text: str, bom: bool, newline: str, issues: list[Issue]) -> SplitResu
         )
 
     issues.append(
-        Issue(
-            UNCLOSED.code,
-            UNCLOSED.severity,
+        UNCLOSED.issue(
             "the front matter opened on line 1 is never closed: add a line '---' after it",
         )
     )

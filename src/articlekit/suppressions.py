@@ -42,7 +42,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from .issues import CODES, Issue, register_code
+from .issues import CODES, Issue
+from .positions import BREAK as _BREAK
+from .positions import line_starts
 
 __all__ = [
     "BAD_SUPPRESSION",
@@ -53,36 +55,13 @@ __all__ = [
     "find_suppressions",
 ]
 
-BAD_SUPPRESSION = register_code(
-    "AK001",
-    "bad-suppression",
-    "warning",
-    "A suppression comment that names no code, names an unknown code, or is not understood.",
-    "A suppression is a YAML comment in the front matter: `# articlekit: ignore[CODE, ...]` "
-    "(for its line, or the next line when it stands alone) or `# articlekit: ignore-file[CODE, ...]` "
-    "(on a line of its own: for the whole file). Codes are exact codes such as `AK305`, not "
-    "prefixes; AK001 and AK002 themselves cannot be suppressed by a comment. Passing:"
-    '\n\n```\ntopics: ["a", "a"]  # articlekit: ignore[AK853]\n```\n\n'
-    'Failing (warning):\n\n```\ntopics: ["a", "a"]  # articlekit: ignore\n```',
-)
-UNUSED_SUPPRESSION = register_code(
-    "AK002",
-    "unused-suppression",
-    "warning",
-    "A suppression comment that suppressed nothing.",
-    "Like ruff's unused `noqa`: a suppression whose code is not reported on its line "
-    "(or, for `ignore-file`, anywhere in the file) is stale; remove it. Codes that are "
-    "not checked at all (left out by `select`, `ignore` or `per-file-ignores`) are not "
-    "reported as unused. Passing:"
-    '\n\n```\ntopics: ["a", "a"]  # articlekit: ignore[AK853]\n```\n\n'
-    'Failing (warning):\n\n```\ntopics: ["a", "b"]  # articlekit: ignore[AK853]\n```',
-)
+BAD_SUPPRESSION = CODES["AK001"]
+UNUSED_SUPPRESSION = CODES["AK002"]
 
 _META = frozenset({BAD_SUPPRESSION.code, UNUSED_SUPPRESSION.code})
-_BREAK = re.compile(r"\r\n|\r|\n")
 _DIRECTIVE = re.compile(r"#[ \t]*articlekit[ \t]*:[ \t]*(?P<rest>.*)")
 _FORM = re.compile(r"(?P<form>[A-Za-z_-]*)[ \t]*(?:\[(?P<codes>[^\]\[]*)\])?")
-_CODE = re.compile(r"AK\d{3}")
+_CODE = re.compile(r"[A-Z]{2,5}[0-9]{3}")
 # what PyYAML's reader refuses (it checks the whole text first); replaced by spaces to scan
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -121,10 +100,6 @@ class Suppressions:
 
 
 NONE = Suppressions()
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
 
 
 class _Tokens:
@@ -166,7 +141,7 @@ def find_suppressions(front_matter: str, *, first_line: int = 2) -> Suppressions
     """
     if "articlekit" not in front_matter:
         return NONE
-    starts = _line_starts(front_matter)
+    starts = line_starts(front_matter)
     lines = [front_matter[s:e] for s, e in zip(starts, [*starts[1:], len(front_matter)], strict=True)]
     tokens: _Tokens | None = None
     items: list[Suppression] = []
@@ -227,7 +202,7 @@ def _next_content_line(lines: Sequence[str], number: int, first_line: int) -> in
 
 
 def _bad(problems: list[Issue], message: str, line: int, column: int) -> None:
-    problems.append(Issue(BAD_SUPPRESSION.code, BAD_SUPPRESSION.severity, message, (), line, column))
+    problems.append(BAD_SUPPRESSION.issue(message, (), line, column))
 
 
 def _parse(
@@ -259,7 +234,7 @@ def _parse(
                 line,
                 column,
             )
-        elif not _CODE.fullmatch(code) or code not in _known():
+        elif not _CODE.fullmatch(code) or code not in CODES:
             _bad(
                 problems,
                 f"{part!r} is not an issue code (suppressions name exact codes, like AK305)",
@@ -270,12 +245,6 @@ def _parse(
             codes.append(code)
     return (name, tuple(codes)) if codes else None
 
-
-def _known() -> dict[str, object]:
-    from .rules import all_rules
-
-    all_rules()  # the rule modules register their codes when imported
-    return CODES  # type: ignore[return-value]
 
 
 def apply_suppressions(
@@ -332,4 +301,4 @@ def _unused(item: Suppression, codes: list[str]) -> Issue:
     else:
         message = f"{item.text!r}: no {listed} issue {where} to suppress; remove {listed} from it"
     info = UNUSED_SUPPRESSION
-    return Issue(info.code, info.severity, message, (), item.line, item.column)
+    return info.issue(message, (), item.line, item.column)

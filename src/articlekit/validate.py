@@ -12,60 +12,19 @@ import pydantic
 from pydantic import BaseModel
 
 from ._introspect import child_model_of, field_key, fields_by_key
-from .issues import CODES, Issue, KeyPath, format_path, register_code
+from .issues import CODES, Issue, KeyPath, format_path
 from .models._base import FrontMatterModel
 from .models.secured import secured_issues
-from .yamlsafe import Locations, resolve_plain
+from .positions import Locations
+from .yamlsafe import resolve_plain
 
 __all__ = ["error_messages", "validate_model"]
 
-MISSING = register_code(
-    "AK301",
-    "missing-key",
-    "error",
-    "A required key is missing.",
-    "The issue is placed at the mapping that should hold the key. Passing:\n\n```\n"
-    'title: "x"\n```\n\nFailing:\n\n```\nexcerpt: "x"\n```',
-)
-WRONG_TYPE = register_code(
-    "AK302",
-    "wrong-type",
-    "error",
-    "A value of the wrong type: text where a number belongs, a list where a mapping belongs, ...",
-    'Types are strict: an integer rejects `"12"`, `12.5` and `true`; a boolean rejects '
-    '`"yes"`; text rejects numbers. YAML 1.1 reads unquoted `yes`, `on`, `10:00` and '
-    "dates as other types; the message says so. Fix (safe): where the "
-    'key takes only numbers or booleans, `check --fix` unquotes a quoted integer, decimal, `true` '
-    'or `false` (`"66"` becomes `66`). Passing:\n\n```\nquality: 66\n```\n\n'
-    'Failing:\n\n```\nquality: "66"\n```',
-    fixable="safe",
-)
-OUT_OF_RANGE = register_code(
-    "AK303",
-    "out-of-range",
-    "error",
-    "A number or text outside its allowed range (e.g. a negative `quality`, an empty `title`, "
-    "an image `width` of 0).",
-    "`heat` is a signed 32-bit integer (-2147483648 to 2147483647); `quality`, `members` and "
-    "`followers` are 0 or more. Passing:\n\n```\nquality: 0\nheat: -5\n```\n\nFailing:\n\n```\n"
-    "quality: -1\nheat: 2147483648\n```",
-)
-BAD_DATE = register_code(
-    "AK304",
-    "bad-date",
-    "error",
-    "A date and time that cannot be read, lacks a time, or lacks a timezone.",
-    "Passing:\n\n```\npublishedDateTime: 2020-08-11T13:41:00Z\n```\n\nFailing:\n\n```\n"
-    "publishedDateTime: 2020-08-11 13:41\n```",
-)
-UNKNOWN_KEY = register_code(
-    "AK305",
-    "unknown-key",
-    "warning",
-    "A key the format does not define; it is kept as is.",
-    'Often a typo: `webURL` for `webUrl`. Passing:\n\n```\nwebUrl: "https://example.com/a"\n```'
-    '\n\nFailing (warning):\n\n```\nwebURL: "https://example.com/a"\n```',
-)
+MISSING = CODES["AK301"]
+WRONG_TYPE = CODES["AK302"]
+OUT_OF_RANGE = CODES["AK303"]
+BAD_DATE = CODES["AK304"]
+UNKNOWN_KEY = CODES["AK305"]
 
 _EXPECTED = {
     "int_type": "an integer",
@@ -196,12 +155,12 @@ def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseMo
 
     if etype.startswith("AK") and etype in CODES:
         code = CODES[etype]
-        return Issue(code.code, code.severity, err["msg"], path, line, column)
+        return code.issue(err["msg"], path, line, column)
     if etype == "missing":
         where = format_path(path[:-1])
         key = path[-1] if path else "?"
         message = f"the required key {key!r} is missing" + (f" from {where}" if where else "")
-        return Issue(MISSING.code, MISSING.severity, message, path, line, column)
+        return MISSING.issue(message, path, line, column)
     if etype in _DATES:
         if etype == "timezone_aware":
             message = f"{name} must have a timezone, like 2020-08-11T13:41:00Z; {raw or value!s} has none"
@@ -212,7 +171,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseMo
                 f"{name} must be a date and time with a timezone, like 2020-08-11T13:41:00Z, "
                 f"not {_describe(value, raw, style)}"
             )
-        return Issue(BAD_DATE.code, BAD_DATE.severity, message, path, line, column)
+        return BAD_DATE.issue(message, path, line, column)
     if etype in _RANGE:
         try:
             rule = _RANGE[etype].format(**ctx)
@@ -220,7 +179,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseMo
             rule = "is out of range"
         shown = _clip(raw if raw is not None else repr(value))
         message = f"{name} {rule}" + ("" if etype in ("string_too_short",) else f", not {shown}")
-        return Issue(OUT_OF_RANGE.code, OUT_OF_RANGE.severity, message, path, line, column)
+        return OUT_OF_RANGE.issue(message, path, line, column)
     if etype == "literal_error":
         expected_value = str(ctx.get("expected", "")) or "another value"
         owner = kind if kind is not None and len(path) == 1 else None
@@ -229,7 +188,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseMo
             what = f" for {'an' if owner.__name__[0] in 'AEIOU' else 'a'} {owner.__name__}"
         shown = repr(_clip(value)) if isinstance(value, str) else _describe(value, raw, style)
         message = f"{name} must be {expected_value}{what}, not {shown}"
-        return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
+        return WRONG_TYPE.issue(message, path, line, column)
     expected = _EXPECTED.get(etype)
     got = _describe(value, raw, style)
     if expected is None:
@@ -242,7 +201,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseMo
             except (KeyError, IndexError):
                 rule = "is not a value this key can have"
             message = f"{name} {rule}, not {got}"
-        return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
+        return WRONG_TYPE.issue(message, path, line, column)
     message = f"{name} must be {expected}, not {got}"
     if style == "" and raw is not None and not isinstance(value, str) and expected == "text":
         message += f": YAML reads the unquoted {_clip(raw)!r} as {got.split(' (')[0]}; put it in quotes"
@@ -250,7 +209,7 @@ def _error_to_issue(err: Any, data: Any, locations: Locations, kind: type[BaseMo
         message += (
             ": write true or false without quotes" if expected == "true or false" else (": remove the quotes")
         )
-    return Issue(WRONG_TYPE.code, WRONG_TYPE.severity, message, path, line, column)
+    return WRONG_TYPE.issue(message, path, line, column)
 
 
 def _yaml_loc(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -418,9 +377,7 @@ def _unknown_keys_each(
             line, column = locations.position(child, at_key=True)
             where = f" in {format_path(path)}" if path else ""
             out.append(
-                Issue(
-                    UNKNOWN_KEY.code,
-                    UNKNOWN_KEY.severity,
+                UNKNOWN_KEY.issue(
                     f"unknown key {key!r}{where}; it is kept as is",
                     child,
                     line,

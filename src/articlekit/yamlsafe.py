@@ -43,7 +43,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from ._dataindex import DataIndex
-from .issues import Issue, KeyPath, register_code
+from .issues import CODES, Issue, KeyPath
 from .limits import DEFAULT_LIMITS, Limits
 from .positions import YAML_BREAK, Locations, NodeInfo
 from .splitter import UNREADABLE, character_issues
@@ -67,98 +67,16 @@ _MAX_NUMBER_BITS = 14_000
 _MAX_SEXAGESIMAL_PARTS = 32
 """Most ``:``-separated parts of a base-60 number (``1:30:00``); PyYAML's cost is quadratic."""
 
-SYNTAX = register_code(
-    "AK201",
-    "yaml-syntax",
-    "error",
-    "The front matter is not valid YAML.",
-    "The issue points at the offending token; for an unterminated quoted string, at "
-    'where the string starts. Passing:\n\n```\ntitle: "A \\"quoted\\" word"\n```\n\n'
-    'Failing:\n\n```\ntitle: "A "quoted" word"\n```',
-)
-DUPLICATE_KEY = register_code(
-    "AK202",
-    "duplicate-key",
-    "error",
-    "A key appears twice in the same mapping.",
-    "PyYAML silently keeps the last value; articlekit reports the second occurrence. "
-    "Fix (unsafe): `check --unsafe-fixes` removes the second entry when both values are equal. "
-    'Passing:\n\n```\ntitle: "a"\nexcerpt: "b"\n```\n\nFailing:\n\n```\ntitle: "a"\n'
-    'title: "b"\n```',
-    fixable="unsafe",
-)
-TAG = register_code(
-    "AK203",
-    "disallowed-tag",
-    "error",
-    "A YAML tag other than the standard scalar and collection tags.",
-    "Tags such as `!!python/object/apply` would construct Python objects under an unsafe "
-    "loader. articlekit never constructs them; it reports them. Allowed: `!!str`, `!!int`, "
-    "`!!float`, `!!bool`, `!!null`, `!!timestamp`, `!!map`, `!!seq` and the non-specific `!`. "
-    'Passing:\n\n```\nquality: !!int "66"\n```\n\nFailing:\n\n```\n'
-    "title: !!python/object/apply:os.system [\"echo hi\"]\n```",
-)
-NOT_A_MAPPING = register_code(
-    "AK204",
-    "front-matter-not-mapping",
-    "error",
-    "The front matter is not a mapping of keys to values.",
-    'Passing:\n\n```\ntitle: "x"\n```\n\nFailing:\n\n```\n- title\n```',
-)
-BAD_KEY = register_code(
-    "AK205",
-    "bad-key",
-    "error",
-    "A mapping key that is not text (a number, a boolean, null, a list or a mapping).",
-    "Keys in this format are words like `title`. YAML 1.1 turns unquoted `yes`, `no`, "
-    "`on`, `off`, numbers and `null` into other types; quote such keys. Passing:\n\n```\n"
-    '"on": "x"\n```\n\nFailing:\n\n```\non: "x"\n```',
-)
-BAD_ALIAS = register_code(
-    "AK206",
-    "bad-alias",
-    "error",
-    "An alias that refers to no anchor, or to the collection that contains it.",
-    "Passing:\n\n```\nprovider: &p\n  name: \"X\"\nrelated:\n  - provider: *p\n```\n\n"
-    "Failing:\n\n```\nrelated:\n  - provider: *p\n```",
-)
-LIMIT = register_code(
-    "AK207",
-    "limit-exceeded",
-    "error",
-    "A resource limit was hit: aliases, alias expansion, nesting depth, keys per mapping or string length.",
-    "See `articlekit.Limits` for the limits and their defaults. Reaching one is "
-    "reported where it happened; nothing past a depth or alias limit is read. "
-    "Passing:\n\n```\ntopics: [AI]\n```\n\nFailing (with `Limits(max_depth=2)`):\n\n```\n"
-    "topics: [[[AI]]]\n```",
-)
-BAD_SCALAR = register_code(
-    "AK208",
-    "bad-scalar",
-    "error",
-    "A scalar with an explicit tag that its text does not fit (e.g. `!!int abc`), "
-    "a timestamp that is not a real date, or a plain `<<` or `=` written as a value.",
-    "Passing:\n\n```\npublishedDateTime: 2020-02-29T13:41:00Z\n```\n\n"
-    "Failing:\n\n```\npublishedDateTime: 2021-02-29T13:41:00Z\n```",
-)
-DUPLICATE_ANCHOR = register_code(
-    "AK210",
-    "duplicate-anchor",
-    "error",
-    "An anchor name defined twice in the front matter.",
-    "PyYAML refuses a document that defines the same `&anchor` twice; give each "
-    "anchor its own name. Passing:\n\n```\nquality: &q 1\nheat: &h 2\n```\n\n"
-    "Failing:\n\n```\nquality: &q 1\nheat: &q 2\n```",
-)
-MULTI_DOC = register_code(
-    "AK209",
-    "multiple-documents",
-    "error",
-    "The front matter holds more than one YAML document.",
-    "A line that is exactly `---` closes the front matter; a `---` followed by content "
-    'starts a second document. Passing:\n\n```\ntitle: "a"\n```\n\nFailing:\n\n```\n'
-    'title: "a"\n--- "b"\n```',
-)
+SYNTAX = CODES["AK201"]
+DUPLICATE_KEY = CODES["AK202"]
+TAG = CODES["AK203"]
+NOT_A_MAPPING = CODES["AK204"]
+BAD_KEY = CODES["AK205"]
+BAD_ALIAS = CODES["AK206"]
+LIMIT = CODES["AK207"]
+BAD_SCALAR = CODES["AK208"]
+DUPLICATE_ANCHOR = CODES["AK210"]
+MULTI_DOC = CODES["AK209"]
 
 _YAML_NS = "tag:yaml.org,2002:"
 _STR = _YAML_NS + "str"
@@ -332,9 +250,7 @@ class _Builder:
         value: str = event.value
         if len(value) > self.limits.max_string_length:
             self.issues.append(
-                Issue(
-                    LIMIT.code,
-                    "error",
+                LIMIT.issue(
                     f"a string of {len(value):,} characters, above the limit of "
                     f"{self.limits.max_string_length:,} (Limits.max_string_length)",
                     path,
@@ -353,9 +269,7 @@ class _Builder:
                 return value
         elif tag not in _SCALAR_TAGS:
             self.issues.append(
-                Issue(
-                    TAG.code,
-                    "error",
+                TAG.issue(
                     f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
                     path,
                     info.line,
@@ -371,9 +285,7 @@ class _Builder:
             if is_key:
                 return value  # PyYAML reads a "=" key as the text "="
             self.issues.append(
-                Issue(
-                    BAD_SCALAR.code,
-                    "error",
+                BAD_SCALAR.issue(
                     "'=' unquoted is YAML 1.1's value key, which is only read as a key, never "
                     'as a value: quote it ("=") to write the text',
                     path,
@@ -385,7 +297,7 @@ class _Builder:
         too_big = _number_too_big(tag, value)
         if too_big:
             self.issues.append(
-                Issue(BAD_SCALAR.code, "error", f"{_preview(value)} {too_big}", path, info.line, info.column)
+                BAD_SCALAR.issue(f"{_preview(value)} {too_big}", path, info.line, info.column)
             )
             return value
         try:
@@ -393,9 +305,7 @@ class _Builder:
             result = SafeConstructor.yaml_constructors[tag](_constructor, node)
         except Exception as exc:  # a third-party constructor on untrusted text
             self.issues.append(
-                Issue(
-                    BAD_SCALAR.code,
-                    "error",
+                BAD_SCALAR.issue(
                     f"{_preview(value)} is not a valid {_short_tag(tag)} value "
                     f"({_preview(str(exc), 120, quote=False)})",
                     path,
@@ -406,9 +316,7 @@ class _Builder:
             return value
         if isinstance(result, int) and result.bit_length() > _MAX_NUMBER_BITS:
             self.issues.append(
-                Issue(
-                    BAD_SCALAR.code,
-                    "error",
+                BAD_SCALAR.issue(
                     f"{_preview(value)} is a number too large to use (over {_MAX_NUMBER_BITS:,} bits); "
                     "quote it if it is text",
                     path,
@@ -464,9 +372,7 @@ class _Builder:
                 tag = event.tag
                 if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
                     self.issues.append(
-                        Issue(
-                            TAG.code,
-                            "error",
+                        TAG.issue(
                             f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
                             path,
                             info.line,
@@ -475,9 +381,7 @@ class _Builder:
                     )
                 if len(stack) >= self.max_depth:
                     self.issues.append(
-                        Issue(
-                            LIMIT.code,
-                            "error",
+                        LIMIT.issue(
                             _depth_message(limits.max_depth),
                             path,
                             info.line,
@@ -487,9 +391,7 @@ class _Builder:
                     raise _Stop
                 if is_key:
                     self.issues.append(
-                        Issue(
-                            BAD_KEY.code,
-                            "error",
+                        BAD_KEY.issue(
                             f"a key must be text, not {'a mapping' if is_map else 'a list'}",
                             parent.path if parent else (),
                             info.line,
@@ -546,9 +448,7 @@ class _Builder:
                 self.aliases += 1
                 if self.aliases > limits.max_aliases:
                     self.issues.append(
-                        Issue(
-                            LIMIT.code,
-                            "error",
+                        LIMIT.issue(
                             f"more than {limits.max_aliases:,} aliases, the limit (Limits.max_aliases): "
                             "nothing after this one is read",
                             path,
@@ -559,9 +459,7 @@ class _Builder:
                     raise _Stop
                 if anchor in self.open_anchors:
                     self.issues.append(
-                        Issue(
-                            BAD_ALIAS.code,
-                            "error",
+                        BAD_ALIAS.issue(
                             f"the alias *{anchor} refers to a collection that contains it",
                             path,
                             line,
@@ -572,9 +470,7 @@ class _Builder:
                 target = self.anchors.get(anchor)
                 if target is None:
                     self.issues.append(
-                        Issue(
-                            BAD_ALIAS.code,
-                            "error",
+                        BAD_ALIAS.issue(
                             f"the alias *{anchor} refers to no anchor &{anchor} before it",
                             path,
                             line,
@@ -587,9 +483,7 @@ class _Builder:
                 self.expansion += size
                 if self.expansion > limits.max_alias_expansion:
                     self.issues.append(
-                        Issue(
-                            LIMIT.code,
-                            "error",
+                        LIMIT.issue(
                             f"aliases expand to more than {limits.max_alias_expansion:,} values, the limit "
                             "(Limits.max_alias_expansion), as in a 'billion laughs' attack: "
                             "nothing after this alias is read",
@@ -626,7 +520,7 @@ class _Builder:
                     continue
                 if is_key and isinstance(value, dict | list):
                     self.issues.append(
-                        Issue(BAD_KEY.code, "error", "a key must be text, not a collection", path, line, col)
+                        BAD_KEY.issue("a key must be text, not a collection", path, line, col)
                     )
                     parent.key = _SKIP
                     parent.key_info = info
@@ -638,9 +532,7 @@ class _Builder:
                 if seen_document:
                     line, col = self.pos(event.start_mark)
                     self.issues.append(
-                        Issue(
-                            MULTI_DOC.code,
-                            "error",
+                        MULTI_DOC.issue(
                             "a second YAML document starts here; the front matter holds one mapping",
                             (),
                             line,
@@ -657,9 +549,7 @@ class _Builder:
         first = self.anchor_at.get(anchor)
         if first is not None:
             self.issues.append(
-                Issue(
-                    DUPLICATE_ANCHOR.code,
-                    "error",
+                DUPLICATE_ANCHOR.issue(
                     f"the anchor &{anchor} is defined a second time (first on line {first[0]}, "
                     f"column {first[1]}): give each anchor its own name",
                     path,
@@ -673,9 +563,7 @@ class _Builder:
     def _not_a_value(self, info: NodeInfo, path: KeyPath) -> str:
         """Report a plain ``<<`` (YAML's merge key) used as a value; the text ``"<<"`` stands in."""
         self.issues.append(
-            Issue(
-                BAD_SCALAR.code,
-                "error",
+            BAD_SCALAR.issue(
                 "'<<' unquoted is YAML's merge key, which is only read as a key (as in "
                 "'<<: *defaults'), never as a value: quote it (\"<<\") to write the text",
                 path,
@@ -706,9 +594,7 @@ class _Builder:
                     value = _SKIP
                 shown = info.raw if info.raw is not None else str(value)
                 self.issues.append(
-                    Issue(
-                        BAD_KEY.code,
-                        "error",
+                    BAD_KEY.issue(
                         f"the key {_preview(shown)} is read by YAML as {_describe(value)}, "
                         "not text: quote it",
                         parent.path + (shown,),
@@ -721,9 +607,7 @@ class _Builder:
             mapping = parent.value
             if parent.key is not _SKIP and parent.key is not _MERGE_KEY and parent.key in mapping:
                 self.issues.append(
-                    Issue(
-                        DUPLICATE_KEY.code,
-                        "error",
+                    DUPLICATE_KEY.issue(
                         f"duplicate key {_preview(parent.key)}: it was already given on line "
                         f"{self.nodes[parent.path + (parent.key,)].key_line}",
                         parent.path + (parent.key,),
@@ -739,9 +623,7 @@ class _Builder:
                 if not parent.full:
                     parent.full = True
                     self.issues.append(
-                        Issue(
-                            LIMIT.code,
-                            "error",
+                        LIMIT.issue(
                             f"more than {self.limits.max_keys:,} keys in one mapping, the limit "
                             "(Limits.max_keys): this key and those after it are not read",
                             parent.path + (parent.key,),
@@ -773,9 +655,7 @@ class _Builder:
             for source in sources:
                 if not isinstance(source, dict):
                     self.issues.append(
-                        Issue(
-                            SYNTAX.code,
-                            "error",
+                        SYNTAX.issue(
                             "a merge key '<<' must be given a mapping or a list of mappings",
                             frame.path,
                             info.line,
@@ -859,9 +739,9 @@ def _syntax_issue(exc: yaml.YAMLError, builder: _Builder, first_line: int) -> Is
         original += ")"
     explained = _explain_syntax(problem, context, problem_mark, context_mark, builder)
     if explained is None:
-        return Issue(SYNTAX.code, "error", original, (), line, col)
+        return SYNTAX.issue(original, (), line, col)
     message, line, col = explained
-    return Issue(SYNTAX.code, "error", f"{message} (PyYAML: {original})", (), line, col)
+    return SYNTAX.issue(f"{message} (PyYAML: {original})", (), line, col)
 
 
 def _line_bounds(text: str, index: int) -> tuple[int, int]:
@@ -993,7 +873,7 @@ def load_yaml(
             f"the front matter is {len(text):,} characters, above the limit of "
             f"{limits.max_bytes:,} bytes (Limits.max_bytes)"
         )
-        return YamlResult(None, Locations(), [Issue(LIMIT.code, "error", message, (), first_line, 1)])
+        return YamlResult(None, Locations(), [LIMIT.issue(message, (), first_line, 1)])
     reported: list[Issue] = []
     if UNREADABLE.search(text) is not None:
         if report_characters:
@@ -1020,7 +900,7 @@ def _load_too_deep(text: str, stop: int, first_line: int, limits: Limits) -> Yam
         return result
     line, col = _Mapper(text, first_line)(_Offset(text, stop))
     message = _depth_message(max(limits.max_depth, _PARSER_MAX_DEPTH))
-    issue = Issue(LIMIT.code, "error", message, (), line, col)
+    issue = LIMIT.issue(message, (), line, col)
     return YamlResult(None, Locations(), [issue])
 
 
@@ -1053,7 +933,7 @@ def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult
         return YamlResult(None, locations, builder.issues)
     except RecursionError:  # pragma: no cover - the depth limit stops this first
         builder.issues.append(
-            Issue(LIMIT.code, "error", "the front matter nests too deeply", (), first_line, 1)
+            LIMIT.issue("the front matter nests too deeply", (), first_line, 1)
         )
         return YamlResult(None, locations, builder.issues)
     if data is None and () not in builder.nodes:
@@ -1061,9 +941,7 @@ def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult
     elif not isinstance(data, dict):
         line, col = locations.position(())
         builder.issues.append(
-            Issue(
-                NOT_A_MAPPING.code,
-                "error",
+            NOT_A_MAPPING.issue(
                 f"the front matter must be a mapping of keys to values, not {_describe(data)}",
                 (),
                 line,

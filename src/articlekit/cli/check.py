@@ -151,6 +151,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="list each fix applied (or, with --diff, that would be), per file, on standard error",
     )
+    p.add_argument(
+        "--add-suppressions",
+        action="store_true",
+        help="write a '# articlekit: ignore[CODE]' comment for every issue that fails the run "
+        "(one line changed or added per comment), then list them",
+    )
     add_stdin_filename(p, "show")
     add_walk_options(p)
     p.add_argument(
@@ -224,6 +230,8 @@ def run(args: argparse.Namespace) -> int:
     if args.show_fixes and not fixing:
         raise UsageError("--show-fixes needs --fix, --unsafe-fixes or --diff")
     found = find(args.paths, args.exclude, not args.no_default_excludes, configs.fixed)
+    if args.add_suppressions and (fixing or found.stdin or args.baseline or args.write_baseline):
+        raise UsageError("--add-suppressions works on files alone: not with '-', --fix, --diff or a baseline")
     if fixing and not args.diff and found.stdin:
         raise UsageError("--fix cannot write standard input back: use --diff to see the fixes")
     paths = found.files
@@ -255,6 +263,20 @@ def run(args: argparse.Namespace) -> int:
             )
     finally:
         progress.close()
+    if args.add_suppressions:
+        from .suppress import run_add
+
+        def fails(issue: Issue) -> bool:
+            return selected.wanted(issue.code) and (issue.is_error or args.warnings_as_errors)
+
+        _, left, unwritten_ = run_add(paths, outcomes, file_configs, options.arguments(), fails, args.quiet)
+        for path, reason in sorted([*found.problems, *unwritten_]):
+            print(f"{PROG}: error: cannot read {path}: {reason}", file=sys.stderr)
+        for path in found.empty:
+            print(f"{PROG}: error: no files to check under {path}", file=sys.stderr)
+        if found.problems or unwritten_ or found.empty:
+            return EXIT_USAGE
+        return EXIT_ERRORS if left else EXIT_OK
     results = [(paths[o.file_index], o.issues, o.error, o.internal) for o in outcomes]
     failed = {o.file_index for o in outcomes if o.error is not None}
     texts = {(paths[o.file_index], number): text for o in outcomes for number, text in o.lines}

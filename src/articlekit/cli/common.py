@@ -63,7 +63,7 @@ def mark_as_program(program: bool) -> None:
 
 
 def load_library() -> None:
-    """Import the parser, the models and every rule (so every issue code is registered), once.
+    """Import the parser, the models and every built-in rule, once, before any file is checked.
 
     The garbage collector is paused meanwhile: importing makes tens of thousands
     of objects and no garbage, and the collections it would trigger cost about
@@ -80,7 +80,7 @@ def load_library() -> None:
         from .. import api  # noqa: F401
         from ..rules import all_rules
 
-        all_rules()  # each rule module registers its codes: --select, --ignore and 'codes' see them all
+        all_rules()  # the built-in rules, loaded before worker processes are forked
     finally:
         if enabled:
             gc.enable()

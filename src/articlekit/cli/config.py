@@ -35,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser(
         "config",
         help="print the effective configuration for a file or folder",
-        description="Print the configuration that applies to a file or folder, and where each value comes from.",
+        description="Print the configuration that applies to a file or folder, and where each value is from.",
         epilog=_EPILOG,
         formatter_class=FORMATTER,
     )

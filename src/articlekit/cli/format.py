@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import ArticleKitError
+from ..positions import BREAK as _BREAK
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, PROG, STDIN, STDIN_NAME, load_library, plural
 from .params import FORMATTER, add_paths, add_walk_options, kind_arg
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 __all__ = ["add_parser", "run", "same_content"]
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 _EPILOG = """\
 Rewrites each file in the canonical style (articlekit.format), in place and

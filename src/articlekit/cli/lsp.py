@@ -34,7 +34,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         epilog=_EPILOG,
         formatter_class=FORMATTER,
     )
-    p.add_argument("--stdio", action="store_true", help="use stdin and stdout (the default; for clients that pass it)")
+    p.add_argument(
+        "--stdio", action="store_true", help="use stdin and stdout (the default; for clients that pass it)"
+    )
     p.add_argument("--log-file", metavar="PATH", help="write a debug log to PATH")
     p.set_defaults(handler=run)
 

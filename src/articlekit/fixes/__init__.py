@@ -130,7 +130,6 @@ _MAKERS: dict[str, Any] | None = None
 def _makers() -> dict[str, Any]:
     global _MAKERS
     if _MAKERS is None:
-        from .. import api  # noqa: F401  (registers every code)
         from ..rules import all_rules
         from ._builtin import MAKERS
 

@@ -14,12 +14,12 @@ from typing import Any
 
 from .._same import same
 from ..issues import Issue
+from ..positions import BREAK as _BREAK
 from ._context import Fix, FixContext, TextEdit, line_starts
 
 __all__ = ["MAKERS"]
 
 _LONG_FENCE = re.compile(r"-{4,}")
-_BREAK = re.compile(r"\r\n|\r|\n")
 _NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import copy
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..issues import Issue, KeyPath
+from ..positions import line_starts
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from ..positions import Locations
     from ..rules import Context, RuleOptions
     from ..splitter import SplitResult
-    from ..yamlsafe import Locations
 
 __all__ = ["REMOVED", "Fix", "FixContext", "TextEdit", "apply_data_changes", "apply_edits", "line_starts"]
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class _Removed:
@@ -125,11 +124,6 @@ class Fix:
                 for e in self.edits
             ],
         }
-
-
-def line_starts(text: str) -> list[int]:
-    """The offset where each line of ``text`` starts (lines end at LF, CRLF or CR)."""
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
 
 
 def _offset(starts: list[int], length: int, line: int, column: int) -> int | None:

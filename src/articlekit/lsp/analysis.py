@@ -21,8 +21,8 @@ from ..errors import ArticleKitError
 from ..fastyaml import load_yaml_fast
 from ..issues import Issue
 from ..models.kinds import detect_kind
+from ..positions import Locations
 from ..splitter import SplitResult, split_front_matter
-from ..yamlsafe import Locations
 from .positions import LineIndex
 from .ranges import Span, issue_span
 
@@ -129,19 +129,6 @@ class Analysis:
                 return configured
         data = self.data
         return detect_kind(data) if isinstance(data, dict) else None
-
-    @cached_property
-    def front_matter_lines(self) -> tuple[int, int] | None:
-        """The first and last line of the front matter's text (``None``: no front matter).
-
-        The last is before the first when the front matter is empty.
-        """
-        split = self.split
-        if split.front_matter is None:
-            return None
-        count = self.split.front_matter.count("\n") + self.split.front_matter.count("\r")
-        count -= self.split.front_matter.count("\r\n")
-        return 2, 1 + count
 
     def findings_at(self, line: int, column: int) -> list[Finding]:
         """The findings whose span holds the position (an empty span: the position itself)."""

@@ -94,6 +94,14 @@ def front_matter_range(lines: list[str]) -> tuple[int, int] | None:
     return 1, len(lines)
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines with their breaks, and the empty line after a final line break."""
+    lines = split_lines(text)
+    if not lines or lines[-1].endswith(("\n", "\r")):
+        lines.append("")
+    return lines
+
+
 def _unquote(key: str) -> str:
     if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'":
         return key[1:-1]
@@ -115,7 +123,9 @@ _LIMITS: Limits = DEFAULT_LIMITS
 
 def _at(data: Any, path: KeyPath) -> Any:
     for part in path:
-        if isinstance(data, dict) and part in data:
+        if isinstance(data, dict):
+            if part not in data:
+                return None
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
@@ -133,7 +143,7 @@ def _siblings(data: Any, parent: KeyPath) -> frozenset[str]:
 
 def cursor_at(text: str, line: int, column: int) -> Cursor | None:
     """What is at articlekit's ``line`` and ``column`` of ``text``; ``None`` outside the front matter."""
-    lines = split_lines(text)
+    lines = _lines(text)
     bounds = front_matter_range(lines)
     number = line - 1
     if bounds is None or not bounds[0] <= number < bounds[1]:
@@ -244,7 +254,7 @@ def _indented_siblings(lines: list[str], first: int, end: int, number: int, inde
 
 def key_at(text: str, line: int, column: int) -> KeyToken | None:
     """The key under articlekit's ``line`` and ``column``, with its path; ``None`` when not on a key."""
-    lines = split_lines(text)
+    lines = _lines(text)
     bounds = front_matter_range(lines)
     number = line - 1
     if bounds is None or not bounds[0] <= number < bounds[1]:
@@ -268,7 +278,7 @@ def top_level_values(text: str) -> dict[str, str]:
     >>> top_level_values("---\\ntype: course\\ntitle: [\\n---\\n")
     {'type': 'course', 'title': '['}
     """
-    lines = split_lines(text)
+    lines = _lines(text)
     bounds = front_matter_range(lines)
     if bounds is None:
         return {}

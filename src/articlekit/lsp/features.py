@@ -184,9 +184,7 @@ def _quick_fixes(analysis: Analysis, uri: str, encoding: str, hits: list[Finding
     return actions
 
 
-def _suppressions(
-    analysis: Analysis, uri: str, encoding: str, hits: list[Finding]
-) -> list[types.CodeAction]:
+def _suppressions(analysis: Analysis, uri: str, encoding: str, hits: list[Finding]) -> list[types.CodeAction]:
     index = analysis.index
     actions: list[types.CodeAction] = []
     seen_lines: set[tuple[str, int]] = set()
@@ -287,8 +285,15 @@ def _suppression_code(analysis: Analysis, line: int, column: int) -> tuple[str, 
     return None
 
 
+def _too_large(analysis: Analysis) -> bool:
+    """Whether the document is over the size limit (it is reported, not read again for hover or completion)."""
+    return len(analysis.text) > analysis.config.limits.max_bytes
+
+
 def hover(analysis: Analysis, encoding: str, position: types.Position) -> types.Hover | None:
     """The key's documentation and the explanation of the codes reported (or named) at the position."""
+    if _too_large(analysis):
+        return None
     index = analysis.index
     line, column = index.from_client(position.line, position.character, encoding)
     parts: list[str] = []
@@ -352,6 +357,8 @@ def _yaml_value(value: Any) -> str:
 
 def completion(analysis: Analysis, encoding: str, position: types.Position) -> types.CompletionList | None:
     """The keys the mapping at the cursor may still take, or the values the key being typed takes."""
+    if _too_large(analysis):
+        return None
     index = analysis.index
     line, column = index.from_client(position.line, position.character, encoding)
     cursor = cursor_at(analysis.text, line, column)
@@ -376,7 +383,8 @@ def completion(analysis: Analysis, encoding: str, position: types.Position) -> t
                         kind=types.CompletionItemKind.Property,
                         detail=f"{info.type_text} ({need})",
                         documentation=types.MarkupContent(
-                            kind=types.MarkupKind.Markdown, value=reference.key_doc(kind, (*cursor.parent, info.key)) or ""
+                            kind=types.MarkupKind.Markdown,
+                            value=reference.key_doc(kind, (*cursor.parent, info.key)) or "",
                         ),
                         sort_text=f"{0 if info.required else 1}{n:04d}",
                         filter_text=info.key,

@@ -19,15 +19,14 @@ then shifts the first line.
 from __future__ import annotations
 
 import bisect
-import re
+
+from ..positions import BREAK as _BREAK
 
 __all__ = ["UTF8", "UTF16", "UTF32", "LineIndex", "code_units", "split_lines"]
 
 UTF8 = "utf-8"
 UTF16 = "utf-16"
 UTF32 = "utf-32"
-
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def code_units(text: str, encoding: str = UTF16) -> int:

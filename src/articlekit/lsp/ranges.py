@@ -12,7 +12,7 @@ the rest of its line.  Spans are articlekit positions: ``((line, column),
 from __future__ import annotations
 
 from ..issues import Issue, KeyPath
-from ..yamlsafe import Locations, NodeInfo
+from ..positions import Locations, NodeInfo
 from .positions import LineIndex
 
 __all__ = ["Span", "issue_span", "key_span", "rest_of_line"]

@@ -177,12 +177,17 @@ def _listed(prop: dict[str, Any]) -> list[Any]:
     return out
 
 
-_KIND_VALUES: dict[str, tuple[str, ...]] = {}
-for _info in KINDS:
-    _KIND_VALUES.setdefault(_info.key, ())
-    if _info.value not in _KIND_VALUES[_info.key]:
-        _KIND_VALUES[_info.key] += (_info.value,)
-_KIND_VALUES["type"] += tuple(t for t in NEWS_TYPES if t not in _KIND_VALUES["type"])
+def _kind_values() -> dict[str, list[str]]:
+    """The values that name a kind, by key (``type``: ``video``, ``course``...), registered kinds included."""
+    out: dict[str, list[str]] = {}
+    for info in KINDS:
+        for key, value in info.named_by.items():
+            known = out.setdefault(key, [])
+            if value not in known:
+                known.append(value)
+    out.setdefault("type", [])
+    out["type"] += [t for t in NEWS_TYPES if t not in out["type"]]
+    return out
 
 
 def values_for(kind: type[BaseModel], path: KeyPath) -> list[Any]:
@@ -210,10 +215,10 @@ def values_for(kind: type[BaseModel], path: KeyPath) -> list[Any]:
     key = key_path[-1] if key_path else None
     if key == "levels" and item:
         values += KNOWN_LEVELS
-    elif len(key_path) == 1 and not item and isinstance(key, str) and key in _KIND_VALUES:
+    elif len(key_path) == 1 and not item and isinstance(key, str) and key in (naming := _kind_values()):
         if key == "type" and kind.__name__ == "Article":
             values += NEWS_TYPES  # a news item's own types first (AK854)
-        values += _KIND_VALUES[key]
+        values += naming[key]
     elif key == "type" and "related" in key_path:
         values += NEWS_TYPES
     out: list[Any] = []

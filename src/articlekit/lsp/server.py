@@ -16,6 +16,7 @@ request among them is answered with "invalid params"; the server goes on.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import traceback
@@ -167,14 +168,13 @@ class ArticlekitServer(LanguageServer):
         """Log a failure on stderr and to the client's log."""
         trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         _log.error("articlekit: error while %s %s:\n%s", what, uri or "", trace)
-        try:
+        with contextlib.suppress(Exception):  # the connection may be gone
             self.window_log_message(
                 types.LogMessageParams(
-                    type=types.MessageType.Error, message=f"articlekit: error while {what} {uri or ''}: {trace}"
+                    type=types.MessageType.Error,
+                    message=f"articlekit: error while {what} {uri or ''}: {trace}",
                 )
             )
-        except Exception:  # pragma: no cover - the connection is gone
-            pass
 
 
 def _is_config(uri: str) -> bool:
@@ -219,7 +219,9 @@ def build_server() -> ArticlekitServer:
     @feature(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
         watch = server.client_capabilities.workspace
-        dynamic = watch and watch.did_change_watched_files and watch.did_change_watched_files.dynamic_registration
+        dynamic = (
+            watch and watch.did_change_watched_files and watch.did_change_watched_files.dynamic_registration
+        )
         if not dynamic:
             return
         watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
@@ -265,7 +267,11 @@ def build_server() -> ArticlekitServer:
     @feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(
-            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, features.FIX_ALL_KIND]
+            code_action_kinds=[
+                types.CodeActionKind.QuickFix,
+                types.CodeActionKind.SourceFixAll,
+                features.FIX_ALL_KIND,
+            ]
         ),
     )
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:

@@ -17,18 +17,15 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .. import api as _api  # noqa: F401  # registers every code (suppressions name known codes only)
 from ..fastyaml import load_yaml_fast
+from ..positions import BREAK as _BREAK
 from ..splitter import split_front_matter
 from ..suppressions import BAD_SUPPRESSION, UNUSED_SUPPRESSION, Suppressions, find_suppressions
 from .positions import LineIndex
 
 __all__ = ["Edit", "file_suppression", "line_suppression", "suppressible"]
-
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,8 @@ from types import MappingProxyType
 from typing import Any, overload
 
 from .._mask import mask_extra
-from ..issues import CodeInfo, Issue, register_code
-from ..yamlsafe import Locations
+from ..issues import CODES, Issue
+from ..positions import Locations
 from ._base import FrontMatterModel
 from ._layout import Layout
 
@@ -267,7 +267,9 @@ def register_kind(
             "starting with a letter (e.g. 'recipe')"
         )
     if detect is not None and not callable(detect):
-        raise TypeError(f"register_kind({name!r}, ...): detect must be a function of the data, not {detect!r}")
+        raise TypeError(
+            f"register_kind({name!r}, ...): detect must be a function of the data, not {detect!r}"
+        )
     named = dict(named_by or {})
     for key, value in named.items():
         if not (isinstance(key, str) and isinstance(value, str)):
@@ -300,11 +302,15 @@ def register_kind(
                     f"as the kind {other.name!r}"
                 )
             if name in other.aliases or set(info.aliases) & ({other.name} | set(other.aliases)):
-                raise ValueError(f"register_kind({name!r}, ...): the name or an alias is taken by {other.name!r}")
+                raise ValueError(
+                    f"register_kind({name!r}, ...): the name or an alias is taken by {other.name!r}"
+                )
         if replaces is not None:
             if replaces not in _RECORDS:
                 known = ", ".join(_RECORDS)
-                raise ValueError(f"register_kind({name!r}, ...): replaces={replaces!r} is not a kind; known: {known}")
+                raise ValueError(
+                    f"register_kind({name!r}, ...): replaces={replaces!r} is not a kind; known: {known}"
+                )
             if replaces in _REPLACED_BY:
                 raise ValueError(
                     f"register_kind({name!r}, ...): the kind {replaces!r} is already replaced by "
@@ -417,13 +423,13 @@ def _why(data: Mapping[str, Any]) -> str:
             continue
         value = data[key]
         if not isinstance(value, str):
-            shown = repr(mask_extra(value))  # a `secured` inside is masked; a long value is cut
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
-            return f"'{key}' is {type(value).__name__} {shown}, not text"
+            text = repr(mask_extra(value))  # a `secured` inside is masked; a long value is cut
+            text = text if len(text) <= 60 else text[:57] + "..."
+            return f"'{key}' is {type(value).__name__} {text}, not text"
         close = difflib.get_close_matches(value.lower(), sorted(table.by_key[key]), n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"'{key}: {value}' is not a known {key}{hint}"
-    shown = [k for k in ("category", "type", "taxonomy") if k in table.keys]
+    shown: list[str] = [k for k in ("category", "type", "taxonomy") if k in table.keys]
     shown += [k for k in table.keys if k not in shown]
     named = ", ".join(f"'{k}'" for k in shown[:-1])
     last = f" and '{shown[-1]}'" if len(shown) > 1 else f"'{shown[-1]}'"
@@ -444,7 +450,7 @@ def unknown_kind_issue(data: Mapping[str, Any], locations: Locations) -> Issue:
         "(kind= from Python)"
     )
     line, column = locations.position(())
-    return Issue(UNKNOWN_KIND.code, UNKNOWN_KIND.severity, message, (), line, column)
+    return UNKNOWN_KIND.issue(message, (), line, column)
 
 
 # -- the built-in kinds --------------------------------------------------------------------------
@@ -498,19 +504,37 @@ def _register_builtins() -> None:
         aliases=("news",),
         layout=Layout(
             [
-                "category", "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl",
-                "ampWebUrl", "cdnAmpWebUrl", "type", "quality", "heat", "published",
-            ],  # fmt: skip
+                "category",
+                "title",
+                "excerpt",
+                "publishedDateTime",
+                "originalUrl",
+                "webUrl",
+                "ampWebUrl",
+                "cdnAmpWebUrl",
+                "type",
+                "quality",
+                "heat",
+                "published",
+            ],
             [["featuredContent"], ["provider"], ["topics"], ["images"], ["related"], ["secured"]],
             [
-                "title", "excerpt", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl",
-                "featuredContent", "secured",
+                "title",
+                "excerpt",
+                "originalUrl",
+                "webUrl",
+                "ampWebUrl",
+                "cdnAmpWebUrl",
+                "featuredContent",
+                "secured",
                 *_under("images[]", _IMAGE_QUOTED),
                 *_under("provider.images[]", _IMAGE_QUOTED),
-                "related[].title", "related[].excerpt", "related[].webUrl",
+                "related[].title",
+                "related[].excerpt",
+                "related[].webUrl",
                 *_under("related[].images[]", _IMAGE_QUOTED),
                 *_under("related[].provider.images[]", _IMAGE_QUOTED),
-            ],  # fmt: skip
+            ],
         ),
         example=_example(
             "category: news",
@@ -529,11 +553,21 @@ def _register_builtins() -> None:
         named_by={"type": "video"},
         recognised_by="'type: video' without 'category: news'",
         layout=Layout(
-            ["title", "excerpt", "originalUrl", "webUrl", "type", "price", "length", "publishedDateTime", *_STATE],
+            [
+                "title",
+                "excerpt",
+                "originalUrl",
+                "webUrl",
+                "type",
+                "price",
+                "length",
+                "publishedDateTime",
+                *_STATE,
+            ],
             [["featuredContent"], ["provider"], ["topics"], ["images"], ["secured"]],
             ["title", "excerpt", "featuredContent", "secured", "images[].title", "provider.images[].title"],
         ),
-        example=_example('title: "Build your first app"', "type: video", "length: 12:30", "", _SECURED),
+        example=_example('title: "Build your first app"', "type: video", "length: PT12M30S", "", _SECURED),
         strategy=strategies + "videos",
     )
     register_kind(
@@ -558,9 +592,14 @@ def _register_builtins() -> None:
             ["title", "excerpt", "secured", "images[].title", "provider.images[].title"],
         ),
         example=_example(
-            'title: "Getting started"', "type: collection", "", "items:", "  - videos/build-your-first-app", "",
+            'title: "Getting started"',
+            "type: collection",
+            "",
+            "items:",
+            "  - videos/build-your-first-app",
+            "",
             _SECURED,
-        ),  # fmt: skip
+        ),
         strategy=strategies + "collections",
     )
     register_kind(
@@ -571,10 +610,13 @@ def _register_builtins() -> None:
             ["title", "excerpt", "originalUrl", "webUrl", "type", "price", "publishedDateTime", *_STATE],
             [["actions"], ["provider"], ["topics"], ["images"], ["secured"]],
             [
-                "title", "excerpt", "secured",
+                "title",
+                "excerpt",
+                "secured",
                 *_under("actions[]", ["url", "type", "title", "attribution"]),
-                "images[].title", "provider.images[].title",
-            ],  # fmt: skip
+                "images[].title",
+                "provider.images[].title",
+            ],
         ),
         example=_example('title: "AppSweeper v0.1"', "type: download", "", _SECURED),
         strategy=strategies + "downloads",
@@ -586,7 +628,14 @@ def _register_builtins() -> None:
         layout=Layout(
             ["name", "bio", "location", "type", *_STATE],
             [["affiliation"], ["website"], ["twitter"], ["linkedin"], ["topics"], ["images"], ["secured"]],
-            ["name", "bio", "type", "secured", "images[].title", *_under("affiliation.images[]", _IMAGE_QUOTED)],
+            [
+                "name",
+                "bio",
+                "type",
+                "secured",
+                "images[].title",
+                *_under("affiliation.images[]", _IMAGE_QUOTED),
+            ],
         ),
         example=_example('name: "Ryan Cunningham"', 'bio: "Product Lead"', 'type: "profile"'),
         strategy=strategies + "profiles",
@@ -611,34 +660,24 @@ def _register_builtins() -> None:
         Organization,
         named_by={"taxonomy": "organization"},
         layout=Layout(["taxonomy", "_id", "name", "otherNames", "domain", "description", "images"], [], []),
-        example=_example("taxonomy: organization", "_id: example.com", "name: Example", "domain: example.com"),
+        example=_example(
+            "taxonomy: organization", "_id: example.com", "name: Example", "domain: example.com"
+        ),
         strategy=strategies + "organizations",
+    )
+    from .recipe import Recipe
+
+    register_kind(
+        "recipe",
+        Recipe,
+        named_by={"type": "recipe"},
+        layout=Layout(["title", "type", "servings", "publishedDateTime"], [], ["title"]),
+        example=_example('title: "Pancakes"', "type: recipe", "servings: 4"),
     )
 
 
 _register_builtins()
 
 
-def _unknown_kind_code() -> CodeInfo:
-    return register_code(
-        "AK901",
-        "unknown-kind",
-        "error",
-        "The front matter matches no known kind of document: it has none of `category`, `type` and "
-        "`taxonomy`, or a value of them that articlekit does not know.",
-        "Kinds are recognised by the keys `category`, `taxonomy` and `type`, looked at in that order "
-        "(the first one present decides): "
-        + "; ".join(f"{k.model.__name__} by {k.recognised_by}" for k in KINDS)
-        + ". A file with none of these keys is of no known kind (unless it is shaped like a forum). "
-        "Such a file (a documentation page, say) gets this one error and no schema or rule issues. "
-        "The issue is placed at the root mapping, names the keys looked at and lists every kind; a "
-        "`kinds` entry in the configuration, `--kind` or `kind=` validates a file as a given kind. "
-        "Kinds registered with `articlekit.register_kind` are recognised too. Passing:"
-        '\n\n```\ntype: course\ntitle: "Intro"\n```\n\nFailing:\n\n```\ntype: podcast\n'
-        'title: "Episode 1"\n```\n\nFailing too (no kind is named):\n\n```\ntitle: "Installing"\n'
-        "nav_order: 2\n```",
-    )
-
-
-UNKNOWN_KIND = _unknown_kind_code()
+UNKNOWN_KIND = CODES["AK901"]
 """AK901: the front matter matches no known kind."""

@@ -26,50 +26,14 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from ..issues import CODES, Issue, register_code
+from ..issues import CODES, Issue
 
 __all__ = ["SECURED_PATTERN", "Secured", "SecuredFormatError", "SecuredProblem", "secured_issues"]
 
-FORMAT = register_code(
-    "AK501",
-    "secured-format",
-    "error",
-    "`secured` is not two parts separated by one `;`.",
-    "The value is `\"<base64 ciphertext>;<base64 IV>\"`. Messages show only a short prefix "
-    "and the lengths, never the whole value. "
-    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
-    'Failing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA=="\n```',
-)
-BASE64 = register_code(
-    "AK502",
-    "secured-base64",
-    "error",
-    "A part of `secured` is not canonical base64 (RFC 4648 alphabet, padding, no whitespace).",
-    "URL-safe characters (`-`, `_`), missing `=` padding, whitespace and a last character "
-    "with bits that encode nothing are all errors. The message gives the offset, within its part, "
-    "of the character that is wrong, and the issue is at that character when the value is "
-    "written on one line without escapes. Each part's problem is its own error. "
-    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
-    'Failing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA;AAAAAAAAAAAAAAAAAAAAAA=="\n```',
-)
-CIPHERTEXT = register_code(
-    "AK503",
-    "secured-ciphertext-length",
-    "error",
-    "The first part of `secured` does not decode to a non-empty multiple of 16 bytes.",
-    "The first part is an AES-CBC ciphertext: whole 16-byte blocks. "
-    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
-    'Failing (15 bytes):\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAA;AAAAAAAAAAAAAAAAAAAAAA=="\n```',
-)
-IV = register_code(
-    "AK504",
-    "secured-iv-length",
-    "error",
-    "The second part of `secured` does not decode to exactly 16 bytes.",
-    "The second part is the AES-CBC initialisation vector, one 16-byte block. "
-    'Passing:\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n```\n\n'
-    'Failing (12 bytes):\n\n```\nsecured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAA"\n```',
-)
+FORMAT = CODES["AK501"]
+BASE64 = CODES["AK502"]
+CIPHERTEXT = CODES["AK503"]
+IV = CODES["AK504"]
 
 _C = "[A-Za-z0-9+/]"
 # Canonical base64 of 16 bytes, and of a non-empty multiple of 16 bytes: 48 bytes are 64
@@ -382,5 +346,5 @@ def secured_issues(error: Any, locations: Any) -> list[Issue]:
     for problem in problems:
         code = CODES[problem.code]
         at = column if first is None or problem.offset is None else first + problem.offset
-        out.append(Issue(code.code, code.severity, problem.message, path, line, at))
+        out.append(code.issue(problem.message, path, line, at))
     return out

@@ -1,18 +1,39 @@
-"""Cross-field rules: one module per rule, in the manner of yamllint.
+"""Cross-field rules, and the one way to declare them: [`rule`][articlekit.rule].
 
-Each rule module defines ``RULE``, a `Rule` with its code, name,
-default severity and a ``check`` function.  The module docstring documents the
-rule and holds a passing and a failing example; ``docs/rules.md`` is generated
-from it.  Rules read the loaded front matter as plain data (so that they still
-run when the schema found type errors) and skip values whose type is wrong:
-the schema already reported those.
+A rule is a function of a [`Context`][articlekit.Context] that gives the
+document's issues.  The built-in rules live one per module in this package and
+register through `rule`, as a plugin's rules do:
+
+```python
+import articlekit
+
+SERVINGS = articlekit.register_code(
+    "RX101", name="servings-range", severity="error", doc="`servings` must be 1 to 100."
+)
+
+
+@articlekit.rule(SERVINGS, keys=["servings"])
+def servings_range(ctx: articlekit.Context):
+    servings = ctx.data.get("servings")
+    if isinstance(servings, int) and not 1 <= servings <= 100:
+        yield ctx.issue(SERVINGS, f"'servings' is {servings}; it must be 1 to 100", ("servings",))
+```
+
+Rules run after schema validation, on the front matter as plain data (so that
+they still run when the schema found type errors), and skip values whose type
+is wrong: the schema already reported those.  A rule runs only when one of its
+`keys` occurs in the data (at any depth); without `keys` it always runs.  A rule
+that raises, or gives something other than issues, gives one AK003 error naming
+it instead of its issues; `check` goes on.  The codes' documentation (the
+catalogue in `articlekit/codes/` for the built-in ones) is the rules' too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -20,31 +41,45 @@ from typing import Any
 from pydantic import BaseModel
 
 from .._dataindex import DataIndex
-from ..issues import CodeInfo, Issue, KeyPath, Severity
-from ..yamlsafe import Locations
+from ..issues import CODES, CodeInfo, Issue, KeyPath, Severity
+from ..positions import Locations
 from ._common import build_index, item_mappings
 
-__all__ = ["Context", "Rule", "RuleOptions", "all_rules", "run_rules"]
+__all__ = ["Context", "Rule", "RuleOptions", "all_rules", "rule", "run_rules"]
+
+_NO_SETTINGS: Mapping[str, Any] = {}
 
 
 @dataclass(frozen=True)
 class RuleOptions:
-    """Settings that rules read.
+    """Settings that rules read (`ctx.options`).
 
     Attributes:
         max_related: most ``related`` items before a warning (20).
         now: the current time, for "date in the future" checks (default: now, UTC).
         secured_key: an AES key (16, 24 or 32 bytes); when set, ``secured`` must
             decrypt with it (AK510).  Never shown by ``repr()``.
+        settings: the options of other projects' rules, by code: the configuration's
+            `[rules.RX101]` table is `settings["RX101"]`.  A rule reads its own with
+            [`of`][articlekit.RuleOptions.of].
     """
 
     max_related: int = 20
     now: datetime | None = None
     secured_key: bytes | None = field(default=None, repr=False)
+    settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
 
     def current_time(self) -> datetime:
         """``now``, or the current UTC time when it is not set."""
         return self.now if self.now is not None else datetime.now(timezone.utc)
+
+    def of(self, code: CodeInfo | str) -> Mapping[str, Any]:
+        """The options given for ``code`` (its `[rules.CODE]` table), or an empty mapping.
+
+        >>> RuleOptions(settings={"RX101": {"most": 50}}).of("RX101")["most"]
+        50
+        """
+        return self.settings.get(code if isinstance(code, str) else code.code, _NO_SETTINGS)
 
 
 @dataclass(slots=True)
@@ -52,10 +87,11 @@ class Context:
     """What a rule sees: the front matter, where everything is, and options.
 
     Attributes:
-        data: the front matter as plain data (YAML keys).
+        data: the front matter as plain data (YAML keys), as the YAML gives it.
         locations: positions of every key and value.
         kind: the model class the document is validated as.
-        options: rule settings.
+        options: rule settings ([`RuleOptions`][articlekit.RuleOptions]; a plugin
+            rule's own options are `options.of(CODE)`).
         prebuilt_index: an index of ``data`` made while it was parsed (the fast
             YAML path makes one), or ``None`` to build it on first use.
     """
@@ -92,27 +128,41 @@ class Context:
 
     def issue(
         self,
-        code: CodeInfo,
+        code: CodeInfo | str,
         message: str,
-        path: KeyPath,
+        path: KeyPath = (),
         *,
         at_key: bool = False,
         severity: Severity | None = None,
     ) -> Issue:
-        """Make an issue of ``code`` about the value (or, with ``at_key``, the key) at ``path``."""
+        """An issue of ``code`` about the value (or, with ``at_key``, the key) at ``path``.
+
+        ``path`` is a tuple of YAML keys and list indexes (``("images", 0, "width")``);
+        the issue gets the line and column where that value is written (for a
+        missing key, its mapping's).  ``code`` is a registered
+        [`CodeInfo`][articlekit.CodeInfo] or its code; the severity is the code's
+        unless ``severity`` is given.
+        """
+        info = code if isinstance(code, CodeInfo) else CODES[code]
         line, column = self.locations.position(path, at_key=at_key)
-        return Issue(code.code, severity or code.severity, message, path, line, column)
+        return Issue(info.code, severity or info.severity, message, path, line, column)
+
+
+Check = Callable[[Context], Iterable[Issue]]
+"""A rule's function: the issues of one document."""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A cross-field rule.
+    """A cross-field rule, as [`rule`][articlekit.rule] registers it.
+
+    Calling it calls `check`.
 
     Attributes:
         codes: the issue codes the rule can emit.
         check: gives the rule's issues for one document, in order (the rules of this
             package return a list: cheaper than a generator when there is nothing to report).
-        doc: the rule's documentation (its module docstring).
+        doc: the rule's documentation: its codes' (summary and documentation).
         kinds: the model classes it applies to (``None``: all).
         keys: keys of which at least one must occur in the data (at any depth) for
             the rule to have anything to report; `run_rules` skips it
@@ -122,32 +172,137 @@ class Rule:
             `articlekit.fixes.Fix`, a list of alternatives (the first is applied by
             `articlekit.fix`) or ``None`` (this issue cannot be fixed).  The codes it
             repairs declare ``fixable`` when they are registered.
+        name: the rule's name, unique among the rules: what an AK003 issue names
+            (default: the function's module and name, ``"myplugin.rules.servings_range"``).
     """
 
     codes: tuple[CodeInfo, ...]
-    check: Callable[[Context], Iterable[Issue]]
+    check: Check
     doc: str = ""
     kinds: tuple[type[BaseModel], ...] | None = None
     keys: frozenset[str] | None = None
     fix: Callable[[Any, Issue], Any] | None = None
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            module = getattr(self.check, "__module__", None) or "?"
+            qualname = getattr(self.check, "__qualname__", None) or repr(self.check)
+            object.__setattr__(self, "name", f"{module}.{qualname}")
+        if not self.doc:
+            docs = [f"{info.summary}\n\n{info.doc}".strip() for info in self.codes]
+            object.__setattr__(self, "doc", "\n\n".join(docs))
+
+    def __call__(self, ctx: Context) -> Iterable[Issue]:
+        return self.check(ctx)
 
 
+def rule(
+    *codes: CodeInfo,
+    keys: Iterable[str] = (),
+    kinds: type[BaseModel] | Iterable[type[BaseModel]] | None = None,
+    name: str | None = None,
+    fix: Callable[[Any, Issue], Any] | None = None,
+) -> Callable[[Check], Rule]:
+    """Register the decorated function as a rule that reports ``codes``.
+
+    The function takes a [`Context`][articlekit.Context] and gives the document's
+    issues (a list, or yield them), each made with
+    [`ctx.issue`][articlekit.Context.issue].  The decorator returns the
+    registered [`Rule`][articlekit.Rule], which can still be called like the function.
+
+    Args:
+        codes: the [`CodeInfo`][articlekit.CodeInfo] of each code the rule reports,
+            as [`register_code`][articlekit.register_code] returned them.
+        keys: the rule runs on a document only when one of these keys occurs in it
+            (at any depth); empty (the default): on every document.  Give them: the
+            rules of a file whose keys none of them name cost nothing.
+        kinds: the models the rule applies to (a class or several; subclasses
+            included); ``None``: every kind.
+        name: the rule's name (default: the function's module and name).
+        fix: a fix maker for the rule's issues (see `Rule.fix`).
+
+    Raises:
+        ValueError: no code, a code that is not registered, or a name taken by another rule.
+        TypeError: a key that is not text, or a kind that is not a model class.
+    """
+    if not codes:
+        raise ValueError("rule() needs the CodeInfo of at least one code (from register_code)")
+    for info in codes:
+        if not isinstance(info, CodeInfo) or CODES.get(info.code) != info:
+            raise ValueError(f"rule(): {info!r} is not a registered code; use register_code's CodeInfo")
+    wanted = (keys,) if isinstance(keys, str) else tuple(keys)
+    if not all(isinstance(key, str) for key in wanted):
+        raise TypeError(f"rule(): keys are YAML keys (text), not {wanted!r}")
+    models: tuple[type[BaseModel], ...] | None = None
+    if kinds is not None:
+        models = (kinds,) if isinstance(kinds, type) else tuple(kinds)
+        if not all(isinstance(m, type) and issubclass(m, BaseModel) for m in models):
+            raise TypeError(f"rule(): kinds are model classes (like articlekit.Article), not {kinds!r}")
+
+    def register(check: Check) -> Rule:
+        if not callable(check):
+            raise TypeError(f"rule() decorates a function of a Context, not {check!r}")
+        made = Rule(
+            codes=tuple(codes),
+            check=check,
+            kinds=models,
+            keys=frozenset(wanted) if wanted else None,
+            fix=fix,
+            name=name or "",
+        )
+        return _register(made)
+
+    return register
+
+
+# -- the registry -------------------------------------------------------------------------------
+
+_REGISTERED: list[Rule] = []
 _RULES: list[Rule] | None = None
+_BUILTINS_LOADED = False
+
+
+def _register(made: Rule) -> Rule:
+    for other in _REGISTERED:
+        if other.name == made.name:
+            if other.check is made.check and other.codes == made.codes:
+                return other  # the same rule again (its module imported twice)
+            raise ValueError(f"a rule named {made.name!r} is registered already; give this one another name")
+    _REGISTERED.append(made)
+    _changed()
+    return made
+
+
+def _unregister(made: Rule) -> None:
+    """Remove a rule registered with `rule` (for tests)."""
+    if made in _REGISTERED:
+        _REGISTERED.remove(made)
+        _changed()
+
+
+def _changed() -> None:
+    global _RULES, _RULE_KEYS
+    _RULES = None
+    _RULE_KEYS = None
+    _APPLICABLE.clear()
+    _CHECKS.clear()
+
+
+def _builtin(made: Rule) -> bool:
+    return str(getattr(made.check, "__module__", "")).startswith(__name__ + ".")
 
 
 def all_rules() -> list[Rule]:
-    """Every rule, from every module of this package, in module-name order."""
-    global _RULES
-    if _RULES is None:
-        found: list[Rule] = []
+    """Every registered rule: the built-in ones (in module-name order), then the others as registered."""
+    global _RULES, _BUILTINS_LOADED
+    if not _BUILTINS_LOADED:
+        _BUILTINS_LOADED = True
         for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-            if info.name.startswith("_"):
-                continue
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            rule = getattr(module, "RULE", None)
-            if isinstance(rule, Rule):
-                found.append(rule)
-        _RULES = found
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{info.name}")  # registers its rule
+    if _RULES is None:
+        _RULES = [r for r in _REGISTERED if _builtin(r)] + [r for r in _REGISTERED if not _builtin(r)]
     return _RULES
 
 
@@ -172,8 +327,7 @@ def _applicable(kind: type[BaseModel], ignore: frozenset[str]) -> tuple[Rule, ..
 
 _RULE_KEYS: frozenset[str] | None = None
 """Every key of every rule's `Rule.keys`: the keys of a document that decide which rules run."""
-_Check = Callable[[Context], Iterable[Issue]]
-_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], tuple[_Check, ...]] = {}
+_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], tuple[Rule, ...]] = {}
 _CHECKS_SIZE = 1024
 
 
@@ -184,8 +338,8 @@ def _rule_keys() -> frozenset[str]:
     return _RULE_KEYS
 
 
-def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any]) -> tuple[_Check, ...]:
-    """The checks to run, in rule order, for ``kind`` when the rules' keys in ``present`` occur.
+def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any]) -> tuple[Rule, ...]:
+    """The rules to run, in order, for ``kind`` when the rules' keys in ``present`` occur.
 
     Kept per (kind, ignore set, keys present): documents of one corpus share a
     handful of shapes.
@@ -194,7 +348,7 @@ def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[An
     checks = _CHECKS.get(key)
     if checks is None:
         checks = tuple(
-            rule.check
+            rule
             for rule in _applicable(kind, ignore)
             if rule.keys is None or not present.isdisjoint(rule.keys)
         )
@@ -209,22 +363,49 @@ def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Is
 
     A rule none of whose `Rule.keys` occur in the data is skipped; each
     rule reports at most 100 issues of one code (then one issue with the count
-    of the rest).
+    of the rest).  A rule that raises gives one AK003 error instead of its issues.
     """
     present = (_RULE_KEYS or _rule_keys()).intersection(ctx.index.keys)
     found: list[Issue] = []
-    for check in _checks(ctx.kind, ignore, present):
-        issues = check(ctx)
-        if issues:
+    for each in _checks(ctx.kind, ignore, present):
+        try:
+            issues = each.check(ctx)
+            if not issues:
+                continue
             if type(issues) is not list:
                 issues = list(issues)
                 if not issues:
                     continue
-            if len(issues) > _MAX_PER_CODE:
-                found.extend(_capped(issues))
-            else:
-                found.extend(issues)
+            for issue in issues:
+                if type(issue) is not Issue:
+                    raise TypeError(f"it gave {type(issue).__name__} {issue!r:.60}, not an Issue")
+        except Exception as exc:  # a rule's bug must not stop the check of the file
+            found.append(_crashed(each, exc, ctx))
+            continue
+        if len(issues) > _MAX_PER_CODE:
+            found.extend(_capped(issues))
+        else:
+            found.extend(issues)
     return iter(found)
+
+
+RULE_CRASHED = CODES["AK003"]
+"""AK003: a rule raised instead of giving its issues."""
+
+
+def _crashed(failed: Rule, exc: Exception, ctx: Context) -> Issue:
+    """The AK003 issue for ``failed``, which raised ``exc``: no `secured` value shown."""
+    from .._mask import preview, secured_in
+
+    text = str(exc)
+    if len(text) > 200:
+        text = text[:197] + "..."
+    for value in secured_in(ctx.data)[0]:
+        if value:
+            text = text.replace(value, preview(value))
+    what = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    codes = ", ".join(info.code for info in failed.codes)
+    return RULE_CRASHED.issue(f"the rule {failed.name!r} ({codes}) failed, so it reported nothing: {what}")
 
 
 _MAX_PER_CODE = 100
@@ -245,4 +426,4 @@ def _capped(issues: Iterable[Issue]) -> Iterator[Issue]:
     for code, issue in first_hidden.items():
         rest = counts[code] - _MAX_PER_CODE
         message = f"{rest:,} more {code} issues like the ones above are not listed"
-        yield Issue(code, issue.severity, message, (), issue.line, issue.column)
+        yield dataclasses.replace(issue, message=message, path=())

@@ -7,16 +7,14 @@ and answers ``None`` (or yields nothing) for values of the wrong type.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .. import _dataindex as _di
 from .._dataindex import URL_KEYS, DataIndex
-from ..issues import CodeInfo, Fixable, KeyPath, Severity, format_path, register_code
+from ..issues import KeyPath, format_path
 
 __all__ = [
     "AMP_CACHE_SUFFIX",
@@ -29,12 +27,9 @@ __all__ = [
     "host_problem",
     "item_mappings",
     "key_name",
-    "mappings_with_key",
     "normalize_url",
     "parse_date",
-    "register_rule_code",
     "remember",
-    "shared_walk",
     "shorten",
     "url_path",
     "url_problem",
@@ -83,21 +78,6 @@ def remember(memo: dict[str, _T], key: str, value: _T) -> _T:
     return value
 
 
-def register_rule_code(
-    code: str, name: str, severity: Severity, doc: str | None, *, fixable: Fixable = "no"
-) -> CodeInfo:
-    """Register a rule's code from its module docstring.
-
-    The docstring's first paragraph becomes the one-line summary and the rest
-    (with the passing and failing examples) the code's documentation;
-    ``fixable`` says whether `articlekit.fix` repairs it (the rule's `Rule.fix`).
-    """
-    text = (doc or "").strip()
-    summary, _, body = text.partition("\n\n")
-    summary = " ".join(summary.split()) or name
-    return register_code(code, name, severity, summary, body.strip(), fixable=fixable)
-
-
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` cut to ``limit`` characters (with ``...``), for messages."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -116,16 +96,8 @@ def key_name(path: KeyPath) -> str:
 def walk(data: Any) -> Iterator[tuple[KeyPath, Any]]:
     """Every node of ``data`` with its key path, parents before children, in file order.
 
-    Inside `shared_walk` for the same ``data`` (as while the rules run),
-    the nodes are listed once and shared by every caller.
+    Mappings' entries under keys that are not text are left out.
     """
-    entry = getattr(_shared, "entry", None)
-    if entry is not None and entry[0] is data:
-        nodes = entry[1]
-        if nodes is None:
-            nodes = _node_list(data)
-            _shared.entry = (data, nodes)
-        return iter(nodes)
     return iter(_node_list(data))
 
 
@@ -154,42 +126,6 @@ def _node_list(data: Any) -> list[tuple[KeyPath, Any]]:
     return out
 
 
-def shared_walk(data: Any) -> AbstractContextManager[None]:
-    """While open, `walk` lists ``data``'s nodes once for all callers (in this thread).
-
-    ``data`` must not change while it is open; `run_rules` opens it
-    around the rules of one document.
-    """
-    return _SharedWalk(data)
-
-
-class _SharedWalk:
-    """The context manager of `shared_walk` (a class: cheaper than a generator)."""
-
-    __slots__ = ("_data", "_previous")
-
-    def __init__(self, data: Any) -> None:
-        self._data = data
-        self._previous: Any = None
-
-    def __enter__(self) -> None:
-        self._previous = getattr(_shared, "entry", None)
-        _shared.entry = (self._data, None)
-
-    def __exit__(self, *exc: object) -> None:
-        _shared.entry = self._previous
-
-
-_shared = threading.local()
-
-
-def mappings_with_key(data: Any, key: str) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
-    """Every mapping, at any depth, that holds ``key``."""
-    for path, value in walk(data):
-        if isinstance(value, dict) and key in value:
-            yield path, value
-
-
 def find_images(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """Every image mapping: the mapping items of every ``images`` list, at any depth.
 
@@ -203,17 +139,13 @@ def find_images(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
                     yield path + (i,), item
 
 
-_URL = _di.URL
-_IMAGES = _di.IMAGES
-_OWNER = _di.OWNER
-_DATE = _di.DATE
 _CONTAINERS = (dict, list)
 _KIND_CACHE_SIZE = 4096
 _key_kinds: dict[Any, int] = {}
 
 
 def _key_kind(key: Any) -> int:
-    """What the index does with a value under ``key``: ``_URL``, ``_DATE``, ... or 0 (nothing)."""
+    """What the index does with a value under ``key``: `key_kind`'s answer for text, -1 for any other key."""
     kind = _di.key_kind(key) if isinstance(key, str) else -1
     if len(_key_kinds) < _KIND_CACHE_SIZE:
         _key_kinds[key] = kind
@@ -221,74 +153,46 @@ def _key_kind(key: Any) -> int:
 
 
 def build_index(data: Any) -> DataIndex:
-    """The `DataIndex` of ``data``: one walk, whatever the rules need from it."""
-    index = DataIndex()
+    """The `DataIndex` of ``data``: one walk (without recursion), whatever the rules need from it.
+
+    The walk lists what the fast YAML parser lists while it parses (every
+    mapping, and each key that the index reads with its mapping), and
+    `articlekit._dataindex.index_of` builds the index from that, as it does
+    for the parser: one builder for both paths.
+    """
     if not isinstance(data, _CONTAINERS):
-        return index
-    try:
-        _index_node(data, (), index.keys, index.urls, index.dates, index.images, index.owners)
-    except RecursionError:  # nesting deeper than the interpreter allows: walk without recursion
-        return _index_from_nodes(_node_list(data))
-    return index
-
-
-def _index_node(
-    node: dict[Any, Any] | list[Any],
-    path: KeyPath,
-    keys: set[Any],
-    urls: list[tuple[KeyPath, Any]],
-    dates: list[tuple[KeyPath, Any]],
-    images: list[tuple[KeyPath, dict[str, Any]]],
-    owners: list[tuple[KeyPath, Any]],
-) -> None:
-    """Add ``node`` (at ``path``) and everything under it to the index's lists, in walk order."""
-    if isinstance(node, list):
-        for i, value in enumerate(node):
-            if isinstance(value, _CONTAINERS):
-                _index_node(value, (*path, i), keys, urls, dates, images, owners)
-        return
-    keys.update(node)
+        return DataIndex()
+    mappings: list[dict[Any, Any]] = []
+    special: list[tuple[int, KeyPath, str, dict[str, Any]]] = []
     kinds = _key_kinds
-    for key, value in node.items():
-        kind = kinds.get(key)
-        if kind is None:
-            kind = _key_kind(key)
-        if kind:
-            if kind < 0:
-                continue  # not a text key: walk() leaves it out
-            sub = (*path, key)
-            if kind == _URL:
-                urls.append((sub, value))
-            elif kind == _DATE:
-                dates.append((sub, value))
-            elif kind == _OWNER:
-                owners.append((sub, value))
-            elif isinstance(value, list):
-                images.extend(((*sub, i), item) for i, item in enumerate(value) if isinstance(item, dict))
-            if isinstance(value, _CONTAINERS):
-                _index_node(value, sub, keys, urls, dates, images, owners)
-        elif isinstance(value, _CONTAINERS):
-            _index_node(value, (*path, key), keys, urls, dates, images, owners)
-
-
-def _index_from_nodes(nodes: list[tuple[KeyPath, Any]]) -> DataIndex:
-    """The index from `walk`'s node list: the plain definition of `build_index`."""
-    index = DataIndex()
-    for path, value in nodes:
-        if isinstance(value, dict):
-            index.keys.update(value)
-        if not path or not isinstance(path[-1], str):
-            continue
-        key = path[-1]
-        if key in URL_KEYS:
-            index.urls.append((path, value))
-        if key.endswith("DateTime"):
-            index.dates.append((path, value))
-        if key == "images" and isinstance(value, list):
-            index.images.extend((path + (i,), item) for i, item in enumerate(value) if isinstance(item, dict))
-        if key in ("provider", "affiliation"):
-            index.owners.append((path, value))
-    return index
+    # open containers, innermost last: (path, container, its remaining entries)
+    stack: list[tuple[KeyPath, Any, Iterator[tuple[Any, Any]]]] = []
+    if isinstance(data, dict):
+        mappings.append(data)
+        stack.append(((), data, iter(data.items())))
+    else:
+        stack.append(((), None, enumerate(data)))
+    while stack:
+        path, mapping, entries = stack[-1]
+        for key, value in entries:
+            if mapping is not None:
+                kind = kinds.get(key)
+                if kind is None:
+                    kind = _key_kind(key)
+                if kind < 0:
+                    continue  # not a text key: walk() leaves it out
+                if kind:
+                    special.append((kind, path, key, mapping))
+            if isinstance(value, dict):
+                mappings.append(value)
+                stack.append(((*path, key), value, iter(value.items())))
+                break
+            if isinstance(value, list):
+                stack.append(((*path, key), None, enumerate(value)))
+                break
+        else:
+            stack.pop()
+    return _di.index_of(mappings, special)
 
 
 def item_mappings(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:

@@ -1,46 +1,23 @@
 """`cdnAmpWebUrl` must be the AMP-cache form of `ampWebUrl`.
 
-The form (the one Google's AMP cache uses): take the host of
-`ampWebUrl`, double each `-`, turn each `.` into `-`, and put it under
-`cdn.ampproject.org`; the path is `c/s/` (or `c/` for an `http:` AMP URL)
-followed by the AMP URL's host, path and query:
-
-`https://<host with "-" doubled, then "." turned into "-">.cdn.ampproject.org/c/s/<host><path>[?query]`
-
-Scheme and host are compared without regard to case.  The message gives the
-expected value.
-
-Fix (safe): `articlekit check --fix` writes the expected value, computed from `ampWebUrl`.
-
-Passing:
-
-```yaml
-ampWebUrl: "https://www.example-news.com/a-story?amp"
-cdnAmpWebUrl: "https://www-example--news-com.cdn.ampproject.org/c/s/www.example-news.com/a-story?amp"
-```
-
-Failing:
-
-```yaml
-ampWebUrl: "https://www.example-news.com/a-story?amp"
-cdnAmpWebUrl: "https://www-example-news-com.cdn.ampproject.org/c/s/www.example-news.com/a-story?amp"
-```
+The rule of AK704 `cdn-amp-mismatch`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import amp_cache_url, key_name, normalize_url, register_rule_code, url_problem
+from ..issues import CODES, Issue
+from . import Context, rule
+from ._common import amp_cache_url, key_name, normalize_url, url_problem
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["AMP_MISMATCH", "RULE"]
 
-AMP_MISMATCH = register_rule_code("AK704", "cdn-amp-mismatch", "error", __doc__, fixable="safe")
+AMP_MISMATCH = CODES["AK704"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -78,6 +55,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.set_value(issue, title, path, expected, safe=True)
 
 
-RULE = Rule(
-    codes=(AMP_MISMATCH,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}), fix=_fix
-)
+RULE = rule(AMP_MISMATCH, keys=frozenset({"cdnAmpWebUrl"}), fix=_fix, name="amp-cache")(_check)

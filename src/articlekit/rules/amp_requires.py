@@ -1,32 +1,18 @@
 """`cdnAmpWebUrl` requires `ampWebUrl`.
 
-`cdnAmpWebUrl` is the AMP-cache copy of the page at `ampWebUrl`, so it is only
-meaningful next to it.  When `ampWebUrl` is missing (or empty) the error is at
-`cdnAmpWebUrl`.
-
-Passing:
-
-```yaml
-ampWebUrl: "https://www.example.com/a-story/amp/"
-cdnAmpWebUrl: "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a-story/amp/"
-```
-
-Failing:
-
-```yaml
-cdnAmpWebUrl: "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a-story/amp/"
-```
+The rule of AK703 `cdn-amp-without-amp`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import key_name, register_rule_code
+from ..issues import CODES, Issue
+from . import Context, rule
+from ._common import key_name
 
 __all__ = ["AMP_REQUIRED", "RULE"]
 
-AMP_REQUIRED = register_rule_code("AK703", "cdn-amp-without-amp", "error", __doc__)
+AMP_REQUIRED = CODES["AK703"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -48,4 +34,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(AMP_REQUIRED,), check=_check, doc=__doc__ or "", keys=frozenset({"cdnAmpWebUrl"}))
+RULE = rule(AMP_REQUIRED, keys=frozenset({"cdnAmpWebUrl"}), name="amp-requires")(_check)

@@ -1,27 +1,7 @@
 """A date written as text should use the canonical form `YYYY-MM-DDTHH:MM:SSZ` (a warning).
 
-Real files write dates unquoted in UTC, `publishedDateTime: 2020-08-11T13:41:00Z`,
-which YAML reads as a timestamp.  A date given as a string (quoted, or in a form
-YAML does not read as a timestamp, such as `2020-08-11T13:41+02:00`) is still
-read with ISO 8601 rules, but gets a warning unless it is exactly
-`YYYY-MM-DDTHH:MM:SSZ`; the message gives the canonical form.  Dates that
-cannot be read, or lack a timezone, are AK304 errors instead.  The rule covers
-every key ending in `DateTime`, at any depth (related items included).
-
-Fix (safe): `articlekit check --fix` writes the same instant unquoted in the canonical
-form (not when the text has fractions of a second, which that form cannot hold).
-
-Passing:
-
-```yaml
-publishedDateTime: 2020-08-11T13:41:00Z
-```
-
-Failing (warning):
-
-```yaml
-publishedDateTime: "2020-08-11T15:41:00+02:00"
-```
+The rule of AK801 `date-not-canonical`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
@@ -30,16 +10,16 @@ import re
 from datetime import timezone
 from typing import TYPE_CHECKING
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import key_name, parse_date, register_rule_code, shorten, utc_text
+from ..issues import CODES, Issue
+from . import Context, rule
+from ._common import key_name, parse_date, shorten, utc_text
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["CANONICAL_DATE", "DATE_FORMAT", "RULE", "is_date_key"]
 
-DATE_FORMAT = register_rule_code("AK801", "date-not-canonical", "warning", __doc__, fixable="safe")
+DATE_FORMAT = CODES["AK801"]
 
 CANONICAL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 """The canonical date-and-time form, ``YYYY-MM-DDTHH:MM:SSZ``."""
@@ -91,4 +71,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.make(issue, title, [edit], safe=True, changes=[(path, instant)])
 
 
-RULE = Rule(codes=(DATE_FORMAT,), check=_check, doc=__doc__ or "", fix=_fix)
+RULE = rule(DATE_FORMAT, fix=_fix, name="date-format")(_check)

@@ -1,34 +1,20 @@
 """A date more than a day in the future (a warning).
 
-A `publishedDateTime` (or other `...DateTime` key, related items included)
-more than 24 hours after the current time is most likely a typo in the year.
-The current time is `RuleOptions.now` when set (for reproducible checks), the
-clock otherwise.
-
-Passing:
-
-```yaml
-publishedDateTime: 2020-08-11T13:41:00Z
-```
-
-Failing (warning):
-
-```yaml
-publishedDateTime: 2999-08-11T13:41:00Z
-```
+The rule of AK802 `date-in-future`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import key_name, parse_date, register_rule_code, utc_text
+from ..issues import CODES, Issue
+from . import Context, rule
+from ._common import key_name, parse_date, utc_text
 
 __all__ = ["DATE_IN_FUTURE", "RULE"]
 
-DATE_IN_FUTURE = register_rule_code("AK802", "date-in-future", "warning", __doc__)
+DATE_IN_FUTURE = CODES["AK802"]
 
 _GRACE = timedelta(days=1)
 _UTC = timezone.utc
@@ -62,4 +48,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(DATE_IN_FUTURE,), check=_check, doc=__doc__ or "")
+RULE = rule(DATE_IN_FUTURE, name="date-future")(_check)

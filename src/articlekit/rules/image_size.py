@@ -1,34 +1,7 @@
 """An image's `width` and `height` must match the `-<W>x<H>` at the end of its file name.
 
-When the file name in an image's `url` ends in `-<W>x<H>.<ext>` (as in
-`microsoft.com-50x50.jpg`), `width` must be W and `height` must be H: the
-publisher names such files after their size, so a difference is a mistake in
-`width`, `height` or the URL.  The issue points at the key that differs, one
-issue per key.  The rule covers every `images` list at any depth:
-`images`, `provider.images`, `related[].images`, `related[].provider.images`
-and the image lists of other kinds of documents.  A `w=` or `width=` query
-parameter is *not* checked: an image may be served resized (`...&w=1200` with
-`width: 595` is fine).
-
-Fix (safe): `articlekit check --fix` sets the key to the size the file name gives.
-
-Passing:
-
-```yaml
-images:
-  - url: "https://example.com/logos/example.com-50x50.jpg"
-    width: 50
-    height: 50
-```
-
-Failing:
-
-```yaml
-images:
-  - url: "https://example.com/logos/example.com-50x50.jpg"
-    width: 60
-    height: 50
-```
+The rule of AK401 `image-size-mismatch`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK4xx.md`).
 """
 
 from __future__ import annotations
@@ -36,16 +9,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import register_rule_code, remember, url_path
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
+from ._common import remember, url_path
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
 
-IMAGE_SIZE = register_rule_code("AK401", "image-size-mismatch", "error", __doc__, fixable="safe")
+IMAGE_SIZE = CODES["AK401"]
 
 _SIZE = re.compile(r"-([0-9]{1,9})x([0-9]{1,9})\.[A-Za-z0-9]+$")
 _SIZE_CACHE: dict[str, tuple[int, int] | None] = {}  # size_in_name() of recent URLs
@@ -112,4 +85,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.set_value(issue, title, path, expected, safe=True)
 
 
-RULE = Rule(codes=(IMAGE_SIZE,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}), fix=_fix)
+RULE = rule(IMAGE_SIZE, keys=frozenset({"images"}), fix=_fix, name="image-size")(_check)

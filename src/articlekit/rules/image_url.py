@@ -1,41 +1,20 @@
 """An image `url` must be an absolute http(s) URL with a host, or a site-relative path starting with `/`.
 
-Real files hold both forms: `https://i.insider.com/5f31c3faa6f0e106c119e315?width=1200`
-and `/assets/images/organizations/microsoft.com-50x50.jpg`.  A protocol-relative
-`//host/path`, a relative `images/a.jpg`, another scheme (`data:`, `ftp:`) or a
-URL with whitespace in it is an error.  The rule covers every `images` list at
-any depth.
-
-Passing:
-
-```yaml
-images:
-  - url: "/assets/images/organizations/example.com-50x50.jpg"
-    width: 50
-    height: 50
-```
-
-Failing:
-
-```yaml
-images:
-  - url: "assets/images/organizations/example.com-50x50.jpg"
-    width: 50
-    height: 50
-```
+The rule of AK402 `image-url`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK4xx.md`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import UNSEEN, register_rule_code, remember, shorten, url_problem
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
+from ._common import UNSEEN, remember, shorten, url_problem
 
 __all__ = ["IMAGE_URL", "RULE", "image_url_problem"]
 
-IMAGE_URL = register_rule_code("AK402", "image-url", "error", __doc__)
+IMAGE_URL = CODES["AK402"]
 
 _UNPRINTABLE = re.compile(r"[\s\x00-\x1f\x7f]")  # str.isspace(), C0 controls and DEL
 _PROBLEM_CACHE: dict[str, str | None] = {}  # image_url_problem() of recent URLs
@@ -88,4 +67,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(IMAGE_URL,), check=_check, doc=__doc__ or "", keys=frozenset({"images"}))
+RULE = rule(IMAGE_URL, keys=frozenset({"images"}), name="image-url")(_check)

@@ -1,53 +1,23 @@
 """`items` of a collection are site paths `<section>/<slug>`, like `videos/<slug>`, each listed once.
 
-An item names another document of the same site by its folder and slug:
-`videos/april-dunnam-power-apps-launch-function` or
-`courses/microsoft-learn-portals-administration`.  The section is lower-case
-letters, digits and hyphens; the slug letters, digits, `.`, `_` and `-`.
-A full URL, a leading `/`, a file extension `.md`, a trailing `/`, spaces or
-a missing section are errors (AK904).  An item listed twice is a warning
-(AK905).
-
-Passing:
-
-```yaml
-type: collection
-items:
-  - videos/april-dunnam-power-apps-launch-function
-  - courses/microsoft-learn-intro-portals
-```
-
-Failing:
-
-```yaml
-type: collection
-items:
-  - https://example.com/videos/intro
-  - /videos/intro
-  - videos/intro.md
-```
+The rule of AK904 `bad-collection-item` and AK905 `duplicate-collection-item`; the codes'
+documentation, with passing and failing examples, is in the catalogue
+(`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Collection
-from . import Context, Rule
-from ._common import register_rule_code, shorten
+from . import Context, rule
+from ._common import shorten
 
 __all__ = ["BAD_ITEM", "DUPLICATE_ITEM", "RULE", "SITE_PATH"]
 
-BAD_ITEM = register_rule_code("AK904", "bad-collection-item", "error", __doc__)
-DUPLICATE_ITEM = register_rule_code(
-    "AK905",
-    "duplicate-collection-item",
-    "warning",
-    "A collection lists the same item twice.\n\n"
-    "Passing:\n\n```yaml\nitems:\n  - videos/a\n  - videos/b\n```\n\n"
-    "Failing (warning):\n\n```yaml\nitems:\n  - videos/a\n  - videos/a\n```",
-)
+BAD_ITEM = CODES["AK904"]
+DUPLICATE_ITEM = CODES["AK905"]
 
 SITE_PATH = r"^[a-z0-9][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"
 """The regular expression an item matches: ``<section>/<slug>``."""
@@ -108,10 +78,10 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(
-    codes=(BAD_ITEM, DUPLICATE_ITEM),
-    check=_check,
-    doc=__doc__ or "",
+RULE = rule(
+    BAD_ITEM,
+    DUPLICATE_ITEM,
     kinds=(Collection,),
     keys=frozenset({"items"}),
-)
+    name="kind-items",
+)(_check)

@@ -1,38 +1,22 @@
 """`length` must be an ISO 8601 duration, like `PT13M34S` or `PT1H17M`.
 
-Applies to videos, courses and collections.  The duration is written with
-capital designators: `P`, then years `Y`, months `M`, weeks `W`, days `D`,
-then `T` and hours `H`, minutes `M`, seconds `S`; only the last part may have
-a fraction.  `13:34`, `13 min` and `pt13m34s` are errors.
-
-Passing:
-
-```yaml
-type: video
-length: PT13M34S
-```
-
-Failing:
-
-```yaml
-type: video
-length: "13:34"
-```
+The rule of AK902 `bad-length`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Collection, Course, Video
 from ..models.duration import duration_problem
-from . import Context, Rule
-from ._common import register_rule_code, shorten
+from . import Context, rule
+from ._common import shorten
 
 __all__ = ["BAD_LENGTH", "RULE"]
 
-BAD_LENGTH = register_rule_code("AK902", "bad-length", "error", __doc__)
+BAD_LENGTH = CODES["AK902"]
 
 _PLAIN = re.compile(r"PT(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?")
 """The common shape (``PT1H17M``, ``PT13M34S``): a duration that duration_problem() accepts."""
@@ -57,10 +41,9 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(
-    codes=(BAD_LENGTH,),
-    check=_check,
-    doc=__doc__ or "",
+RULE = rule(
+    BAD_LENGTH,
     kinds=(Video, Course, Collection),
     keys=frozenset({"length"}),
-)
+    name="kind-length",
+)(_check)

@@ -1,36 +1,19 @@
 """`levels` of a course or collection are `Beginner`, `Intermediate` or `Advanced` (a warning otherwise).
 
-These are the levels real files use.  Another value is kept but warned
-about, with the known spelling when it differs only in case (`beginner`).
-
-Passing:
-
-```yaml
-type: course
-levels:
-  - Beginner
-  - Intermediate
-```
-
-Failing (warning):
-
-```yaml
-type: course
-levels:
-  - Expert
-```
+The rule of AK903 `unknown-level`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Collection, Course
-from . import Context, Rule
-from ._common import register_rule_code, shorten
+from . import Context, rule
+from ._common import shorten
 
 __all__ = ["KNOWN_LEVELS", "RULE", "UNKNOWN_LEVEL"]
 
-UNKNOWN_LEVEL = register_rule_code("AK903", "unknown-level", "warning", __doc__)
+UNKNOWN_LEVEL = CODES["AK903"]
 
 KNOWN_LEVELS = ("Beginner", "Intermediate", "Advanced")
 """The values of ``levels`` seen in real files, easiest first."""
@@ -59,10 +42,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(
-    codes=(UNKNOWN_LEVEL,),
-    check=_check,
-    doc=__doc__ or "",
-    kinds=(Course, Collection),
-    keys=frozenset({"levels"}),
-)
+RULE = rule(UNKNOWN_LEVEL, kinds=(Course, Collection), keys=frozenset({"levels"}), name="kind-levels")(_check)

@@ -1,38 +1,21 @@
 """A profile's `linkedin.url` is a LinkedIn address: http(s) on `linkedin.com`, with a path.
 
-The host is `linkedin.com` or one of its subdomains (`www.`, `uk.`, ...) and
-the path names the profile (`/in/<name>`, `/public-profile/in/<name>`,
-`/company/<name>`, ...).
-
-Passing:
-
-```yaml
-type: profile
-linkedin:
-  url: https://www.linkedin.com/in/rycu
-```
-
-Failing:
-
-```yaml
-type: profile
-linkedin:
-  url: https://www.example.com/in/rycu
-```
+The rule of AK907 `bad-linkedin-url`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Profile
-from . import Context, Rule
-from ._common import register_rule_code, shorten, url_problem
+from . import Context, rule
+from ._common import shorten, url_problem
 
 __all__ = ["BAD_LINKEDIN", "RULE"]
 
-BAD_LINKEDIN = register_rule_code("AK907", "bad-linkedin-url", "error", __doc__)
+BAD_LINKEDIN = CODES["AK907"]
 
 
 def _problem(url: str) -> str | None:
@@ -68,10 +51,4 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(
-    codes=(BAD_LINKEDIN,),
-    check=_check,
-    doc=__doc__ or "",
-    kinds=(Profile,),
-    keys=frozenset({"linkedin"}),
-)
+RULE = rule(BAD_LINKEDIN, kinds=(Profile,), keys=frozenset({"linkedin"}), name="kind-linkedin")(_check)

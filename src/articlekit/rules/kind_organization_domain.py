@@ -1,38 +1,19 @@
 """An organization's `domain` is a host name like `amazon.com`, without scheme, path or port.
 
-The host rule for `provider.domain` (AK705) covers nested providers; this one
-covers the `domain` at the top of an organization file.  Internationalised
-(IDNA) names are allowed.
-
-Passing:
-
-```yaml
-taxonomy: organization
-_id: amazon.com
-name: Amazon
-domain: amazon.com
-```
-
-Failing:
-
-```yaml
-taxonomy: organization
-_id: https://amazon.com/
-name: Amazon
-domain: https://amazon.com/
-```
+The rule of AK910 `bad-organization-domain`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Organization
-from . import Context, Rule
-from ._common import host_problem, register_rule_code, shorten
+from . import Context, rule
+from ._common import host_problem, shorten
 
 __all__ = ["BAD_ORGANIZATION_DOMAIN", "RULE"]
 
-BAD_ORGANIZATION_DOMAIN = register_rule_code("AK910", "bad-organization-domain", "error", __doc__)
+BAD_ORGANIZATION_DOMAIN = CODES["AK910"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -51,10 +32,9 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(
-    codes=(BAD_ORGANIZATION_DOMAIN,),
-    check=_check,
-    doc=__doc__ or "",
+RULE = rule(
+    BAD_ORGANIZATION_DOMAIN,
     kinds=(Organization,),
     keys=frozenset({"domain"}),
-)
+    name="kind-organization-domain",
+)(_check)

@@ -1,37 +1,19 @@
 """An organization's `_id` equals its `domain`.
 
-Organizations are keyed by their host name, so `_id` repeats `domain`
-exactly (`amazon.com`, not `Amazon` or `www.amazon.com`).
-
-Passing:
-
-```yaml
-taxonomy: organization
-_id: amazon.com
-name: Amazon
-domain: amazon.com
-```
-
-Failing:
-
-```yaml
-taxonomy: organization
-_id: amazon
-name: Amazon
-domain: amazon.com
-```
+The rule of AK908 `organization-id-mismatch`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Organization
-from . import Context, Rule
-from ._common import register_rule_code, shorten
+from . import Context, rule
+from ._common import shorten
 
 __all__ = ["ID_MISMATCH", "RULE"]
 
-ID_MISMATCH = register_rule_code("AK908", "organization-id-mismatch", "error", __doc__)
+ID_MISMATCH = CODES["AK908"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -50,10 +32,4 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(
-    codes=(ID_MISMATCH,),
-    check=_check,
-    doc=__doc__ or "",
-    kinds=(Organization,),
-    keys=frozenset({"_id"}),
-)
+RULE = rule(ID_MISMATCH, kinds=(Organization,), keys=frozenset({"_id"}), name="kind-organization-id")(_check)

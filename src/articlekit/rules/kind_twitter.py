@@ -1,28 +1,7 @@
 """A profile's `twitter.url` is the address of `twitter.username`: `https://twitter.com/<username>`.
 
-The handle is 1 to 15 letters, digits or `_`, written without `@`.  The URL
-must be an http(s) address on `twitter.com` (or `x.com`, `mobile.twitter.com`)
-whose path is the handle (letters compared case-insensitively, a trailing `/`
-allowed).  `followers` must be 0 or more: that is a schema check (AK303).
-
-Passing:
-
-```yaml
-type: profile
-twitter:
-  username: aprildunnam
-  url: https://twitter.com/aprildunnam
-  followers: 6475
-```
-
-Failing:
-
-```yaml
-type: profile
-twitter:
-  username: aprildunnam
-  url: https://twitter.com/someoneelse
-```
+The rule of AK906 `twitter-mismatch`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
@@ -30,14 +9,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Profile
-from . import Context, Rule
-from ._common import register_rule_code, shorten
+from . import Context, rule
+from ._common import shorten
 
 __all__ = ["BAD_TWITTER", "RULE", "TWITTER_HOSTS"]
 
-BAD_TWITTER = register_rule_code("AK906", "twitter-mismatch", "error", __doc__)
+BAD_TWITTER = CODES["AK906"]
 
 TWITTER_HOSTS = frozenset({"twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com"})
 """The hosts of a Twitter account's address."""
@@ -105,10 +84,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(
-    codes=(BAD_TWITTER,),
-    check=_check,
-    doc=__doc__ or "",
-    kinds=(Profile,),
-    keys=frozenset({"twitter"}),
-)
+RULE = rule(BAD_TWITTER, kinds=(Profile,), keys=frozenset({"twitter"}), name="kind-twitter")(_check)

@@ -1,39 +1,21 @@
 """A download's `actions[].url` and a profile's `website` are absolute http(s) URLs with a host.
 
-These complement the URL rule for `webUrl`/`originalUrl` (AK701): the
-target of a download button and a person's website must be full addresses.
-
-Passing:
-
-```yaml
-type: download
-actions:
-  - url: "https://example.com/files/app.msapp"
-    type: "download"
-```
-
-Failing:
-
-```yaml
-type: download
-actions:
-  - url: "files/app.msapp"
-    type: "download"
-```
+The rule of AK909 `bad-action-url`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..issues import Issue, KeyPath
+from ..issues import CODES, Issue, KeyPath
 from ..models import Download, Profile
-from . import Context, Rule
-from ._common import register_rule_code, shorten, url_problem
+from . import Context, rule
+from ._common import shorten, url_problem
 
 __all__ = ["BAD_KIND_URL", "RULE"]
 
-BAD_KIND_URL = register_rule_code("AK909", "bad-action-url", "error", __doc__)
+BAD_KIND_URL = CODES["AK909"]
 
 
 def _targets(data: dict[str, object]) -> Iterator[tuple[KeyPath, str, object]]:
@@ -62,10 +44,9 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(
-    codes=(BAD_KIND_URL,),
-    check=_check,
-    doc=__doc__ or "",
+RULE = rule(
+    BAD_KIND_URL,
     kinds=(Download, Profile),
     keys=frozenset({"actions", "website"}),
-)
+    name="kind-urls",
+)(_check)

@@ -1,31 +1,19 @@
 """An article's `category` must be `news`.
 
-A document validated as an article (`Article`) with a `category` other than
-`news` is an error at the value; the key itself is optional.
-
-Passing:
-
-```yaml
-category: news
-```
-
-Failing:
-
-```yaml
-category: blog
-```
+The rule of AK855 `category-not-news`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Article
-from . import Context, Rule
-from ._common import register_rule_code, shorten
+from . import Context, rule
+from ._common import shorten
 
 __all__ = ["BAD_CATEGORY", "RULE"]
 
-BAD_CATEGORY = register_rule_code("AK855", "category-not-news", "error", __doc__)
+BAD_CATEGORY = CODES["AK855"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -41,10 +29,4 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(
-    codes=(BAD_CATEGORY,),
-    check=_check,
-    doc=__doc__ or "",
-    kinds=(Article,),
-    keys=frozenset({"category"}),
-)
+RULE = rule(BAD_CATEGORY, kinds=(Article,), keys=frozenset({"category"}), name="news-category")(_check)

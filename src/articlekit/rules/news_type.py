@@ -1,35 +1,19 @@
 """A news item's `type` is `article` or `video` (a warning otherwise).
 
-Other values are kept but get a warning naming the known ones; the check
-covers the article's `type` and each related item's.  Other kinds of
-documents (courses, collections, ...) have types of their own and are not
-checked here.
-
-Passing:
-
-```yaml
-category: news
-type: article
-```
-
-Failing (warning):
-
-```yaml
-category: news
-type: podcast
-```
+The rule of AK854 `unknown-news-type`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Article
-from . import Context, Rule
-from ._common import key_name, register_rule_code, shorten
+from . import Context, rule
+from ._common import key_name, shorten
 
 __all__ = ["NEWS_TYPES", "RULE", "UNKNOWN_TYPE"]
 
-UNKNOWN_TYPE = register_rule_code("AK854", "unknown-news-type", "warning", __doc__)
+UNKNOWN_TYPE = CODES["AK854"]
 
 NEWS_TYPES = ("article", "video")
 """The ``type`` values of a news item."""
@@ -52,10 +36,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(
-    codes=(UNKNOWN_TYPE,),
-    check=_check,
-    doc=__doc__ or "",
-    kinds=(Article,),
-    keys=frozenset({"type"}),
-)
+RULE = rule(UNKNOWN_TYPE, kinds=(Article,), keys=frozenset({"type"}), name="news-type")(_check)

@@ -1,37 +1,18 @@
 """`provider.domain` must be a valid host name.
 
-A host name such as `businessinsider.com`: dot-separated labels of letters,
-digits and inner hyphens (internationalised names such as `bücher.de` are
-allowed), with no scheme, path, port, query or whitespace.  The rule covers
-every `provider` mapping (the article's and each related item's) and the
-provider-like `affiliation` of other kinds.
-
-Passing:
-
-```yaml
-provider:
-  name: "Business Insider"
-  domain: businessinsider.com
-```
-
-Failing:
-
-```yaml
-provider:
-  name: "Business Insider"
-  domain: "https://www.businessinsider.com/"
-```
+The rule of AK705 `bad-domain`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import host_problem, register_rule_code, shorten
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
+from ._common import host_problem, shorten
 
 __all__ = ["BAD_DOMAIN", "RULE"]
 
-BAD_DOMAIN = register_rule_code("AK705", "bad-domain", "error", __doc__)
+BAD_DOMAIN = CODES["AK705"]
 
 _OWNERS = frozenset({"provider", "affiliation"})
 
@@ -57,4 +38,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(BAD_DOMAIN,), check=_check, doc=__doc__ or "", keys=_OWNERS)
+RULE = rule(BAD_DOMAIN, keys=_OWNERS, name="provider-domain")(_check)

@@ -1,37 +1,17 @@
 """Too many related items (a warning).
 
-More than `RuleOptions.max_related` items (20 by default) in `related` gets a
-warning at the `related` key.  Raise the maximum with
-`check(text, options=RuleOptions(max_related=50))`.
-
-Passing:
-
-```yaml
-related:
-  - title: "Another article"
-    webUrl: "https://example.com/another"
-```
-
-Failing (warning, with `max_related=1`):
-
-```yaml
-related:
-  - title: "First"
-    webUrl: "https://example.com/first"
-  - title: "Second"
-    webUrl: "https://example.com/second"
-```
+The rule of AK605 `too-many-related`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK6xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import register_rule_code
+from ..issues import CODES, Issue
+from . import Context, rule
 
 __all__ = ["RULE", "TOO_MANY_RELATED"]
 
-TOO_MANY_RELATED = register_rule_code("AK605", "too-many-related", "warning", __doc__)
+TOO_MANY_RELATED = CODES["AK605"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -49,4 +29,4 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(codes=(TOO_MANY_RELATED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))
+RULE = rule(TOO_MANY_RELATED, keys=frozenset({"related"}), name="related-count")(_check)

@@ -1,45 +1,23 @@
 """Two related items must not have the same `webUrl`.
 
-The error is at the second (and each later) item's `webUrl` and names the item
-it repeats.  Scheme and host are compared without regard to case.
-
-Fix (unsafe): `articlekit check --unsafe-fixes` removes the later item, all its lines.
-
-Passing:
-
-```yaml
-related:
-  - title: "First"
-    webUrl: "https://example.com/first"
-  - title: "Second"
-    webUrl: "https://example.com/second"
-```
-
-Failing:
-
-```yaml
-related:
-  - title: "First"
-    webUrl: "https://example.com/first"
-  - title: "First, again"
-    webUrl: "https://example.com/first"
-```
+The rule of AK604 `related-duplicate`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK6xx.md`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..issues import Issue, KeyPath, format_path
-from . import Context, Rule
-from ._common import normalize_url, register_rule_code
+from ..issues import CODES, Issue, KeyPath, format_path
+from . import Context, rule
+from ._common import normalize_url
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["RELATED_DUPLICATE", "RULE"]
 
-RELATED_DUPLICATE = register_rule_code("AK604", "related-duplicate", "error", __doc__, fixable="unsafe")
+RELATED_DUPLICATE = CODES["AK604"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -74,6 +52,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.remove(issue, title, path[:-1], safe=False)
 
 
-RULE = Rule(
-    codes=(RELATED_DUPLICATE,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}), fix=_fix
-)
+RULE = rule(RELATED_DUPLICATE, keys=frozenset({"related"}), fix=_fix, name="related-duplicate")(_check)

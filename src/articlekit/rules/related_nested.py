@@ -1,45 +1,22 @@
 """A related item must not have a `related` list of its own.
 
-`related` is one level deep: each item summarises another article and carries
-no related items of its own.  The error is at the nested `related` key, on its
-line.
-
-Fix (unsafe): `articlekit check --unsafe-fixes` removes the nested `related` list.
-
-Passing:
-
-```yaml
-related:
-  - title: "Another article"
-    webUrl: "https://example.com/another"
-```
-
-Failing:
-
-```yaml
-related:
-  - title: "Another article"
-    webUrl: "https://example.com/another"
-    related:
-      - title: "A third article"
-        webUrl: "https://example.com/third"
-```
+The rule of AK601 `related-nested`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK6xx.md`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import register_rule_code
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["RELATED_NESTED", "RULE"]
 
-RELATED_NESTED = register_rule_code("AK601", "related-nested", "error", __doc__, fixable="unsafe")
+RELATED_NESTED = CODES["AK601"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -64,6 +41,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.remove(issue, f"remove {format_path(path)}", path, safe=False)
 
 
-RULE = Rule(
-    codes=(RELATED_NESTED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}), fix=_fix
-)
+RULE = rule(RELATED_NESTED, keys=frozenset({"related"}), fix=_fix, name="related-nested")(_check)

@@ -1,43 +1,22 @@
 """A related item must not have a `secured` value.
 
-Only the article itself carries `secured`; a related item is a public summary
-of another article.  The error is at the item's `secured` key, and the message
-never shows the value.
-
-Fix (unsafe): `articlekit check --unsafe-fixes` removes the item's `secured`.
-
-Passing:
-
-```yaml
-related:
-  - title: "Another article"
-    webUrl: "https://example.com/another"
-```
-
-Failing:
-
-```yaml
-related:
-  - title: "Another article"
-    webUrl: "https://example.com/another"
-    secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="
-```
+The rule of AK602 `related-secured`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK6xx.md`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import register_rule_code
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["RELATED_SECURED", "RULE"]
 
-RELATED_SECURED = register_rule_code("AK602", "related-secured", "error", __doc__, fixable="unsafe")
+RELATED_SECURED = CODES["AK602"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -62,6 +41,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.remove(issue, f"remove {format_path(path)}", path, safe=False)
 
 
-RULE = Rule(
-    codes=(RELATED_SECURED,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}), fix=_fix
-)
+RULE = rule(RELATED_SECURED, keys=frozenset({"related"}), fix=_fix, name="related-secured")(_check)

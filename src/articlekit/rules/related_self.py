@@ -1,37 +1,18 @@
 """A related item must not point back at the article itself.
 
-An item whose `webUrl` equals the article's own `webUrl` or `originalUrl`
-(scheme and host compared without regard to case) relates the article to
-itself.  The error is at the item's `webUrl`.
-
-Passing:
-
-```yaml
-webUrl: "https://example.com/this-article"
-related:
-  - title: "Another article"
-    webUrl: "https://example.com/another-article"
-```
-
-Failing:
-
-```yaml
-webUrl: "https://example.com/this-article"
-related:
-  - title: "This article again"
-    webUrl: "https://example.com/this-article"
-```
+The rule of AK603 `related-self`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK6xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import normalize_url, register_rule_code
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
+from ._common import normalize_url
 
 __all__ = ["RELATED_SELF", "RULE"]
 
-RELATED_SELF = register_rule_code("AK603", "related-self", "error", __doc__)
+RELATED_SELF = CODES["AK603"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -61,4 +42,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(RELATED_SELF,), check=_check, doc=__doc__ or "", keys=frozenset({"related"}))
+RULE = rule(RELATED_SELF, keys=frozenset({"related"}), name="related-self")(_check)

@@ -1,35 +1,20 @@
 """A `title` must be on one line.
 
-A title with a line break in it, including the trailing newline of a `|` or
-`>` block scalar, is an error: titles are shown on one line.  The rule covers
-the document's `title` and each related item's.
-
-Passing:
-
-```yaml
-title: "At prisons in Finland, inmates are learning AI"
-```
-
-Failing:
-
-```yaml
-title: |
-  At prisons in Finland,
-  inmates are learning AI
-```
+The rule of AK851 `title-multiline`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import key_name, register_rule_code
+from ..issues import CODES, Issue
+from . import Context, rule
+from ._common import key_name
 
 __all__ = ["RULE", "TITLE_MULTILINE"]
 
-TITLE_MULTILINE = register_rule_code("AK851", "title-multiline", "error", __doc__)
+TITLE_MULTILINE = CODES["AK851"]
 
 _BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -55,4 +40,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(TITLE_MULTILINE,), check=_check, doc=__doc__ or "", keys=frozenset({"title"}))
+RULE = rule(TITLE_MULTILINE, keys=frozenset({"title"}), name="title-line")(_check)

@@ -1,43 +1,22 @@
 """A topic listed twice in `topics` (a warning).
 
-Entries are compared without regard to case and surrounding spaces (`AI` and
-`ai` are the same topic).  The warning is at the later entry and names the
-earlier one.
-
-Fix (safe): `articlekit check --fix` removes the later entry (its line).
-
-Passing:
-
-```yaml
-topics:
-  - AI
-  - Power Apps
-```
-
-Failing (warning):
-
-```yaml
-topics:
-  - AI
-  - Power Apps
-  - ai
-```
+The rule of AK853 `duplicate-topic`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import register_rule_code
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["DUPLICATE_TOPIC", "RULE"]
 
-DUPLICATE_TOPIC = register_rule_code("AK853", "duplicate-topic", "warning", __doc__, fixable="safe")
+DUPLICATE_TOPIC = CODES["AK853"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -82,6 +61,4 @@ def _fix(ctx: FixContext, issue: Issue) -> Fix | None:
     return ctx.remove(issue, title, path, safe=True)
 
 
-RULE = Rule(
-    codes=(DUPLICATE_TOPIC,), check=_check, doc=__doc__ or "", keys=frozenset({"topics"}), fix=_fix
-)
+RULE = rule(DUPLICATE_TOPIC, keys=frozenset({"topics"}), fix=_fix, name="topics-duplicate")(_check)

@@ -1,35 +1,17 @@
 """`topics` entries must be non-empty text.
 
-An empty or blank entry (`""`, `"  "`) is an error at the entry.  Entries of
-other types, including a `-` with nothing after it (which YAML reads as
-null), are AK302 errors from the schema.
-
-Passing:
-
-```yaml
-topics:
-  - AI
-  - Power Apps
-```
-
-Failing:
-
-```yaml
-topics:
-  - AI
-  - ""
-```
+The rule of AK852 `empty-topic`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue, format_path
-from . import Context, Rule
-from ._common import register_rule_code
+from ..issues import CODES, Issue, format_path
+from . import Context, rule
 
 __all__ = ["EMPTY_TOPIC", "RULE"]
 
-EMPTY_TOPIC = register_rule_code("AK852", "empty-topic", "error", __doc__)
+EMPTY_TOPIC = CODES["AK852"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -51,4 +33,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(EMPTY_TOPIC,), check=_check, doc=__doc__ or "", keys=frozenset({"topics"}))
+RULE = rule(EMPTY_TOPIC, keys=frozenset({"topics"}), name="topics-empty")(_check)

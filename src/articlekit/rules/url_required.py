@@ -1,34 +1,18 @@
 """A news item must have a `webUrl`, an `originalUrl` or both.
 
-Real news files all carry `originalUrl`; the reference sample has `webUrl`
-only.  The error is placed at the front matter mapping (its first line).  Other
-kinds of documents are not checked.
-
-Passing:
-
-```yaml
-category: news
-originalUrl: "https://www.example.com/news/a-story"
-```
-
-Failing:
-
-```yaml
-category: news
-title: "A story with no address"
-```
+The rule of AK702 `missing-url`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
+from ..issues import CODES, Issue
 from ..models import Article
-from . import Context, Rule
-from ._common import register_rule_code
+from . import Context, rule
 
 __all__ = ["RULE", "URL_REQUIRED"]
 
-URL_REQUIRED = register_rule_code("AK702", "missing-url", "error", __doc__)
+URL_REQUIRED = CODES["AK702"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -44,4 +28,4 @@ def _check(ctx: Context) -> list[Issue]:
     ]
 
 
-RULE = Rule(codes=(URL_REQUIRED,), check=_check, doc=__doc__ or "", kinds=(Article,))
+RULE = rule(URL_REQUIRED, kinds=(Article,), name="url-required")(_check)

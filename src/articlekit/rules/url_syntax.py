@@ -1,33 +1,18 @@
 """`webUrl`, `originalUrl`, `ampWebUrl` and `cdnAmpWebUrl` must be absolute http(s) URLs with a host.
 
-The check applies wherever these keys occur: on the article, on each related
-item and on other kinds of documents.  A URL without a scheme
-(`www.example.com/a`), with another scheme (`ftp:`), without a host
-(`https:///a`), with an invalid host or port, or with whitespace in it is an
-error.
-
-Passing:
-
-```yaml
-webUrl: "https://www.example.com/news/a-story"
-```
-
-Failing:
-
-```yaml
-webUrl: "www.example.com/news/a-story"
-```
+The rule of AK701 `bad-url`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 """
 
 from __future__ import annotations
 
-from ..issues import Issue
-from . import Context, Rule
-from ._common import URL_KEYS, key_name, register_rule_code, shorten, url_problem
+from ..issues import CODES, Issue
+from . import Context, rule
+from ._common import URL_KEYS, key_name, shorten, url_problem
 
 __all__ = ["BAD_URL", "RULE"]
 
-BAD_URL = register_rule_code("AK701", "bad-url", "error", __doc__)
+BAD_URL = CODES["AK701"]
 
 
 def _check(ctx: Context) -> list[Issue]:
@@ -48,4 +33,4 @@ def _check(ctx: Context) -> list[Issue]:
     return found
 
 
-RULE = Rule(codes=(BAD_URL,), check=_check, doc=__doc__ or "", keys=frozenset(URL_KEYS))
+RULE = rule(BAD_URL, keys=frozenset(URL_KEYS), name="url-syntax")(_check)

@@ -1,39 +1,7 @@
 """An unquoted value that YAML 1.1 reads as other than it looks (a warning).
 
-YAML 1.1, which PyYAML and so articlekit read, gives some unquoted words
-and numbers a meaning few writers expect: `yes`, `no`, `on` and `off` (also
-capitalised, or in capitals) are booleans; `10:00` is the base-60 number
-600; `012` is the octal number 10; `1_000` is 1000 (YAML 1.1 skips `_` in
-numbers).  Where the key takes such a value (a boolean key, a number key,
-or a key the format does not define), nothing else reports it; this rule
-says what YAML made of it and how to write what was meant: the value
-spelled out (`true`, `600`) or, for text, the value in quotes.  A number
-written `.5` or `5.` where an integer is expected is reported too, with the
-whole number to write when there is one.  PyYAML reads `y` and `n` as
-text, and so do the rules.  Where the key takes text, the schema's AK302
-error already says that YAML read a boolean or a number.  The rule reads
-the value as it is written in the file, so it answers the same whichever
-parser path loaded the file.
-
-Fix (safe): `articlekit check --fix` writes the value spelled out (`true`,
-`600`, `10`; `5` for `5.` where an integer is expected), which YAML reads
-exactly as before.  Where the key is one the format does not define, quoting
-the text (`"NO"`) is offered as an unsafe alternative (editors show it; `fix`
-applies the safe one).
-
-Passing:
-
-```yaml
-published: true
-heat: 600
-```
-
-Failing (warning):
-
-```yaml
-published: yes
-heat: 10:00
-```
+The rule of AK211 `yaml11-surprise`; the codes' documentation, with a passing and a failing
+example, is in the catalogue (`articlekit/codes/AK2xx.md`).
 """
 
 from __future__ import annotations
@@ -49,17 +17,17 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
 from .._introspect import field_key, strip_optional
-from ..issues import Issue, KeyPath
+from ..issues import CODES, Issue, KeyPath
 from ..yamlsafe import resolve_plain
-from . import Context, Rule
-from ._common import UNSEEN, key_name, register_rule_code, remember, walk
+from . import Context, rule
+from ._common import UNSEEN, key_name, remember, walk
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
 
 __all__ = ["RULE", "YAML11_SURPRISE", "Finding", "Reading", "accepted_types", "findings", "reading"]
 
-YAML11_SURPRISE = register_rule_code("AK211", "yaml11-surprise", "warning", __doc__, fixable="safe")
+YAML11_SURPRISE = CODES["AK211"]
 
 _YAML_NS = "tag:yaml.org,2002:"
 _BOOL = _YAML_NS + "bool"
@@ -389,4 +357,4 @@ def _fix(ctx: FixContext, issue: Issue) -> list[Fix]:
     return out
 
 
-RULE = Rule(codes=(YAML11_SURPRISE,), check=_check, doc=__doc__ or "", fix=_fix)
+RULE = rule(YAML11_SURPRISE, fix=_fix, name="yaml11-surprise")(_check)

@@ -52,8 +52,7 @@ from hypothesis.errors import InvalidArgument
 from pydantic import BaseModel
 
 from ..issues import CODES
-from ..models.kinds import KINDS, KindInfo, kind_info, kind_of_model
-from ..rules import all_rules
+from ..models.kinds import KINDS, KindInfo, kind_of_model
 from ._broken import GENERATORS, BrokenDocument, broken, crypto_available
 from ._kinds import strategy_of
 from ._models import (
@@ -105,21 +104,18 @@ __all__ = [
     "videos",
 ]
 
-all_rules()  # every rule module registers its codes in CODES
-
 def _kind_info(kind: object) -> KindInfo:
     """The registered kind ``kind`` names (a name such as ``"course"``, or a model class)."""
     found: KindInfo | None = None
     if isinstance(kind, str):
-        try:
-            found = kind_info(kind)
-        except KeyError:
-            pass
+        found = next((k for k in KINDS if kind.strip().lower() in (k.name, *k.aliases)), None)
     elif isinstance(kind, type):
         found = kind_of_model(kind)
     if found is None:
         known = ", ".join(repr(k.name) for k in KINDS)
-        raise InvalidArgument(f"kind={kind!r} is not a kind of document: give one of {known} or its model class")
+        raise InvalidArgument(
+            f"kind={kind!r} is not a kind of document: give one of {known} or its model class"
+        )
     return found
 
 

@@ -55,7 +55,9 @@ def strategy_of(info: KindInfo, **fixed: Any) -> st.SearchStrategy[Any]:
         return made
     result = made(**fixed)
     if not isinstance(result, st.SearchStrategy):
-        raise InvalidArgument(f"the strategy function of the kind {info.name!r} returned {result!r}, not a strategy")
+        raise InvalidArgument(
+            f"the strategy function of the kind {info.name!r} returned {result!r}, not a strategy"
+        )
     return result
 
 
@@ -77,7 +79,9 @@ def default_strategy(model: type[BaseModel], **fixed: Any) -> st.SearchStrategy[
         raise InvalidArgument(f"{model.__name__} has no field {', '.join(map(repr, unknown))}")
     base = _base_kind(model)
     own = {
-        name: field for name, field in model.model_fields.items() if base is None or name not in base.model.model_fields
+        name: field
+        for name, field in model.model_fields.items()
+        if base is None or name not in base.model.model_fields
     }
     info = kind_of_model(model)
     named = dict(info.named_by) if info is not None else {}

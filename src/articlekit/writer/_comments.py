@@ -30,10 +30,10 @@ from typing import Any
 import yaml
 
 from ..issues import KeyPath
+from ..positions import BREAK, line_starts
 
 __all__ = ["Comments", "CommentsError", "find_comments"]
 
-_BREAKS = re.compile("\r\n|\r|\n")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*([ \t]+)(#[^\r\n]*)")
 
 
@@ -147,7 +147,7 @@ def _gap_comments(text: str, start: int, end: int) -> Iterator[_Comment]:
         hash_at = text.find("#", pos, end)
         if hash_at < 0:
             return
-        stop = _BREAKS.search(text, hash_at)
+        stop = BREAK.search(text, hash_at)
         line_end = stop.start() if stop else len(text)
         line_start = max(text.rfind("\n", 0, hash_at), text.rfind("\r", 0, hash_at)) + 1
         before = text[line_start:hash_at]
@@ -172,7 +172,7 @@ class _Entry:
 class _Geometry:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _BREAKS.finditer(text)]
+        self.starts = line_starts(text)
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1

@@ -19,7 +19,6 @@ the canonical style instead.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -30,13 +29,13 @@ from pydantic import BaseModel
 
 from .._same import same
 from ..issues import KeyPath
+from ..positions import line_starts
 from ._render import FileStyle, Renderer
 from ._scalars import render_scalar, render_string
 from .order import child_model, key_order_for
 
 __all__ = ["Fallback", "splice", "splice_edits"]
 
-_FILE_BREAKS = re.compile("\r\n|\r|\n")
 
 
 class Fallback(Exception):
@@ -75,7 +74,7 @@ class _Splicer:
         self.nodes = nodes
         self.source = source
         self.nl = newline
-        self.starts = [0] + [m.end() for m in _FILE_BREAKS.finditer(text)]
+        self.starts = line_starts(text)
         self.edits: list[_Edit] = []
 
     @cached_property

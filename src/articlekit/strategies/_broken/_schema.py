@@ -16,20 +16,14 @@ from ...models import (
     Action,
     Article,
     Author,
-    Collection,
     ContentProvider,
-    Course,
-    Download,
     Forum,
     Image,
     LinkedIn,
-    Organization,
-    Profile,
     Provider,
     Ratings,
     RelatedItem,
     Twitter,
-    Video,
 )
 from ...models._fields import HEAT_MAX, HEAT_MIN
 from ...models.kinds import KINDS
