@@ -103,7 +103,7 @@ def repo(tmp_path: Path) -> Path:
             "courses/intro.md": COURSE,
             "drafts/wip.md": NEWS,  # .gitignored
             "docs/page.md": DOC,
-            # a pyproject.toml with [tool.articlekit] is a configuration (the nearest wins: no ignore of AK702)
+            # a pyproject.toml with [tool.articlekit] is a configuration (the nearest wins)
             "py/pyproject.toml": '[project]\nname = "x"\n[tool.articlekit]\nselect = ["AK3"]\n'
             'include = ["**/*.md", "**/*.mdx"]\n',
             "py/a.md": NEWS,
@@ -140,7 +140,9 @@ def test_the_cli_and_the_api_agree_on_a_repository(repo: Path, capsys: pytest.Ca
     }
 
 
-def test_parallel_workers_use_each_files_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parallel_workers_use_each_files_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = {"articlekit.toml": 'ignore = ["AK702"]\n[per-file-ignores]\n"b/**" = ["AK305"]\n'}
     files.update({f"a/{n:03}.md": NEWS for n in range(40)})
     files.update({f"b/{n:03}.md": NEWS for n in range(40)})
@@ -177,7 +179,9 @@ def test_config_uses_one_file_and_isolated_uses_none(repo: Path, capsys: pytest.
     assert "not allowed with argument" in capsys.readouterr().err
 
 
-def test_select_replaces_and_ignore_adds_to_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_select_replaces_and_ignore_adds_to_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tree(tmp_path, {"articlekit.toml": 'select = ["AK3", "AK7"]\nignore = ["AK702"]\n', "a.md": NEWS})
     _, issues, _ = cli(capsys, str(tmp_path), "--select", "AK7")  # replaces: AK3 is not selected now
     assert issues == []  # ... and the file's ignore of AK702 still holds
@@ -326,7 +330,9 @@ def test_a_file_of_no_known_kind_gets_one_error(tmp_path: Path, capsys: pytest.C
     assert "AK901" not in {r["code"] for r in issues}
 
 
-def test_format_and_convert_follow_the_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_format_and_convert_follow_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tree(
         tmp_path,
         {
@@ -362,7 +368,9 @@ def test_include_fast_path_matches_the_globs(tmp_path: Path) -> None:
     """The default include (and `*.EXT` globs) are matched by suffix: the same files as the globs."""
     names = ["a.md", "b.markdown", "c.MD", ".md", "d.md.txt", "e.mdx", "sub/f.md", "sub/g.markdown.bak"]
     tree(tmp_path, dict.fromkeys(names, ""))
-    fast = find_files([tmp_path], config=Config.from_dict({"include": ["**/*.md", "*.markdown"]}, root=tmp_path))
+    fast = find_files(
+        [tmp_path], config=Config.from_dict({"include": ["**/*.md", "*.markdown"]}, root=tmp_path)
+    )
     slow = find_files(  # a glob the fast path does not take: every name goes through the compiled globs
         [tmp_path],
         config=Config.from_dict({"include": ["**/*.md", "*.markdown", "nothing/[ab].x"]}, root=tmp_path),
@@ -378,7 +386,9 @@ def test_include_fast_path_matches_the_globs(tmp_path: Path) -> None:
 
 
 def test_folders_with_nothing_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    tree(tmp_path, {"a/notes.txt": "", "b/x.md": NEWS, "articlekit.toml": 'exclude = ["c/"]\n', "c/y.md": NEWS})
+    tree(
+        tmp_path, {"a/notes.txt": "", "b/x.md": NEWS, "articlekit.toml": 'exclude = ["c/"]\n', "c/y.md": NEWS}
+    )
     assert find_files([tmp_path / "a", tmp_path / "b"]).empty == [str(tmp_path / "a")]
     assert run(["check", str(tmp_path / "c"), "-q"]) == 2  # a folder given is searched, its files excluded
     assert "no files to check under" in capsys.readouterr().err

@@ -328,7 +328,7 @@ def _examples(doc: str) -> tuple[str, str]:
 @pytest.mark.parametrize("rule", _KIND_RULES, ids=[r.codes[0].code for r in _KIND_RULES])
 def test_kind_rule_doc_examples(rule: articlekit.rules.Rule) -> None:
     """Each rule's own passing example passes it and its failing example fails it."""
-    passing, failing = _examples(rule.doc)
+    passing, failing = _examples(rule.codes[0].doc)
     first = rule.codes[0].code
     assert first not in {i.code for i in articlekit.check("---\n" + passing + "---\n")}
     assert first in {i.code for i in articlekit.check("---\n" + failing + "---\n")}

@@ -110,7 +110,8 @@ def test_loads_by_name_by_model_and_by_detection() -> None:
     assert isinstance(articlekit.loads(RECIPE, kind=Recipe).meta, Recipe)
     assert isinstance(articlekit.loads(RECIPE).meta, Recipe)
     assert detect_kind({"type": "recipe"}) is Recipe
-    assert kind_named("Recipe") is Recipe and kind_named("recipe") is Recipe
+    assert kind_named("Recipe") is Recipe
+    assert kind_named("recipe") is Recipe
     assert isinstance(articlekit.loads("---\nnote: hi\n---\n").meta, Note)
     bad = articlekit.check(RECIPE.replace("servings: 4", "servings: 400"))
     assert [(i.code, i.path) for i in bad] == [("AK303", ("servings",))]
@@ -178,7 +179,8 @@ def test_writer_keeps_own_fields_and_places_new_keys_after_known_ones() -> None:
     doc = articlekit.loads(RECIPE)
     assert articlekit.dumps(doc.replace(meta=doc.meta.model_copy())) == RECIPE
     plain = articlekit.loads(NEWS.replace("editor: Ann\n", ""))
-    assert type(plain.meta) is MyArticle and plain.meta.editor is None
+    assert type(plain.meta) is MyArticle
+    assert plain.meta.editor is None
     edited = plain.replace(meta=plain.meta.model_copy(update={"editor": "Bob"}))
     written = articlekit.dumps(edited)
     # the new key goes after every known one (in a group of its own), the rest is untouched
@@ -208,7 +210,8 @@ def test_format_of_a_kind_without_layout_uses_its_fields_order() -> None:
 @given(data=st.data())
 def test_from_type_draws_valid_models_of_registered_kinds(data: st.DataObject) -> None:
     recipe = data.draw(st.from_type(Recipe))
-    assert isinstance(recipe, Recipe) and 1 <= recipe.servings <= 100
+    assert isinstance(recipe, Recipe)
+    assert 1 <= recipe.servings <= 100
     mine = data.draw(st.from_type(MyArticle))
     assert isinstance(mine, MyArticle)
     text = articlekit.dumps(articlekit.Document(meta=mine))
@@ -232,7 +235,7 @@ def test_a_strategy_given_at_registration_is_used() -> None:
 
 
 def test_bad_registrations_are_clear_errors() -> None:
-    with pytest.raises(TypeError, match="subclass of articlekit.FrontMatterModel"):
+    with pytest.raises(TypeError, match=r"subclass of articlekit\.FrontMatterModel"):
         articlekit.register_kind("thing", dict)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="already registered with the model"):
         articlekit.register_kind("article", Recipe)
@@ -251,7 +254,9 @@ def test_a_kind_can_be_replaced_only_once() -> None:
     articlekit.register_kind("my-article", MyArticle, replaces="article")
     try:
         with pytest.raises(ValueError, match="already replaced by 'my-article'"):
-            articlekit.register_kind("other-article", type("Other", (articlekit.Article,), {}), replaces="article")
+            articlekit.register_kind(
+                "other-article", type("Other", (articlekit.Article,), {}), replaces="article"
+            )
     finally:
         _unregister_kind("my-article")
 
@@ -282,7 +287,8 @@ def test_a_kind_registered_after_hypothesis_is_imported_gets_from_type() -> None
         "class Recipe(articlekit.FrontMatterModel):\n"
         "    title: str\n"
         "    servings: int\n"
-        "articlekit.register_kind('recipe', Recipe, strategy=st.builds(Recipe, title=st.just('T'), servings=st.just(2)))\n"
+        "made = st.builds(Recipe, title=st.just('T'), servings=st.just(2))\n"
+        "articlekit.register_kind('recipe', Recipe, strategy=made)\n"
         "print(st.from_type(Recipe).example())\n"
     )
     assert _run(code) == "title='T' servings=2"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import articlekit
@@ -43,6 +43,7 @@ def _units(text: str, encoding: str) -> int:
     return len(text)
 
 
+@settings(deadline=None)
 @given(_TEXT, st.sampled_from([UTF8, UTF16, UTF32]))
 def test_client_positions_round_trip(text: str, encoding: str) -> None:
     index = LineIndex(text)
@@ -245,6 +246,7 @@ def test_what_cannot_be_suppressed() -> None:
 _LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\r\n", "d", "😀\n", "\n"]), max_size=12).map("".join)
 
 
+@settings(deadline=None)
 @given(_LINES, _LINES)
 def test_line_edits_turn_one_text_into_the_other(old: str, new: str) -> None:
     edits = line_edits(old, new)

@@ -43,10 +43,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PrivateAttr,
     StrictBool,
     StrictInt,
     StrictStr,
+    model_validator,
 )
 from pydantic import ValidationError as _PydanticError
 
@@ -72,7 +74,8 @@ CONFIG_FILES = ("articlekit.toml", ".articlekit.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
 """The files checked when a folder is given and no ``include`` is set."""
 
-_CODE = re.compile(r"AK\d{1,3}")
+_CODE = re.compile(r"[A-Z]{2,5}[0-9]{0,3}")  # a code (AK301, RX101) or a prefix (AK3, RX)
+_PLUGIN_CODE = re.compile(r"[A-Z]{2,5}[0-9]{3}")
 _MODULE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _OBJECT = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
@@ -174,15 +177,42 @@ class LimitsTable(BaseModel):
 
 
 class RulesTable(BaseModel):
-    """The ``[rules]`` table: the rules' settings ([`RuleOptions`][articlekit.RuleOptions]), in kebab case."""
+    """The ``[rules]`` table: the rules' settings ([`RuleOptions`][articlekit.RuleOptions]), in kebab case.
+
+    The options of other projects' rules are tables named by a code they registered,
+    ``[rules.RX101]``, with any keys: the rule reads them as `ctx.options.of(RX101)`.
+    """
 
     model_config = _TABLE_CONFIG
 
     max_related: _Count = RuleOptions().max_related
 
+    _settings: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _plugin_tables(cls, data: Any, handler: ModelWrapValidatorHandler[RulesTable]) -> RulesTable:
+        settings: dict[str, dict[str, Any]] = {}
+        if isinstance(data, Mapping):
+            rest: dict[str, Any] = {}
+            for key, value in data.items():
+                if not (isinstance(key, str) and _PLUGIN_CODE.fullmatch(key)) or key.startswith("AK"):
+                    rest[key] = value
+                elif key not in CODES:
+                    raise ValueError(f"[rules.{key}]: {key} is not a registered code (is its plugin loaded?)")
+                elif not isinstance(value, Mapping):
+                    raise ValueError(f"[rules.{key}] must be a table of the options of {key}'s rule")
+                else:
+                    settings[key] = dict(value)
+            data = rest
+        table = handler(data)
+        if settings:
+            table._settings = settings
+        return table
+
     def to_options(self) -> RuleOptions:
         """These values as [`RuleOptions`][articlekit.RuleOptions] (no key, no fixed time)."""
-        return RuleOptions(max_related=self.max_related)
+        return RuleOptions(max_related=self.max_related, settings=dict(self._settings))
 
 
 class Config(BaseModel):

@@ -309,7 +309,8 @@ def render_format_reference() -> str:
     for kind, schema in schemas:
         lines += _render_model(kind.__name__, schema, "##")
         if kind in examples:
-            lines += ["", "A short document of this kind:", "", "```yaml", examples[kind].rstrip("\n"), "```", ""]
+            example = examples[kind].rstrip("\n")
+            lines += ["", "A short document of this kind:", "", "```yaml", example, "```", ""]
     lines += ["## Parts", "", "Mappings that the kinds above hold.", ""]
     for name in sorted(parts):
         lines += _render_model(name, parts[name], "###")

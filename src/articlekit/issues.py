@@ -105,7 +105,7 @@ def register_code(
     ...     "RX101",
     ...     name="servings-range",
     ...     severity="error",
-    ...     doc="`servings` must be 1 to 100.\n\nA recipe serves at least one person.",
+    ...     doc="`servings` must be 1 to 100.\\n\\nA recipe serves at least one person.",
     ... )
     >>> SERVINGS.summary
     '`servings` must be 1 to 100.'

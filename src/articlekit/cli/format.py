@@ -15,6 +15,8 @@ from .params import FORMATTER, add_paths, add_walk_options, kind_arg
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from ..issues import Issue
+
 __all__ = ["add_parser", "run", "same_content"]
 
 
@@ -119,7 +121,36 @@ def _format_text(
             file=sys.stderr,
         )
         return None
+    broken = _broken_suppressions(text, new, kind, ignore) if new != text and "articlekit" in new else []
+    if broken:
+        print(
+            f"{PROG}: error: cannot format {path}: the new layout moves issues away from the line of "
+            "a suppression comment; the file was left unchanged (write that value in block style, or "
+            "move the comment to where the issue is reported):",
+            file=sys.stderr,
+        )
+        for issue in broken:
+            print(f"{path}:{issue}", file=sys.stderr)
+        return None
     return text, new
+
+
+def _broken_suppressions(
+    old: str, new: str, kind: type[BaseModel] | None, ignore: frozenset[str]
+) -> list[Issue]:
+    """The AK002 warnings (suppressions that suppress nothing) that formatting `old` into `new` brings.
+
+    The formatter keeps every comment next to its key, but a value it rewrites
+    in another layout (a flow list ``[a, b]`` as block items) puts an issue on
+    another line than the trailing comment that suppressed it.
+    """
+    from ..api import check
+    from ..suppressions import UNUSED_SUPPRESSION
+
+    code = UNUSED_SUPPRESSION.code
+    before = sum(1 for i in check(old, kind=kind, ignore=ignore) if i.code == code)
+    after = [i for i in check(new, kind=kind, ignore=ignore) if i.code == code]
+    return after if len(after) > before else []
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,7 +29,7 @@ __all__ = [
 FORMATTER = argparse.RawDescriptionHelpFormatter
 """The help formatter of every command: epilogs keep their line breaks."""
 
-_CODE_PATTERN = re.compile(r"AK\d{1,3}")
+_CODE_PATTERN = re.compile(r"[A-Z]{2,5}[0-9]{0,3}")  # a code (AK301, RX101) or a prefix (AK3, RX)
 
 
 def add_paths(p: argparse.ArgumentParser) -> None:

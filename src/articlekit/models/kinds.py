@@ -665,15 +665,6 @@ def _register_builtins() -> None:
         ),
         strategy=strategies + "organizations",
     )
-    from .recipe import Recipe
-
-    register_kind(
-        "recipe",
-        Recipe,
-        named_by={"type": "recipe"},
-        layout=Layout(["title", "type", "servings", "publishedDateTime"], [], ["title"]),
-        example=_example('title: "Pancakes"', "type: recipe", "servings: 4"),
-    )
 
 
 _register_builtins()

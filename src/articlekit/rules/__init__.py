@@ -145,7 +145,7 @@ class Context:
         """
         info = code if isinstance(code, CodeInfo) else CODES[code]
         line, column = self.locations.position(path, at_key=at_key)
-        return Issue(info.code, severity or info.severity, message, path, line, column)
+        return info.issue(message, path, line, column, severity=severity)
 
 
 Check = Callable[[Context], Iterable[Issue]]
