@@ -338,3 +338,34 @@ def test_lsp_help() -> None:
     assert done.returncode == 0
     assert "usage: articlekit lsp" in done.stdout
     assert "articlekit[lsp]" in done.stdout
+
+
+# -- code actions in process (the end-to-end tests cover the safe ones) ------------------------------
+
+
+def test_an_unsafe_fix_is_offered_marked_and_not_preferred() -> None:
+    from lsprotocol import types
+
+    from articlekit.lsp import features
+
+    text = BROKEN.replace("quality: -3", "quality: 3\nquality: 3")
+    found = analyze(text, None)
+    duplicate = next(f for f in found.findings if f.issue.code == "AK202")
+    line = duplicate.span[0][0] - 1
+    uri = "file:///x.md"
+    params = types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(
+            start=types.Position(line=line, character=0), end=types.Position(line=line, character=1)
+        ),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.QuickFix]),
+    )
+    actions = features.code_actions(found, uri, "utf-16", params)
+    assert [(a.title, a.is_preferred) for a in actions] == [
+        (
+            "remove the repeated key 'quality' (it repeats the same value) (unsafe fix: changes the data) (AK202)",
+            False,
+        ),
+        ("Suppress AK202 on this line", None),
+        ("Suppress AK202 in this file", None),
+    ]

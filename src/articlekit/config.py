@@ -94,7 +94,8 @@ def _known_codes() -> Mapping[str, object]:
 
 def _check_code(value: str) -> str:
     code = value.strip().upper()
-    if not _CODE.fullmatch(code):
+    letters = code.rstrip("0123456789")
+    if not _CODE.fullmatch(code) or not any(k.rstrip("0123456789") == letters for k in _known_codes()):
         raise ValueError(f"{value!r} is not an issue code (like AK301) or a code prefix (like AK3)")
     if not any(known.startswith(code) for known in _known_codes()):
         raise ValueError(f"{value!r} matches no issue code; 'articlekit codes' lists them")

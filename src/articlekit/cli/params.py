@@ -106,7 +106,8 @@ def codes_arg(values: Sequence[str], option: str) -> tuple[str, ...]:
             code = part.strip().upper()
             if not code:
                 continue
-            if not _CODE_PATTERN.fullmatch(code):
+            letters = code.rstrip("0123456789")
+            if not _CODE_PATTERN.fullmatch(code) or not any(k.rstrip("0123456789") == letters for k in CODES):
                 raise UsageError(
                     f"{option}: {part.strip()!r} is not an issue code (like AK301) or prefix (AK3)"
                 )

@@ -286,7 +286,7 @@ def _suppression_code(analysis: Analysis, line: int, column: int) -> tuple[str, 
 
 
 def _too_large(analysis: Analysis) -> bool:
-    """Whether the document is over the size limit (it is reported, not read again for hover or completion)."""
+    """Whether the document is over the size limit: reported, not read again for hover or completion."""
     return len(analysis.text) > analysis.config.limits.max_bytes
 
 
