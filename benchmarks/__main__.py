@@ -27,8 +27,12 @@ _FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.DO
 
 
 # -- inputs -----------------------------------------------------------------
+def _md_paths(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.rglob("*.md")) if p.name != "README.md"]
+
+
 def _read_folder(folder: Path) -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md")) if p.name != "README.md"]
+    return [p.read_text(encoding="utf-8") for p in _md_paths(folder)]
 
 
 def _front_matter(text: str) -> str:
@@ -120,7 +124,9 @@ def _interleaved(rows: dict[str, Callable[[], Any]], rounds: int) -> dict[str, l
     return times
 
 
-def _throughput_rows(texts: list[str]) -> tuple[dict[str, Callable[[], Any]], int]:
+def _throughput_rows(
+    texts: list[str], paths: list[Path] | None = None, root: Path | None = None
+) -> tuple[dict[str, Callable[[], Any]], int]:
     """The timed rows over ``texts``, and how many of the texts load (the ``dumps`` row's count)."""
     import frontmatter
     import yaml
@@ -183,11 +189,16 @@ def _throughput_rows(texts: list[str]) -> tuple[dict[str, Callable[[], Any]], in
                     fmt(t)
 
         rows["articlekit.format"] = format_row
+    from benchmarks.goals import extra_rows
+
+    rows.update(extra_rows(texts, paths, root))
     return rows, len(docs)
 
 
-def _throughput(label: str, texts: list[str], rounds: int) -> dict[str, Any]:
-    rows, n_docs = _throughput_rows(texts)
+def _throughput(
+    label: str, texts: list[str], rounds: int, paths: list[Path] | None = None, root: Path | None = None
+) -> dict[str, Any]:
+    rows, n_docs = _throughput_rows(texts, paths, root)
     n_texts = len(texts)
     for fn in rows.values():  # warm-up: imports, caches, lazy rule loading
         fn()
@@ -374,6 +385,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory rows")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--foreign", type=int, default=2000, help="size of the foreign front-matter corpus (0: none)")
+    parser.add_argument("--no-lsp", action="store_true", help="skip the language server's start-up")
+    parser.add_argument("--no-pure", action="store_true", help="skip the pure-Python check row (subprocess)")
+    parser.add_argument("--startup-rounds", type=int, default=7, help="runs of each start-up row")
     args = parser.parse_args(argv)
 
     try:
@@ -395,13 +410,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         real = _read_folder(args.corpus)
         news = _read_folder(args.corpus / "_news") if (args.corpus / "_news").is_dir() else []
         seeds = news or real or seeds
-        report["results"].append(_throughput(f"{args.corpus.name} (all)", real, args.rounds))
+        report["results"].append(
+            _throughput(f"{args.corpus.name} (all)", real, args.rounds, _md_paths(args.corpus), args.corpus)
+        )
+        from benchmarks import goals as _goals
+
+        report["per_kind_loads"] = _goals.per_kind_loads(real, args.rounds)
+        if not args.no_pure:
+            report["pure_python"] = _goals.pure_python_check(args.corpus, args.rounds)
         if news:
             report["results"].append(_throughput(f"{args.corpus.name}/_news", news, args.rounds))
     else:
         print(f"note: {args.corpus} is absent; only the generated corpus is measured", file=sys.stderr)
 
+    from benchmarks import goals as _goals
+
+    if args.foreign:
+        report["foreign"] = _goals.foreign_front_matter(args.foreign, args.rounds, args.seed)
     with tempfile.TemporaryDirectory(prefix="articlekit-bench-") as tmp:
+        one = next(iter(_md_paths(args.corpus))) if args.corpus.is_dir() else SAMPLE
+        report["startup"] = _goals.startup(one, args.startup_rounds, Path(tmp) / "pycache-startup")
         folder = Path(tmp) / "generated"
         folder.mkdir()
         if args.generated:
@@ -419,6 +447,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if memory is not None:
                     report["memory"] = memory
 
+    if not args.no_lsp:
+        report["lsp_first_diagnostics_ms"] = _goals.lsp_first_diagnostics()
+    report["goals"] = _judge(report)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -448,7 +479,79 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{'models / dicts (growth)':40} {mem['models_over_dicts']:10.2f}x")
             print(f"{'Documents / dicts (growth)':40} {mem['documents_over_dicts']:10.2f}x")
         print(f"{'models / dicts (peak RSS)':40} {mem['models_over_dicts_peak']:10.2f}x")
+    if "per_kind_loads" in report:
+        print("\n## loads per kind (real corpus), interleaved with frontmatter.loads")
+        for kind, row in report["per_kind_loads"].items():
+            print(f"{kind:40} {row['documents']:6d} docs {row['loads_docs_per_s']:10,.0f} docs/s {row['ratio']:8.2f}x")
+    if "foreign" in report:
+        fo = report["foreign"]
+        print(f"\n## foreign front matter: {fo['documents']} generated documents; fast-path fallbacks per construct")
+        for name, row in fo["fallback"].items():
+            alone = {None: "-", True: "falls back", False: "fast"}[row["alone_falls_back"]]
+            print(f"{name:40} {row['fell_back']:5d} / {row['documents']:5d} fell back   alone: {alone}")
+    if "startup" in report:
+        print("\n## start-up (median of processes)")
+        for name, sec in report["startup"].items():
+            print(f"{name:40} {sec * 1000:10.1f} ms")
+    _goals.print_goals(report["goals"])
     return 0
+
+
+def _judge(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each goal of issue 22 with its figure and whether it is met (``None``: not measured)."""
+    from benchmarks.goals import goal
+
+    out = []
+    real = report["results"][0]["rows"] if report["results"] and "(all)" in report["results"][0]["corpus"] else None
+
+    def ratio(name: str) -> float | None:
+        row = real.get(name) if real else None
+        return None if row is None else row["ratio_to_frontmatter"]
+
+    def docs(name: str) -> float | None:
+        row = real.get(name) if real else None
+        return None if row is None else row["docs_per_s"]
+
+    def add(name: str, fig: float | None, target: str, ok: Callable[[float], bool], note: str = "") -> None:
+        out.append(goal(name, fig, target, None if fig is None else ok(fig), note if fig is not None or note else "not measured"))
+
+    add("loads x frontmatter, real corpus", ratio("articlekit.loads"), ">= 4", lambda f: f >= 4)
+    for kind, row in report.get("per_kind_loads", {}).items():
+        add(f"loads x frontmatter, {kind} ({row['documents']} files)", row["ratio"], ">= 4", lambda f: f >= 4)
+    add("check x frontmatter, real corpus (plain)", ratio("articlekit.check"), ">= 5", lambda f: f >= 5)
+    add("check x frontmatter, config + suppressions", ratio("articlekit.check (config, suppressions)"), ">= 5", lambda f: f >= 5)
+    rs = docs("split + yaml_rs.loads")
+    pa = docs("articlekit.parse")
+    add("parse / (split + yaml_rs.loads)", None if rs is None or pa is None else pa / rs, ">= 1", lambda f: f >= 1,
+        "" if rs is not None else "yaml_rs is not installed: pip install yaml-rs")
+    add("parse x frontmatter, real corpus", ratio("articlekit.parse"), "info", lambda f: True)
+    add("orjson (same data as JSON) x frontmatter: the floor", ratio("orjson.loads (same data as JSON)"), "info",
+        lambda f: True, "" if ratio("orjson.loads (same data as JSON)") is not None else "orjson is not installed")
+    fo = report.get("foreign")
+    add("parse x frontmatter, foreign front matter", fo and fo["ratio"], ">= 3", lambda f: f >= 3)
+    dump = docs("yaml.dump CSafeDumper (same data)")
+    for row in ("articlekit.dumps (per loaded doc)", "articlekit.format"):
+        d = docs(row)
+        add(f"{row.split(' ')[0]} / yaml.dump CSafeDumper", None if d is None or dump is None else d / dump, ">= 1",
+            lambda f: f >= 1)
+    pure = report.get("pure_python")
+    add("check x frontmatter, pure Python", pure and pure["ratio"], ">= 2.5", lambda f: f >= 2.5,
+        "" if pure is None or not pure["accelerated"] else "C loop was still on!")
+    st = report.get("startup")
+    if st:
+        budget = 2 * st["python -c 'import pydantic'"]
+        add("start-up: check one.md / (python -c 'import pydantic')", st["articlekit check one.md"] / st["python -c 'import pydantic'"],
+            "<= 2", lambda f: f <= 2, f"{st['articlekit check one.md'] * 1000:.0f} ms vs budget {budget * 1000:.0f} ms")
+    if "lsp_first_diagnostics_ms" in report:
+        ms, note = report["lsp_first_diagnostics_ms"]
+        add("LSP first diagnostics (ms)", ms, "<= 300", lambda f: f <= 300, note)
+    mem = report.get("memory")
+    add("memory: models / dicts (RSS growth)", mem and mem.get("models_over_dicts"), "<= 1.5", lambda f: f <= 1.5,
+        f"{mem['models']['kept']} models" if mem else "needs --generated")
+    cli = report.get("cli")
+    add("check -j 2 / -j 1, " + (f"{cli['documents'] * cli['scale']} files" if cli else "40,000 files"),
+        cli and cli.get("speedup_scaled"), ">= 1.8", lambda f: f >= 1.8, f"{os.cpu_count()} CPUs" if cli else "needs --generated and the CLI")
+    return out
 
 
 if __name__ == "__main__":

@@ -362,10 +362,7 @@ def test_an_unsafe_fix_is_offered_marked_and_not_preferred() -> None:
     )
     actions = features.code_actions(found, uri, "utf-16", params)
     assert [(a.title, a.is_preferred) for a in actions] == [
-        (
-            "remove the repeated key 'quality' (it repeats the same value) (unsafe fix: changes the data) (AK202)",
-            False,
-        ),
+        ("remove the repeated key 'quality' (it repeats the same value) (AK202, unsafe fix)", False),
         ("Suppress AK202 on this line", None),
         ("Suppress AK202 in this file", None),
     ]

@@ -26,7 +26,7 @@ if _typing.TYPE_CHECKING:
     from .api import check, check_file, detect_kind, load, loads, parse
     from .config import Config
     from .document import Document
-    from .errors import ArticleKitError, ConfigError, ParseError, SecuredError, ValidationError
+    from .errors import ArticleKitError, ConfigError, ParseError, PluginError, SecuredError, ValidationError
     from .fixes import FixResult, fix
     from .issues import CODES, CodeInfo, Issue, register_code
     from .limits import DEFAULT_LIMITS, Limits
@@ -85,6 +85,7 @@ __all__ = [
     "LinkedIn",
     "Organization",
     "ParseError",
+    "PluginError",
     "Profile",
     "Provider",
     "Ratings",
@@ -122,7 +123,8 @@ _SOURCE = {
     "Document": "document",
     **dict.fromkeys(("FixResult", "fix"), "fixes"),
     **dict.fromkeys(
-        ("ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError"), "errors"
+        ("ArticleKitError", "ConfigError", "ParseError", "PluginError", "SecuredError", "ValidationError"),
+        "errors",
     ),
     **dict.fromkeys(("CODES", "CodeInfo", "Issue", "register_code"), "issues"),
     **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "limits"),

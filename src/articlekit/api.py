@@ -20,6 +20,7 @@ from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models.kinds import detect_kind as _detect_kind
 from .models.kinds import unknown_kind_issue
+from .plugins import load_config_plugins, load_plugins
 from .positions import Locations
 from .rules import Context, RuleOptions, run_rules
 from .secured import require_backend, validate_key
@@ -45,8 +46,13 @@ def detect_kind(data: dict[str, Any]) -> type[BaseModel] | None:
     ``category: news`` is an [`Article`][articlekit.Article] (even with ``type: video``);
     ``type`` picks Video, Course, Collection, Download, Profile or Forum;
     ``taxonomy: organization`` an Organization.  ``None`` when it matches no
-    kind (AK901); see `articlekit.models.kinds`.
+    kind (AK901); see `articlekit.models.kinds`.  Installed plugins' kinds count
+    (see [`articlekit.plugins`][articlekit.plugins]).
+
+    Raises:
+        PluginError: an installed plugin failed to load.
     """
+    load_plugins()
     return _detect_kind(data)
 
 
@@ -179,6 +185,10 @@ class _Plan:
         options: RuleOptions | None,
         secured_key: bytes | None,
     ) -> None:
+        load_plugins()  # once; then a flag test (installed plugins' kinds and codes)
+        if config is not None and config.plugins:  # a configuration made in Python, or in another process
+            source = config.source
+            load_config_plugins(config.plugins, config.root, None if source is None else str(source))
         ignored = _as_set(ignore)
         self.promote = False
         if isinstance(kind, str):

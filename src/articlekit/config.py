@@ -655,12 +655,37 @@ def _validate(
     text: str | None = None,
     prefix: tuple[str, ...] = (),
 ) -> Config:
+    _load_plugins_of(data, root, source, text, prefix)
     try:
         config = cls.model_validate(data, by_alias=True, by_name=False)
     except _PydanticError as exc:
         raise config_error(Config, exc, source, text, prefix) from None
     config._root, config._source, config._prefix = root, source, prefix
     return config
+
+
+def _load_plugins_of(
+    data: Mapping[str, Any], root: str | None, source: str | None, text: str | None, prefix: tuple[str, ...]
+) -> None:
+    """Load the installed plugins, and the ``plugins`` the data lists, before the rest is validated.
+
+    Their codes and kinds may then appear in ``select``, ``ignore``, ``kinds`` and ``[rules]``.
+    A malformed ``plugins`` value is left to validation to report.
+    """
+    from .plugins import load_config_plugins, load_plugins
+
+    load_plugins()
+    modules = data.get("plugins") if isinstance(data, Mapping) else None
+    if not isinstance(modules, (list, tuple)):
+        return
+    if not all(isinstance(m, str) and _MODULE.fullmatch(m) for m in modules):
+        return
+    where = source
+    if source is not None and text is not None:
+        located = error_at(source, text, (*prefix, "plugins"), "plugins", "")
+        if located.line is not None:
+            where = f"{source}:{located.line}:{located.column or 1}"
+    load_config_plugins(modules, root, where)
 
 
 # --------------------------------------------------------------------------- discovery

@@ -368,13 +368,21 @@ _RULES_INTRO = [
 ]
 
 
-def render_rules_markdown(*, plugins: bool = False) -> str:
+def render_rules_markdown(*, plugins: bool = False, only: set[str] | None = None) -> str:
     """The text of ``docs/rules.md``: every built-in code, by area, with its documentation and rule.
 
     With ``plugins``, the same for the codes other projects registered (those
-    not starting with `AK`) instead: a plugin's reference, in the same format.
+    not starting with `AK`) instead: a plugin's reference, in the same format
+    (``python -m articlekit.docgen --plugins``).  ``only``: just these codes.
     """
-    codes = sorted((c for c in CODES.values() if c.code.startswith("AK") != plugins), key=lambda c: c.code)
+    codes = sorted(
+        (
+            c
+            for c in CODES.values()
+            if c.code.startswith("AK") != plugins and (only is None or c.code in only)
+        ),
+        key=lambda c: c.code,
+    )
     rule_of: dict[str, Rule] = {}
     for rule in all_rules():
         for info in rule.codes:
@@ -462,15 +470,65 @@ def write_files(root: Path) -> list[Path]:
     return changed
 
 
+def _plugins_reference(name: str, output: str | None) -> int:
+    """``--plugins [NAME]``: the installed plugins' codes and rules, to ``output`` or standard output."""
+    from .errors import PluginError
+    from .plugins import load_plugins, loaded_plugins
+
+    try:
+        load_plugins()
+    except PluginError as exc:
+        print(f"python -m articlekit.docgen: error: {exc}", file=sys.stderr)
+        return 2
+    only: set[str] | None = None
+    if name:
+        wanted = name.lower().replace("_", "-")
+        chosen = [
+            p
+            for p in loaded_plugins()
+            if wanted in (p.name.lower().replace("_", "-"), (p.distribution or "").lower().replace("_", "-"))
+        ]
+        if not chosen:
+            known = ", ".join(sorted({p.name for p in loaded_plugins()})) or "none installed"
+            print(f"python -m articlekit.docgen: error: no plugin named {name!r} ({known})", file=sys.stderr)
+            return 2
+        only = {code for p in chosen for code in p.codes}
+    text = render_rules_markdown(plugins=True, only=only)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m articlekit.docgen [--check] [--root DIR]``; returns the exit status."""
+    """``python -m articlekit.docgen [--check] [--root DIR] | --plugins [NAME] [--output FILE]``.
+
+    Returns the exit status.  With ``--plugins``, nothing is written under the
+    repository: the installed plugins' reference goes to standard output (or
+    ``--output``), for a plugin's own documentation.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m articlekit.docgen",
         description="Regenerate the docs pages and JSON Schema files that are generated from the code.",
     )
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is stale")
     parser.add_argument("--root", default=".", help="the repository root (default: the current folder)")
+    parser.add_argument(
+        "--plugins",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="instead: the reference of the installed plugins' codes and rules, in the format of "
+        "docs/rules.md (only those of the plugin or distribution NAME, when given)",
+    )
+    parser.add_argument("--output", metavar="FILE", help="with --plugins: write to FILE, not standard output")
     args = parser.parse_args(argv)
+    if args.plugins is not None:
+        return _plugins_reference(args.plugins, args.output)
+    if args.output is not None:
+        parser.error("--output goes with --plugins")
     root = Path(args.root)
     if not (root / "pyproject.toml").is_file() or not (root / "src" / "articlekit").is_dir():
         print(

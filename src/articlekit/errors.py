@@ -21,7 +21,15 @@ from ._mask import mask_line, mask_source
 from .issues import Issue
 from .positions import BREAK
 
-__all__ = ["ArticleKitError", "ConfigError", "ParseError", "SecuredError", "ValidationError", "render_issues"]
+__all__ = [
+    "ArticleKitError",
+    "ConfigError",
+    "ParseError",
+    "PluginError",
+    "SecuredError",
+    "ValidationError",
+    "render_issues",
+]
 
 
 def render_issues(issues: Sequence[Issue], source: str | None = None, name: str | None = None) -> str:
@@ -102,6 +110,32 @@ class ValidationError(ArticleKitError):
 
 class SecuredError(ArticleKitError):
     """A ``secured`` value could not be made or opened (wrong key, bad padding, missing extra)."""
+
+
+class PluginError(ArticleKitError):
+    """A plugin failed to load: it could not be imported, or its function raised.
+
+    The plugin is an installed entry point of the group `articlekit.plugins`, or
+    a module in a configuration's `plugins`.  The message names the plugin,
+    where it came from, and the exception with the place it was raised; the
+    command line reports it as a usage error (exit status 2).  See [`articlekit.plugins`][articlekit.plugins].
+
+    Attributes:
+        plugin: the plugin's name (the entry point's, or the module's).
+        origin: where it was declared, in words (the distribution, or the configuration file).
+    """
+
+    def __init__(self, message: str, *, plugin: str = "", origin: str = "") -> None:
+        super().__init__(message)
+        self.plugin = plugin
+        self.origin = origin
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_plugin_error, (self.message, self.plugin, self.origin))
+
+
+def _rebuild_plugin_error(message: str, plugin: str, origin: str) -> PluginError:
+    return PluginError(message, plugin=plugin, origin=origin)
 
 
 class ConfigError(ArticleKitError):

@@ -53,11 +53,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error already printed by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     handler: Callable[[argparse.Namespace], int] = args.handler
-    from ..errors import ConfigError
+    from ..errors import ConfigError, PluginError
 
     try:
         return handler(args)
     except UsageError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    except PluginError as exc:  # a plugin that fails to import: one line naming it, not a traceback
         error(str(exc))
         return EXIT_USAGE
     except ConfigError as exc:  # a bad configuration file: 'path:line:col: key: message'

@@ -20,6 +20,7 @@ from .params import (
     jobs,
     kind_arg,
 )
+from .plugins import load_configured
 from .reporters import DEFAULT, REPORTERS, Report, deliver
 
 if TYPE_CHECKING:
@@ -210,6 +211,7 @@ def _fix_summary(fixed: list[FileFix], diff: bool, unsafe: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run `articlekit check` with the parsed `args`; the exit status."""
     load_library()
+    load_configured(args)  # the configuration's plugins: their codes and kinds for --select and --kind
     from . import terminal
     from .baseline import Baseline, apply_baseline
     from .discovery import Configs, find, read_stdin

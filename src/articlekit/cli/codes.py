@@ -6,6 +6,7 @@ import argparse
 
 from .common import EXIT_OK, load_library
 from .params import FORMATTER, codes_arg
+from .plugins import load_configured
 
 __all__ = ["add_parser", "run"]
 
@@ -35,6 +36,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     """Run `articlekit codes` with the parsed `args`; the exit status."""
     load_library()
+    load_configured(args)  # the current folder's configuration's plugins: their codes too
     from ..issues import CODES
 
     wanted = codes_arg(args.codes, "codes") if args.codes else ()

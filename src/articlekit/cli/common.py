@@ -63,7 +63,10 @@ def mark_as_program(program: bool) -> None:
 
 
 def load_library() -> None:
-    """Import the parser, the models and every built-in rule, once, before any file is checked.
+    """Import the parser, the models, every built-in rule and the installed plugins, once.
+
+    Called before any file is checked.  A plugin that fails to load raises
+    `articlekit.PluginError` (`run` reports it: exit status 2).
 
     The garbage collector is paused meanwhile: importing makes tens of thousands
     of objects and no garbage, and the collections it would trigger cost about
@@ -81,6 +84,9 @@ def load_library() -> None:
         from ..rules import all_rules
 
         all_rules()  # the built-in rules, loaded before worker processes are forked
+        from ..plugins import load_plugins
+
+        load_plugins()  # the installed plugins' kinds, codes and rules (a failure: PluginError, exit 2)
     finally:
         if enabled:
             gc.enable()

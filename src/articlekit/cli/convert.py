@@ -21,6 +21,7 @@ from .common import (
     plural,
 )
 from .params import FORMATTER, add_paths, add_stdin_filename, add_walk_options, jobs
+from .plugins import load_configured
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -184,6 +185,7 @@ def _destination(target: str | None) -> Iterator[IO[str]]:
 def run(args: argparse.Namespace) -> int:
     """Run `articlekit convert` with the parsed `args`; the exit status."""
     load_library()
+    load_configured(args)  # the configuration's plugins, before any file is read
     from .discovery import Configs, find, read_stdin
     from .runner import cpu_count, stream
 

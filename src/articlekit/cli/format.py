@@ -11,6 +11,7 @@ from ..errors import ArticleKitError
 from ..positions import BREAK as _BREAK
 from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, PROG, STDIN, STDIN_NAME, load_library, plural
 from .params import FORMATTER, add_paths, add_walk_options, kind_arg
+from .plugins import load_configured
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -156,6 +157,7 @@ def _broken_suppressions(
 def run(args: argparse.Namespace) -> int:
     """Run `articlekit format` with the parsed `args`; the exit status."""
     load_library()
+    load_configured(args)  # the configuration's plugins: their kinds for --kind
     import articlekit
 
     from .atomic import write_atomic

@@ -9,7 +9,7 @@ from .params import FORMATTER
 
 __all__ = ["COMMANDS", "build_parser"]
 
-COMMANDS = ("check", "format", "schema", "convert", "codes", "config", "lsp")
+COMMANDS = ("check", "format", "schema", "convert", "codes", "config", "plugins", "lsp")
 """The commands, in the order `articlekit --help` lists them: each is the module `articlekit.cli.NAME`
 with `add_parser(subparsers)` (which sets the `handler` default to its `run(args)`)."""
 
@@ -22,6 +22,7 @@ examples:
   articlekit convert _news/ --to jsonl > news.jsonl
   articlekit codes AK301                    what an issue code means
   articlekit config _news/post.md           the configuration that applies to a file
+  articlekit plugins                        the plugins loaded, and what each registered
 
 exit status: 0 nothing wrong, 1 errors found (or files would be reformatted),
 2 usage error or unreadable path.  Run 'articlekit COMMAND --help' for details.

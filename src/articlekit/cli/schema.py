@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from .atomic import write_output
-from .common import EXIT_OK
+from .common import EXIT_OK, load_library
 from .params import FORMATTER, kind_arg
+from .plugins import load_configured
 
 __all__ = ["add_parser", "run"]
 
@@ -43,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     from ..schema import json_schema
 
+    load_library()
+    load_configured(args)  # the current folder's configuration's plugins: their kinds for --kind
     schema = json_schema(kind=kind_arg(args.kind))
     indent = args.indent if args.indent > 0 else None
     write_output(args.output, json.dumps(schema, indent=indent, ensure_ascii=False) + "\n")

@@ -171,10 +171,11 @@ def _quick_fixes(analysis: Analysis, uri: str, encoding: str, hits: list[Finding
         for fix in fixes:
             if not _same_issue(fix.issue, finding.issue):
                 continue
-            title = fix.title if fix.safe else f"{fix.title} (unsafe fix: changes the data)"
             actions.append(
                 types.CodeAction(
-                    title=f"{title} ({fix.code})",
+                    title=f"{fix.title} ({fix.code})"
+                    if fix.safe
+                    else f"{fix.title} ({fix.code}, unsafe fix)",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
                     is_preferred=bool(fix.safe),

@@ -283,5 +283,7 @@ def format(
     newline = "\r\n" if source.newline == "\r\n" else "\n"
     front_matter = _canonical_front_matter(doc.meta, newline, source)
     out = _assemble(source.bom, ("---", newline, "---", newline), front_matter, doc.body, newline)
+    if out == ("\ufeff" if source.bom else "") + source.text:
+        return out  # already canonical: the very text ``doc`` was loaded from needs no load-back check
     _verify(out, doc)
     return out
