@@ -197,7 +197,8 @@ def test_select_and_a_suppression_comment(venv: Env, tmp_path: Path) -> None:
     text = text.replace("type: recipe\n", "type: recipe\nflour: 200\n")  # an unknown key: AK305
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     everything = _issues(_cli(venv, "check", "--format", "json", "a.md", cwd=tmp_path))
-    assert ("a.md", "RX101") in everything and len(everything) == 2
+    assert ("a.md", "RX101") in everything
+    assert len(everything) == 2
     selected = _cli(venv, "check", "--format", "json", "--select", "RX101", "a.md", cwd=tmp_path)
     assert _issues(selected) == [("a.md", "RX101")]
     assert _issues(_cli(venv, "check", "--format", "json", "--ignore", "RX1", "a.md", cwd=tmp_path)) == [
@@ -280,7 +281,8 @@ def test_an_installed_plugin_that_fails_is_one_usage_error(venv: Env, tmp_path: 
         "articlekit: error: the plugin 'broken' (entry point 'broken' = 'articlekit_broken'"
     )
     assert "articlekit-broken 0.1" in line
-    assert "RuntimeError: the oven is cold (at " in line and "articlekit_broken.py:3)" in line
+    assert "RuntimeError: the oven is cold (at " in line
+    assert line.endswith("articlekit_broken.py:3)")
     for command in (["codes"], ["plugins"], ["schema", "--kind", "recipe"], ["format", "--check", "a.md"]):
         assert _cli(venv, *command, cwd=tmp_path, **broken).returncode == 2, command
     program = (

@@ -121,7 +121,7 @@ def load_plugins() -> None:
             return
         _State.done = _State.loading = True
         try:
-            for entry in _entry_points():
+            for entry in sorted(_entry_points(), key=lambda ep: (ep.name, _dist_name(ep) or "", ep.value)):
                 _load_entry_point(entry)
         except PluginError as exc:
             _State.error = (exc.message, exc.plugin, exc.origin)
@@ -188,8 +188,7 @@ def _raise_stored(failure: tuple[str, str, str] | None) -> None:
 def _entry_points() -> list[Any]:
     from importlib.metadata import entry_points
 
-    found = list(entry_points(group=ENTRY_POINT_GROUP))
-    return sorted(found, key=lambda ep: (ep.name, _dist_name(ep) or "", ep.value))
+    return list(entry_points(group=ENTRY_POINT_GROUP))
 
 
 def _dist_name(entry: Any) -> str | None:
