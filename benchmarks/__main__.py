@@ -385,7 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory rows")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--foreign", type=int, default=2000, help="size of the foreign front-matter corpus (0: none)")
+    parser.add_argument(
+        "--foreign", type=int, default=2000, help="size of the foreign front-matter corpus (0: none)"
+    )
     parser.add_argument("--no-lsp", action="store_true", help="skip the language server's start-up")
     parser.add_argument("--no-pure", action="store_true", help="skip the pure-Python check row (subprocess)")
     parser.add_argument("--startup-rounds", type=int, default=7, help="runs of each start-up row")
@@ -482,10 +484,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "per_kind_loads" in report:
         print("\n## loads per kind (real corpus), interleaved with frontmatter.loads")
         for kind, row in report["per_kind_loads"].items():
-            print(f"{kind:40} {row['documents']:6d} docs {row['loads_docs_per_s']:10,.0f} docs/s {row['ratio']:8.2f}x")
+            print(
+                f"{kind:40} {row['documents']:6d} docs {row['loads_docs_per_s']:10,.0f} docs/s"
+                f" {row['ratio']:8.2f}x"
+            )
     if "foreign" in report:
         fo = report["foreign"]
-        print(f"\n## foreign front matter: {fo['documents']} generated documents; fast-path fallbacks per construct")
+        print(
+            f"\n## foreign front matter: {fo['documents']} generated documents;"
+            " fast-path fallbacks per construct"
+        )
         for name, row in fo["fallback"].items():
             alone = {None: "-", True: "falls back", False: "fast"}[row["alone_falls_back"]]
             print(f"{name:40} {row['fell_back']:5d} / {row['documents']:5d} fell back   alone: {alone}")
@@ -502,7 +510,11 @@ def _judge(report: dict[str, Any]) -> list[dict[str, Any]]:
     from benchmarks.goals import goal
 
     out = []
-    real = report["results"][0]["rows"] if report["results"] and "(all)" in report["results"][0]["corpus"] else None
+    real = (
+        report["results"][0]["rows"]
+        if report["results"] and "(all)" in report["results"][0]["corpus"]
+        else None
+    )
 
     def ratio(name: str) -> float | None:
         row = real.get(name) if real else None
@@ -513,44 +525,91 @@ def _judge(report: dict[str, Any]) -> list[dict[str, Any]]:
         return None if row is None else row["docs_per_s"]
 
     def add(name: str, fig: float | None, target: str, ok: Callable[[float], bool], note: str = "") -> None:
-        out.append(goal(name, fig, target, None if fig is None else ok(fig), note if fig is not None or note else "not measured"))
+        out.append(
+            goal(
+                name,
+                fig,
+                target,
+                None if fig is None else ok(fig),
+                note if fig is not None or note else "not measured",
+            )
+        )
 
     add("loads x frontmatter, real corpus", ratio("articlekit.loads"), ">= 4", lambda f: f >= 4)
     for kind, row in report.get("per_kind_loads", {}).items():
         add(f"loads x frontmatter, {kind} ({row['documents']} files)", row["ratio"], ">= 4", lambda f: f >= 4)
     add("check x frontmatter, real corpus (plain)", ratio("articlekit.check"), ">= 5", lambda f: f >= 5)
-    add("check x frontmatter, config + suppressions", ratio("articlekit.check (config, suppressions)"), ">= 5", lambda f: f >= 5)
+    add(
+        "check x frontmatter, config + suppressions",
+        ratio("articlekit.check (config, suppressions)"),
+        ">= 5",
+        lambda f: f >= 5,
+    )
     rs = docs("split + yaml_rs.loads")
     pa = docs("articlekit.parse")
-    add("parse / (split + yaml_rs.loads)", None if rs is None or pa is None else pa / rs, ">= 1", lambda f: f >= 1,
-        "" if rs is not None else "yaml_rs is not installed: pip install yaml-rs")
+    add(
+        "parse / (split + yaml_rs.loads)",
+        None if rs is None or pa is None else pa / rs,
+        ">= 1",
+        lambda f: f >= 1,
+        "" if rs is not None else "yaml_rs is not installed: pip install yaml-rs",
+    )
     add("parse x frontmatter, real corpus", ratio("articlekit.parse"), "info", lambda f: True)
-    add("orjson (same data as JSON) x frontmatter: the floor", ratio("orjson.loads (same data as JSON)"), "info",
-        lambda f: True, "" if ratio("orjson.loads (same data as JSON)") is not None else "orjson is not installed")
+    add(
+        "orjson (same data as JSON) x frontmatter: the floor",
+        ratio("orjson.loads (same data as JSON)"),
+        "info",
+        lambda f: True,
+        "" if ratio("orjson.loads (same data as JSON)") is not None else "orjson is not installed",
+    )
     fo = report.get("foreign")
     add("parse x frontmatter, foreign front matter", fo and fo["ratio"], ">= 3", lambda f: f >= 3)
     dump = docs("yaml.dump CSafeDumper (same data)")
     for row in ("articlekit.dumps (per loaded doc)", "articlekit.format"):
         d = docs(row)
-        add(f"{row.split(' ')[0]} / yaml.dump CSafeDumper", None if d is None or dump is None else d / dump, ">= 1",
-            lambda f: f >= 1)
+        add(
+            f"{row.split(' ')[0]} / yaml.dump CSafeDumper",
+            None if d is None or dump is None else d / dump,
+            ">= 1",
+            lambda f: f >= 1,
+        )
     pure = report.get("pure_python")
-    add("check x frontmatter, pure Python", pure and pure["ratio"], ">= 2.5", lambda f: f >= 2.5,
-        "" if pure is None or not pure["accelerated"] else "C loop was still on!")
+    add(
+        "check x frontmatter, pure Python",
+        pure and pure["ratio"],
+        ">= 2.5",
+        lambda f: f >= 2.5,
+        "" if pure is None or not pure["accelerated"] else "C loop was still on!",
+    )
     st = report.get("startup")
     if st:
         budget = 2 * st["python -c 'import pydantic'"]
-        add("start-up: check one.md / (python -c 'import pydantic')", st["articlekit check one.md"] / st["python -c 'import pydantic'"],
-            "<= 2", lambda f: f <= 2, f"{st['articlekit check one.md'] * 1000:.0f} ms vs budget {budget * 1000:.0f} ms")
+        add(
+            "start-up: check one.md / (python -c 'import pydantic')",
+            st["articlekit check one.md"] / st["python -c 'import pydantic'"],
+            "<= 2",
+            lambda f: f <= 2,
+            f"{st['articlekit check one.md'] * 1000:.0f} ms vs budget {budget * 1000:.0f} ms",
+        )
     if "lsp_first_diagnostics_ms" in report:
         ms, note = report["lsp_first_diagnostics_ms"]
         add("LSP first diagnostics (ms)", ms, "<= 300", lambda f: f <= 300, note)
     mem = report.get("memory")
-    add("memory: models / dicts (RSS growth)", mem and mem.get("models_over_dicts"), "<= 1.5", lambda f: f <= 1.5,
-        f"{mem['models']['kept']} models" if mem else "needs --generated")
+    add(
+        "memory: models / dicts (RSS growth)",
+        mem and mem.get("models_over_dicts"),
+        "<= 1.5",
+        lambda f: f <= 1.5,
+        f"{mem['models']['kept']} models" if mem else "needs --generated",
+    )
     cli = report.get("cli")
-    add("check -j 2 / -j 1, " + (f"{cli['documents'] * cli['scale']} files" if cli else "40,000 files"),
-        cli and cli.get("speedup_scaled"), ">= 1.8", lambda f: f >= 1.8, f"{os.cpu_count()} CPUs" if cli else "needs --generated and the CLI")
+    add(
+        "check -j 2 / -j 1, " + (f"{cli['documents'] * cli['scale']} files" if cli else "40,000 files"),
+        cli and cli.get("speedup_scaled"),
+        ">= 1.8",
+        lambda f: f >= 1.8,
+        f"{os.cpu_count()} CPUs" if cli else "needs --generated and the CLI",
+    )
     return out
 
 

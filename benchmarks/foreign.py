@@ -37,7 +37,11 @@ def _keys_with_spaces(rng: random.Random) -> list[str]:
 
 
 def _punctuation_keys(rng: random.Random) -> list[str]:
-    return [f"og:image: /img/{rng.choice(_WORDS)}.png", f"sidebar_label.short: {rng.choice(_WORDS)}", "x-robots: noindex"]
+    return [
+        f"og:image: /img/{rng.choice(_WORDS)}.png",
+        f"sidebar_label.short: {rng.choice(_WORDS)}",
+        "x-robots: noindex",
+    ]
 
 
 def _quoted_keys(rng: random.Random) -> list[str]:

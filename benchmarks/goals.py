@@ -93,7 +93,7 @@ def extra_rows(texts: list[str], paths: list[Path] | None, root: Path | None) ->
             t.replace("---\n", "---\n# articlekit: ignore[AK305]\n", 1) if i % 4 == 0 else t
             for i, t in enumerate(texts)
         ]
-        pairs = list(zip(marked, [str(p) for p in paths]))
+        pairs = list(zip(marked, [str(p) for p in paths], strict=True))
 
         def check_config() -> None:
             for t, p in pairs:
@@ -149,12 +149,16 @@ def per_kind_loads(texts: list[str], rounds: int) -> dict[str, dict[str, float]]
         # small groups: more rounds, so that each median covers enough time
         times = _interleaved(rows, max(rounds, min(41, 2000 // len(group))))
         fm_t, loads_t = statistics.median(times["fm"]), statistics.median(times["loads"])
-        out[kind] = {"documents": len(group), "ratio": fm_t / loads_t, "loads_docs_per_s": len(group) / loads_t}
+        out[kind] = {
+            "documents": len(group),
+            "ratio": fm_t / loads_t,
+            "loads_docs_per_s": len(group) / loads_t,
+        }
     return out
 
 
 def foreign_front_matter(count: int, rounds: int, seed: int) -> dict[str, Any]:
-    """``parse`` over the generated foreign corpus against ``frontmatter.loads``, and fallbacks per construct."""
+    """``parse`` over the generated foreign corpus against ``frontmatter.loads``; fallbacks per construct."""
     import frontmatter
 
     import articlekit
@@ -191,7 +195,9 @@ def foreign_front_matter(count: int, rounds: int, seed: int) -> dict[str, Any]:
     return {
         "documents": len(texts),
         "ratio": ratio,
-        "fallback": {n: {"documents": d, "fell_back": s, "alone_falls_back": alone.get(n)} for n, (d, s) in per.items()},
+        "fallback": {
+            n: {"documents": d, "fell_back": s, "alone_falls_back": alone.get(n)} for n, (d, s) in per.items()
+        },
     }
 
 
@@ -224,7 +230,11 @@ def pure_python_check(folder: Path, rounds: int) -> dict[str, Any]:
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.run(
         [sys.executable, "-c", _PURE_CHILD, str(folder), str(rounds)],
-        capture_output=True, text=True, env=env, check=True, cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=root,
     )
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
@@ -258,7 +268,7 @@ def lsp_first_diagnostics() -> tuple[float | None, str]:
         from benchmarks.lsp import measure
 
         figures = measure(changes=5, warmup=1)
-    except Exception as exc:  # noqa: BLE001 - the lsp extra may be absent
+    except Exception as exc:  # the lsp extra may be absent
         return None, f"not measured: {type(exc).__name__}: {exc}"
     return max(figures["startup_ms"]), "slower of 2 runs"
 

@@ -45,7 +45,9 @@ def require_loop(name: str) -> None:
 
     if name in fastyaml.IMPLEMENTATIONS:
         return
-    why = fastyaml.SPEEDUPS_FAILURE or "not built, or turned off by ARTICLEKIT_PURE_PYTHON"
+    why = fastyaml.SPEEDUPS_FAILURE or (
+        "turned off by ARTICLEKIT_PURE_PYTHON" if os.environ.get("ARTICLEKIT_PURE_PYTHON") else "not built"
+    )
     if os.environ.get("ARTICLEKIT_REQUIRE_SPEEDUPS"):
         pytest.fail(f"the C accelerator is required (ARTICLEKIT_REQUIRE_SPEEDUPS) but absent: {why}")
     pytest.skip(f"the C accelerator is not available: {why}")

@@ -22,6 +22,7 @@ GOOD = (
     "publishedDateTime: 2020-08-11T13:41:00Z\n"
     'originalUrl: "https://example.com/a"\n'
     'secured: "AAAAAAAAAAAAAAAAAAAAAA==;AAAAAAAAAAAAAAAAAAAAAA=="\n'
+    "category: news\n"
     "---\n"
     "Body line.\n"
 )
@@ -41,7 +42,7 @@ def _with(char: str, where: str) -> tuple[str, int, int]:
     """GOOD with ``char`` put in the title value or the body; the expected line and column."""
     if where == "front matter":
         return GOOD.replace('"Hello"', f'"He{char}llo"'), 2, 11
-    return GOOD.replace("Body line.", f"Body{char} line."), 7, 5
+    return GOOD.replace("Body line.", f"Body{char} line."), 8, 5
 
 
 def _only(issues: list[articlekit.Issue], code: str) -> list[articlekit.Issue]:
@@ -129,7 +130,7 @@ def test_many_nul_characters_are_capped_with_a_count() -> None:
 def test_mixed_newlines_warn_at_each_odd_line_end() -> None:
     text = GOOD.replace("\n", "\r\n").replace('"Hello"\r\n', '"Hello"\n').replace("line.\r\n", "line.\r")
     issues = _only(articlekit.check(text), "AK110")
-    assert [(i.line, i.column, i.severity) for i in issues] == [(2, 15, "warning"), (7, 11, "warning")]
+    assert [(i.line, i.column, i.severity) for i in issues] == [(2, 15, "warning"), (8, 11, "warning")]
     assert "LF" in issues[0].message
     assert "CRLF" in issues[0].message
     assert "CR " in issues[1].message
@@ -163,7 +164,7 @@ def test_lone_surrogates_never_reach_the_c_parser_as_an_encode_error(loader: str
 
 @pytest.mark.parametrize("bad", ["\x85", "\u2028", "\u2029"])
 def test_yaml_line_breaks_inside_values_keep_positions(loader: str, bad: str) -> None:
-    text = f'---\ntitle: "a{bad}b"\nquality: x\n---\n'
+    text = f'---\ntitle: "a{bad}b"\nquality: x\ncategory: news\n---\n'
     issue = next(i for i in articlekit.check(text) if i.path == ("quality",))
     assert (issue.line, issue.column) == (3, 10)
 

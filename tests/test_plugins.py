@@ -18,7 +18,7 @@ import pytest
 import articlekit
 from articlekit import plugins
 from articlekit.issues import CODES, _unregister
-from articlekit.rules import _REGISTERED
+from articlekit.rules import _REGISTERED, all_rules
 from articlekit.rules import _unregister as _unregister_rule
 
 RULES = """\
@@ -48,6 +48,7 @@ def clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setattr(plugins, "_LOADED", [])
     monkeypatch.setattr(plugins, "_CONFIG_DONE", {})
     monkeypatch.setattr(sys, "path", list(sys.path))
+    all_rules()  # the built-in rules first: they are not the tests' to remove
     codes, rules, modules = set(CODES), list(_REGISTERED), set(sys.modules)
     yield tmp_path
     for code in set(CODES) - codes:

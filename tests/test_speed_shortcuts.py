@@ -33,7 +33,7 @@ def test_format_of_a_canonical_file_skips_the_load_back_check(monkeypatch: pytes
 
 
 def test_format_of_a_changed_file_still_checks_that_it_loads_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert MESSY != SAMPLE_PATH.read_text(encoding="utf-8")
+    assert SAMPLE_PATH.read_text(encoding="utf-8") != MESSY
     formatted = articlekit.format(MESSY)
     assert formatted != MESSY
     assert articlekit.loads(formatted).meta == articlekit.loads(MESSY).meta

@@ -81,6 +81,7 @@ def test_newlines_and_bom_are_kept(sample_text: str, newline: str, bom: bool) ->
 WEIRD = (
     "---  \n"
     "# a header comment\n"
+    "category: news\n"
     "title: 'It''s here'   # the title\n"
     "excerpt:\n"
     'publishedDateTime: "2020-08-11T13:41:00Z"\n'
@@ -276,7 +277,7 @@ def test_quoted_timestamp_counts_as_unchanged(weird: Document) -> None:
 
 def test_alias_target_change_falls_back_to_a_valid_text() -> None:
     text = (
-        "---\ntitle: &t Hello\nexcerpt: *t\npublishedDateTime: 2020-01-01T00:00:00Z\n"
+        "---\ncategory: news\ntitle: &t Hello\nexcerpt: *t\npublishedDateTime: 2020-01-01T00:00:00Z\n"
         f"webUrl: https://example.com/a\nsecured: {SECURED}\n---\n"
     )
     doc = articlekit.loads(text, ignore=RULE_CODES)
@@ -345,6 +346,7 @@ def test_dump_to_path_and_files(tmp_path: Path, sample_text: str) -> None:
 # -- format --------------------------------------------------------------------------
 MESSY = (
     "---\n"
+    "category: news\n"
     "webUrl: https://example.com/a\n"
     "title: 'A title'\n"
     "topics: [AI, ML]\n"
@@ -363,6 +365,7 @@ MESSY = (
 )
 MESSY_FORMATTED = (
     "---\n"
+    "category: news\n"
     'title: "A title"\n'
     "publishedDateTime: 2020-08-11T13:41:00Z\n"
     'webUrl: "https://example.com/a"\n'

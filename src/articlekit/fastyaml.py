@@ -305,7 +305,7 @@ def parse_with(implementation: str, text: str, limits: Limits = DEFAULT_LIMITS) 
     `python -m articlekit.fuzz`, which compare the loops.
     """
     try:
-        found = _run(IMPLEMENTATIONS[implementation], text, limits)
+        found = _run(IMPLEMENTATIONS[implementation], text, limits, text.count("\n"))
     except Fallback:
         return LoopAnswer("fallback", None, [], [])
     if found is None:
@@ -330,9 +330,12 @@ def using(implementation: str) -> Iterator[None]:
 
 
 def _run(
-    loop: ModuleType, text: str, limits: Limits
+    loop: ModuleType, text: str, limits: Limits, breaks: int
 ) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None:
-    """`loop.parse_subset` with this module's arguments, and the checks it leaves to its caller."""
+    """`loop.parse_subset` with this module's arguments, and the checks it leaves to its caller.
+
+    `breaks` is `text.count("\\n")`, which bounds how many keys a mapping can have.
+    """
     max_depth = limits.max_depth - 2
     max_keys = limits.max_keys
     if max_depth < 1 or limits.max_string_length < 256 or max_keys < 1:
@@ -341,7 +344,7 @@ def _run(
         text, max_depth, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length
     )
     # No mapping has more keys than the text has lines: most texts need no count.
-    if found is not None and text.count("\n") >= max_keys and any(len(m) > max_keys for m in found[1]):
+    if found is not None and breaks >= max_keys and any(len(m) > max_keys for m in found[1]):
         raise Fallback
     return found
 
@@ -354,11 +357,10 @@ def _parse_any(text: str, limits: Limits) -> tuple[dict[str, Any], list[dict[str
     loop, which does.
     """
     loop = _loop
-    if loop is not _speedups_py and (
-        len(text) > limits.max_string_length or text.count("\n") >= limits.max_keys
-    ):
+    breaks = text.count("\n")
+    if loop is not _speedups_py and (len(text) > limits.max_string_length or breaks >= limits.max_keys):
         loop = _speedups_py
-    return _run(loop, text, limits)
+    return _run(loop, text, limits, breaks)
 
 
 def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
