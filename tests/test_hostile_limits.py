@@ -330,10 +330,12 @@ def _filled(head: str, line: Callable[[int], str], tail: str, size: int) -> str:
 
 
 _MEBIBYTE_FILES: dict[str, Callable[[], str]] = {
-    "long string": lambda: HEAD + 'excerpt: "' + "a" * (MIB - 300) + '"\n---\n',
-    "long body line": lambda: HEAD + "---\n" + "b" * (MIB - 300) + "\n",
+    "long string": lambda: HEAD + 'excerpt: "' + "a" * (MIB - 300) + '"\ncategory: news\n---\n',
+    "long body line": lambda: HEAD + "category: news\n---\n" + "b" * (MIB - 300) + "\n",
     "many keys": lambda: _filled(HEAD, lambda i: f"k{i}: {i}\n", "---\n", MIB),
-    "many block items": lambda: _filled(HEAD + "topics:\n", lambda i: f"  - t{i}\n", "---\n", MIB),
+    "many block items": lambda: _filled(
+        HEAD + "topics:\n", lambda i: f"  - t{i}\n", "category: news\n---\n", MIB
+    ),
 }
 
 

@@ -249,7 +249,8 @@ def test_sdist_carries_the_sources_the_tests_and_the_docs(builds: Builds) -> Non
     names = _sdist_names(builds.sdist)
     python = _package_files(builds.tree, "*.py")
     assert len(python) > 50
-    missing = {f"src/{n}" for n in python | _package_files(builds.tree, "*.json")} - names
+    data = _package_files(builds.tree, "*.json") | _package_files(builds.tree, "*.md")  # schemas, code catalogue
+    missing = {f"src/{n}" for n in python | data} - names
     assert not missing, f"package files not in the sdist: {sorted(missing)}"
     shipped = (
         "src/articlekit/_speedups.c src/articlekit/_speedups.pyi src/articlekit/py.typed"
@@ -292,6 +293,8 @@ def test_sdist_metadata_matches_pyproject(builds: Builds) -> None:
 def test_wheel_ships_the_package_typing_schemas_and_tools_not_the_tests(builds: Builds) -> None:
     names = _wheel_names(builds.wheel)
     expected = _package_files(builds.tree, "*.py") | _package_files(builds.tree, "*.json")
+    expected |= _package_files(builds.tree, "*.md")  # the catalogue of issue codes, articlekit/codes/*.md
+    assert "articlekit/codes/AK2xx.md" in expected
     expected |= {"articlekit/py.typed", "articlekit/_speedups.pyi"}
     missing = expected - set(names)
     assert not missing, f"not in the wheel: {sorted(missing)}"

@@ -87,15 +87,19 @@ def test_every_kind_writes_and_loads_back_equal(model: Any) -> None:
 # -- every code can be produced ------------------------------------------------------------
 
 
+# AK003 is a rule that failed (a bug in a rule, not in a document); plugins' codes are theirs
+DOCUMENT_CODES = sorted(c for c in CODES if c.startswith("AK") and c != "AK003")
+
+
 def test_every_registered_code_has_a_generator() -> None:
     """A new issue code fails here until invalid_documents() can produce it."""
-    assert set(CODES) - set(GENERATORS) == set()
-    assert set(GENERATORS) - set(CODES) == set()
-    expected = set(CODES) if crypto_available() else set(CODES) - {"AK510"}
+    assert set(DOCUMENT_CODES) - set(GENERATORS) == set()
+    assert set(GENERATORS) - set(DOCUMENT_CODES) == set()
+    expected = set(DOCUMENT_CODES) if crypto_available() else set(DOCUMENT_CODES) - {"AK510"}
     assert aks.broken_codes() == expected
 
 
-@pytest.mark.parametrize("code", sorted(CODES))
+@pytest.mark.parametrize("code", DOCUMENT_CODES)
 def test_each_code_appears_among_broken_documents(code: str) -> None:
     if code == "AK510" and not crypto_available():
         pytest.skip("AK510 needs the cryptography package")

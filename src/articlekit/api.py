@@ -277,6 +277,8 @@ def check(
         ConfigError: the configuration's ``secured-key-file`` cannot be read, or a
             ``kinds`` entry names a class that cannot be imported.
         ValueError: ``kind`` is a name no registered kind has.
+        PluginError: a plugin (installed, or listed in the configuration's
+            ``plugins``) failed to load.
 
     >>> import articlekit
     >>> [str(i) for i in articlekit.check("---\\ntitle: x\\n")]

@@ -131,6 +131,7 @@ SEEDS: tuple[str, ...] = (
     "\n"
     "Body text with *Markdown*.\n",
     "---\r\n"
+    "category: news\r\n"
     'title: "CRLF file"\r\n'
     "publishedDateTime: 2020-02-29T13:41:00Z\r\n"
     'originalUrl: "https://example.com/a"\r\n'
@@ -147,6 +148,7 @@ SEEDS: tuple[str, ...] = (
     "levels: [beginner]\n"
     "---\n",
     "\ufeff---\n"
+    "category: news\n"
     "base: &b\n"
     "  name: Shared\n"
     "  domain: shared.example\n"
@@ -389,7 +391,7 @@ def _change_newlines(text: str, rng: _Chooser) -> str:
     roll = rng.random()
     target = rng.choice(("\n", "\r\n", "\r"))
     if roll < 0.3:
-        return re.sub(r"\r\n|\r|\n", target, text)
+        return _BREAK.sub(target, text)
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     if not breaks:
         return text

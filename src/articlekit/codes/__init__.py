@@ -33,7 +33,7 @@ catalogue with `entries` and registers each code.
 
 from __future__ import annotations
 
-import importlib.resources
+import os
 import re
 from typing import NamedTuple
 
@@ -102,12 +102,21 @@ def _parse(filename: str, text: str) -> list[Entry]:
     return found
 
 
+def _read(filename: str) -> str:
+    try:  # the package is a folder: read the file (importlib.resources costs tens of ms to import)
+        with open(os.path.join(os.path.dirname(__file__), filename), encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:  # pragma: no cover - imported from a zip file
+        import importlib.resources
+
+        return importlib.resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+
+
 def entries() -> list[Entry]:
     """Every code of the catalogue, in file order (checks the files' format; ``ValueError`` if wrong)."""
-    folder = importlib.resources.files(__name__)
     out: list[Entry] = []
     for filename in _FILES:
-        out += _parse(filename, folder.joinpath(filename).read_text(encoding="utf-8"))
+        out += _parse(filename, _read(filename))
     return out
 
 
