@@ -13,7 +13,7 @@ import pytest
 import articlekit
 
 ROOT = Path(__file__).resolve().parent.parent
-BROKEN = b'---\ntitle: ""\nquality: "66"\n---\nbody\n'
+BROKEN = b'---\ncategory: news\ntitle: ""\nquality: "66"\n---\nbody\n'
 
 
 @pytest.fixture(scope="module")

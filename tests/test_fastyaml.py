@@ -196,7 +196,8 @@ def test_locations_are_computed_only_when_asked_and_match_the_full_loader(sample
 
 
 def test_check_places_issues_with_lazy_locations() -> None:
-    text = "---\ntitle: x\nexcerpt: y\npublishedDateTime: 2020-01-01T00:00:00Z\nquality: high\ncategory: news\n---\n"
+    text = "---\ntitle: x\nexcerpt: y\npublishedDateTime: 2020-01-01T00:00:00Z\nquality: high\n"
+    text += "category: news\n---\n"
     issues = [i for i in articlekit.check(text) if i.path == ("quality",)]
     assert issues
     assert (issues[0].line, issues[0].column) == (5, 10)

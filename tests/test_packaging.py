@@ -249,7 +249,7 @@ def test_sdist_carries_the_sources_the_tests_and_the_docs(builds: Builds) -> Non
     names = _sdist_names(builds.sdist)
     python = _package_files(builds.tree, "*.py")
     assert len(python) > 50
-    data = _package_files(builds.tree, "*.json") | _package_files(builds.tree, "*.md")  # schemas, code catalogue
+    data = _package_files(builds.tree, "*.json") | _package_files(builds.tree, "*.md")  # schemas, codes
     missing = {f"src/{n}" for n in python | data} - names
     assert not missing, f"package files not in the sdist: {sorted(missing)}"
     shipped = (

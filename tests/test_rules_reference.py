@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import articlekit
+from articlekit.docgen import code_examples, render_rules_markdown
 from articlekit.issues import CODES, CodeInfo
 from articlekit.rules import RuleOptions, all_rules
-from articlekit.docgen import code_examples, render_rules_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 RENDERED = render_rules_markdown()

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit.issues import CODES, Issue
 from articlekit.docgen import code_examples
+from articlekit.issues import CODES, Issue
 from articlekit.suppressions import find_suppressions
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -138,7 +138,7 @@ class _Plan:
     of the default file excludes (``README.`` ...), or nothing.
     """
 
-    __slots__ = ("includes", "skip_names", "suffixes")
+    __slots__ = ("excludes", "includes", "skip_names", "suffixes")
 
     def __init__(self, config: Config, default_excludes: bool) -> None:
         found = [_FAST_SUFFIX.fullmatch(glob) for glob in config.include]
@@ -146,6 +146,8 @@ class _Plan:
             tuple(m.group(1) for m in found if m is not None) if all(found) else None
         )
         self.includes: Callable[[str], bool] = config.includes
+        # compiled once per walk and called directly (a folder ends with '/')
+        self.excludes: Callable[[str], bool] | None = Globs(config.exclude).match if config.exclude else None
         self.skip_names: tuple[str, ...] = (
             tuple(name[:-1] for name in DEFAULT_EXCLUDE_FILES) if default_excludes else ()
         )
@@ -214,8 +216,8 @@ def _walk(
             base = base[2:]
         abs_base = os.path.normcase(os.path.join(abs_root, "")) if keys is not None else ""
         files.sort()
-        suffixes, skip_names, includes = plan.suffixes, plan.skip_names, plan.includes
-        excludes = config.excludes if config.exclude else None
+        suffixes, skip_names, excludes = plan.suffixes, plan.skip_names, plan.excludes
+        includes = plan.includes
         for name in files:
             if suffixes is not None and not name.endswith(suffixes):
                 continue
@@ -239,7 +241,7 @@ def _walk(
                 continue
             if extra is not None and extra.match(rel_prefix + d + "/"):
                 continue
-            if excludes is not None and excludes(glob_prefix + d, is_dir=True):
+            if excludes is not None and excludes(glob_prefix + d + "/"):
                 continue
             if gitignored is not None and gitignored(d + "/"):
                 continue

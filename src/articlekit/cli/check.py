@@ -32,10 +32,14 @@ PROGRESS_MIN_FILES = 200
 """From this many files on, a progress bar is drawn on a terminal."""
 
 _EPILOG = """\
-Folders are searched recursively for *.md and *.markdown files; hidden folders,
-node_modules and __pycache__ are skipped, and so are README, CHANGELOG,
-CONTRIBUTING, LICENSE, CODE_OF_CONDUCT and SECURITY files (files named
-explicitly are always checked).  '-' reads one file from standard input.
+Folders are searched recursively for the files the configuration includes
+(default *.md and *.markdown), less its excludes and .gitignored files; hidden
+folders, node_modules and __pycache__ are skipped, and so are README,
+CHANGELOG, CONTRIBUTING, LICENSE, CODE_OF_CONDUCT and SECURITY files (files
+named explicitly are always checked).  '-' reads one file from standard input.
+Each file follows the nearest articlekit.toml, .articlekit.toml or
+pyproject.toml [tool.articlekit] ('articlekit config FILE' shows it);
+--select replaces its select, --ignore adds to its ignore.
 
 Output, one line per issue, sorted by path and position:
   PATH:LINE:COL: severity CODE message
@@ -47,6 +51,7 @@ examples:
   articlekit check . --warnings-as-errors -j 4
   cat post.md | articlekit check - --stdin-filename post.md
   articlekit check _news/ --secured-key-file secret.key
+  articlekit check content/ --add-suppressions   adopt on a legacy repository
   articlekit check content/ --fix --show-fixes     repair what is safe, then report the rest
   articlekit check content/ --diff                 show the fixes as a diff, write nothing
 

@@ -190,7 +190,8 @@ def broken_codes() -> frozenset[str]:
     """The codes `invalid_documents` can produce here: every code in `articlekit.CODES` of a document.
 
     AK003 (a rule that failed) is a bug in a rule, not in a document, and other
-    projects' codes are theirs: neither is produced.  AK510 (``secured`` does not decrypt with the key) is left out when
+    projects' codes are theirs: neither is produced.  AK510 (``secured`` does not
+    decrypt with the key) is left out when
     ``cryptography`` is not installed, since producing and checking it needs a
     key and AES.
     """
