@@ -43,6 +43,7 @@ from . import schema as _schema
 from .codes import areas as _areas
 from .issues import CODES, CodeInfo
 from .rules import Rule, all_rules
+from .rules import _builtin as _builtin_rule
 
 __all__ = [
     "code_examples",
@@ -391,6 +392,8 @@ def render_rules_markdown(*, plugins: bool = False, only: set[str] | None = None
     )
     rule_of: dict[str, Rule] = {}
     for rule in all_rules():
+        if _builtin_rule(rule) == plugins:
+            continue  # the built-in reference does not depend on the plugins installed
         for info in rule.codes:
             rule_of.setdefault(info.code, rule)
     titles = _areas()
