@@ -66,3 +66,13 @@ def fast_loop(request: pytest.FixtureRequest) -> Iterator[str]:
     require_loop(name)
     with fastyaml.using(name):
         yield name
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _built_in_rules_raise() -> Iterator[None]:
+    """A built-in rule that raises fails the test instead of becoming an AK003 issue."""
+    from articlekit import rules
+
+    rules._STRICT = True
+    yield
+    rules._STRICT = False

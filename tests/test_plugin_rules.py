@@ -335,3 +335,27 @@ def test_every_built_in_rule_is_registered_through_rule() -> None:
     for made in builtin:
         assert made.name == made.check.__module__.rsplit(".", 1)[-1].replace("_", "-")
         assert all(CODES[c.code] is c for c in made.codes)
+
+
+def test_a_built_in_rule_that_raises_gives_ak003_outside_the_test_suite(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from articlekit import rules
+    from articlekit.rules import title_line
+
+    def broken(ctx: articlekit.Context) -> list[articlekit.Issue]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rules, "_STRICT", False)
+    broken.__module__ = title_line.__name__  # a built-in rule's function
+    object.__setattr__(title_line.RULE, "check", broken)
+    try:
+        rules._changed()
+        (crashed,) = [i for i in articlekit.check(_article()) if i.code == "AK003"]
+        assert "'title-line' (AK851)" in crashed.message
+        monkeypatch.setattr(rules, "_STRICT", True)
+        with pytest.raises(RuntimeError, match="boom"):
+            articlekit.check(_article())
+    finally:
+        object.__setattr__(title_line.RULE, "check", title_line._check)
+        rules._changed()

@@ -317,7 +317,7 @@ def render_format_reference() -> str:
         lines += _render_model(kind.__name__, schema, "##")
         if kind in examples:
             example = examples[kind].rstrip("\n")
-            lines += ["", "A short document of this kind:", "", "```yaml", example, "```", ""]
+            lines += ["", "A short document of this kind:", "", "```markdown", example, "```", ""]
     lines += ["## Parts", "", "Mappings that the kinds above hold.", ""]
     for name in sorted(parts):
         lines += _render_model(name, parts[name], "###")
