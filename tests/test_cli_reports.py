@@ -94,7 +94,15 @@ def test_sarif_is_valid_and_locates_every_issue(site: Path, capsys: pytest.Captu
     assert driver["name"] == "articlekit"
     assert driver["version"] == articlekit.__version__
     assert driver["informationUri"].startswith("https://")
-    codes = sorted({issue.code for issues in expected.values() for issue in issues})
+    silenced_expected = {
+        path.as_posix(): articlekit.api.check_with_suppressed(path.read_bytes())[1]
+        for path in sorted(site.rglob("*.md"))
+    }
+    silenced_expected = {path: issues for path, issues in silenced_expected.items() if issues}
+    assert "content/suppressed.md" in silenced_expected
+    codes = sorted(
+        {issue.code for found in (expected, silenced_expected) for issues in found.values() for issue in issues}
+    )
     assert [rule["id"] for rule in driver["rules"]] == codes  # one rule per code that occurs
     for rule in driver["rules"]:
         info = CODES[rule["id"]]
@@ -110,9 +118,14 @@ def test_sarif_is_valid_and_locates_every_issue(site: Path, capsys: pytest.Captu
     got: dict[str, list[tuple[int, int, str, str, str]]] = {}
     for result in sarif_run["results"]:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
-        assert "suppressions" not in result
         (location,) = result["locations"]
         physical = location["physicalLocation"]
+        if "suppressions" in result:  # silenced by a comment: shown, marked as suppressed in source
+            assert [s["kind"] for s in result["suppressions"]] == ["inSource"]
+            uri = physical["artifactLocation"]["uri"]
+            line = physical["region"]["startLine"]
+            assert any(i.line == line and i.code == result["ruleId"] for i in silenced_expected[uri])
+            continue
         assert physical["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         region = physical["region"]
         got.setdefault(physical["artifactLocation"]["uri"], []).append(
@@ -191,9 +204,23 @@ def test_sarif_shows_suppressed_issues_as_suppressed(tmp_path: Path, monkeypatch
 def test_suppressed_issue_is_not_reported_by_the_real_command(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name in ("sarif", "gitlab", "junit", "text"):
+    for name in ("gitlab", "junit", "text"):
         _, out, _ = _check(capsys, str(site / "suppressed.md"), "--format", name)
         assert "AK305" not in out, name
+
+
+def test_the_real_command_shows_a_suppressed_issue_in_sarif_only_as_suppressed(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for jobs in ("1", "2"):
+        _, out, _ = _check(capsys, str(site / "suppressed.md"), "--format", "sarif", "-j", jobs)
+        results = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "AK305"]
+        assert len(results) == 1, jobs
+        assert results[0]["suppressions"] == [{"kind": "inSource"}] or results[0]["suppressions"][0][
+            "kind"
+        ] == "inSource"
+        assert results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
+        assert FINGERPRINT in results[0]["partialFingerprints"]
 
 
 def _fingerprint_of(capsys: pytest.CaptureFixture[str], path: Path, code: str) -> str:

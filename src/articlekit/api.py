@@ -31,7 +31,7 @@ from .validate import validate_model
 if TYPE_CHECKING:
     from .config import Config
 
-__all__ = ["Source", "check", "check_file", "detect_kind", "load", "loads", "parse"]
+__all__ = ["Source", "check", "check_file", "check_with_suppressed", "detect_kind", "load", "loads", "parse"]
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 """What [`load`][articlekit.load] reads: a path, or an open binary or text file."""
@@ -220,7 +220,7 @@ def _kind_named(name: str) -> type[BaseModel]:
         raise ValueError(f"kind={name!r} is not a registered kind; known kinds: {known}") from None
 
 
-def _reported(result: _Analysis, plan: _Plan) -> list[Issue]:
+def _reported(result: _Analysis, plan: _Plan, silenced: list[Issue] | None = None) -> list[Issue]:
     """The issues to report: less ignored codes, less suppressed ones, sorted.
 
     The front matter's suppression comments apply (and report their own
@@ -232,7 +232,7 @@ def _reported(result: _Analysis, plan: _Plan) -> list[Issue]:
         found = find_suppressions(front_matter, first_line=2)
         if found:
             ignored = plan.ignored
-            issues = apply_suppressions(issues, found, lambda code: code not in ignored)
+            issues = apply_suppressions(issues, found, lambda code: code not in ignored, silenced)
             issues.sort()
     if plan.promote:
         issues = [replace(i, severity="error") if not i.is_error else i for i in issues]
@@ -288,6 +288,32 @@ def check(
     plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
     result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
     return _reported(result, plan)
+
+
+def check_with_suppressed(data: str | bytes, **kwargs: Any) -> tuple[list[Issue], list[Issue]]:
+    """[`check`][articlekit.check], plus the issues that suppression comments silenced.
+
+    Takes the same keyword arguments as `check`.  The command line's reports
+    (SARIF marks them as suppressed in source) use it; the first list is
+    exactly what `check` returns.
+    """
+    _check_input(data)
+    plan = _Plan(
+        kwargs.pop("config", None),
+        kwargs.pop("path", None),
+        kwargs.pop("ignore", None),
+        kwargs.pop("kind", None),
+        kwargs.pop("limits", None),
+        kwargs.pop("options", None),
+        kwargs.pop("secured_key", None),
+    )
+    if kwargs:
+        raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(kwargs))}")
+    result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
+    silenced: list[Issue] = []
+    issues = _reported(result, plan, silenced)
+    silenced.sort()
+    return issues, silenced
 
 
 def check_file(

@@ -248,12 +248,17 @@ def _parse(
 
 
 def apply_suppressions(
-    issues: list[Issue], found: Suppressions, enabled: Callable[[str], bool]
+    issues: list[Issue],
+    found: Suppressions,
+    enabled: Callable[[str], bool],
+    silenced: list[Issue] | None = None,
 ) -> list[Issue]:
     """``issues`` less the suppressed ones, plus AK001 and AK002 warnings (when ``enabled``).
 
     ``enabled(code)`` says whether a code is reported at all for this file: a
-    suppression of a code that is not is never reported as unused.
+    suppression of a code that is not is never reported as unused.  The
+    suppressed issues are appended to ``silenced`` when it is given (reports
+    such as SARIF show them as suppressed).
     """
     if not found:
         return issues
@@ -278,6 +283,8 @@ def apply_suppressions(
             hit = True
         if not hit:
             kept.append(issue)
+        elif silenced is not None:
+            silenced.append(issue)
     if enabled(BAD_SUPPRESSION.code):
         kept.extend(found.problems)
     if enabled(UNUSED_SUPPRESSION.code):

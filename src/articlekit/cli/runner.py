@@ -150,7 +150,7 @@ def check_files(
     from .. import api
 
     out: list[Outcome] = []
-    check = api.check  # looked up once per chunk, not once per file
+    check = api.check_with_suppressed  # looked up once per chunk, not once per file
     for index in range(start, stop):
         try:
             with open(paths[index], "rb") as handle:
@@ -160,15 +160,16 @@ def check_files(
             continue
         try:
             if configs is None:
-                issues = check(data, **kwargs)
+                issues, silenced = check(data, **kwargs)
             else:
-                issues = check(data, config=configs[index], path=paths[index], **kwargs)
+                issues, silenced = check(data, config=configs[index], path=paths[index], **kwargs)
         except Exception as exc:  # a bug in articlekit: report it, check the other files
             out.append(Outcome(index, (), _internal(exc), True))
             continue
-        if issues:
-            texts = line_texts(data, [issue.line for issue in issues]) if lines else ()
-            out.append(Outcome(index, tuple(issues), None, False, texts))
+        if issues or silenced:
+            numbers = [issue.line for issue in (*issues, *silenced)]
+            texts = line_texts(data, numbers) if lines else ()
+            out.append(Outcome(index, tuple(issues), None, False, texts, tuple(silenced)))
     return out
 
 
