@@ -100,9 +100,8 @@ def test_sarif_is_valid_and_locates_every_issue(site: Path, capsys: pytest.Captu
     }
     silenced_expected = {path: issues for path, issues in silenced_expected.items() if issues}
     assert "content/suppressed.md" in silenced_expected
-    codes = sorted(
-        {issue.code for found in (expected, silenced_expected) for issues in found.values() for issue in issues}
-    )
+    every = [*expected.values(), *silenced_expected.values()]
+    codes = sorted({issue.code for issues in every for issue in issues})
     assert [rule["id"] for rule in driver["rules"]] == codes  # one rule per code that occurs
     for rule in driver["rules"]:
         info = CODES[rule["id"]]
