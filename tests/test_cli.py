@@ -443,7 +443,8 @@ def test_internal_error_is_reported_not_raised(
     def boom(data: object, **kwargs: object) -> list[articlekit.Issue]:
         raise RuntimeError("rule exploded")
 
-    monkeypatch.setattr(articlekit.api, "check", boom)
+    monkeypatch.setattr(articlekit.api, "check", boom)  # standard input
+    monkeypatch.setattr(articlekit.api, "check_with_suppressed", boom)  # files
     assert run(["check", str(broken / "good.md"), "-j", "1"]) == 2
     assert "RuntimeError: rule exploded" in capsys.readouterr().err
 
