@@ -290,25 +290,25 @@ def check(
     return _reported(result, plan)
 
 
-def check_with_suppressed(data: str | bytes, **kwargs: Any) -> tuple[list[Issue], list[Issue]]:
+def check_with_suppressed(
+    data: str | bytes,
+    *,
+    config: Config | None = None,
+    path: str | os.PathLike[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    kind: type[BaseModel] | str | None = None,
+    limits: Limits | None = None,
+    options: RuleOptions | None = None,
+    secured_key: bytes | None = None,
+) -> tuple[list[Issue], list[Issue]]:
     """[`check`][articlekit.check], plus the issues that suppression comments silenced.
 
-    Takes the same keyword arguments as `check`.  The command line's reports
-    (SARIF marks them as suppressed in source) use it; the first list is
-    exactly what `check` returns.
+    Takes the same arguments as `check`.  The command line's reports (SARIF
+    marks them as suppressed in source) use it; the first list is exactly what
+    `check` returns.
     """
     _check_input(data)
-    plan = _Plan(
-        kwargs.pop("config", None),
-        kwargs.pop("path", None),
-        kwargs.pop("ignore", None),
-        kwargs.pop("kind", None),
-        kwargs.pop("limits", None),
-        kwargs.pop("options", None),
-        kwargs.pop("secured_key", None),
-    )
-    if kwargs:
-        raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(kwargs))}")
+    plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
     result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
     silenced: list[Issue] = []
     issues = _reported(result, plan, silenced)
