@@ -171,14 +171,21 @@ def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> Fuz
             return None
         except Exception:
             return FuzzFailure("dumps() raised a foreign exception", traceback.format_exc())
-        try:
-            again = api.loads(written, limits=Limits(max_bytes=max(limits.max_bytes, 4 * len(written))))
-        except ArticleKitError as exc:
-            return FuzzFailure("dumps() wrote text that does not load", f"{exc}\n--- written ---\n{written}")
-        except Exception:
-            return FuzzFailure("loads(dumps()) raised a foreign exception", traceback.format_exc())
-        if again.meta != doc.meta or again.body != doc.body:
-            return FuzzFailure("dumps() did not round-trip", f"--- written ---\n{written}")
+        grown = Limits(max_bytes=max(limits.max_bytes, 4 * len(written)))
+        return _reloads_alike(doc, written, "dumps", "did not round-trip", grown)
+    return None
+
+
+def _reloads_alike(doc: Any, written: str, writer: str, differs: str, limits: Limits) -> FuzzFailure | None:
+    """``written`` (by ``writer``) loads again with ``doc``'s data and body."""
+    try:
+        again = api.loads(written, limits=limits)
+    except ArticleKitError as exc:
+        return FuzzFailure(f"{writer}() wrote text that does not load", f"{exc}\n--- written ---\n{written}")
+    except Exception:
+        return FuzzFailure(f"loads({writer}()) raised a foreign exception", traceback.format_exc())
+    if again.meta != doc.meta or again.body != doc.body:
+        return FuzzFailure(f"{writer}() {differs}", f"--- written ---\n{written}")
     return None
 
 
@@ -193,14 +200,9 @@ def _check_format(data: str | bytes, doc: Any, limits: Limits) -> FuzzFailure | 
         return None  # refusing is allowed; corrupting is not
     except Exception:
         return FuzzFailure("format() raised a foreign exception", traceback.format_exc())
-    try:
-        again = api.loads(formatted)
-    except ArticleKitError as exc:
-        return FuzzFailure("format() wrote text that does not load", f"{exc}\n--- written ---\n{formatted}")
-    except Exception:
-        return FuzzFailure("loads(format()) raised a foreign exception", traceback.format_exc())
-    if again.meta != doc.meta or again.body != doc.body:
-        return FuzzFailure("format() changed the data", f"--- written ---\n{formatted}")
+    failure = _reloads_alike(doc, formatted, "format", "changed the data", DEFAULT_LIMITS)
+    if failure is not None:
+        return failure
     try:
         twice = fmt(formatted)
     except Exception:

@@ -96,6 +96,17 @@ def _value_path(parent: _Frame) -> KeyPath:
     return parent.path  # a key that is not read (reported already)
 
 
+def _placement(parent: _Frame | None) -> tuple[KeyPath, bool]:
+    """Where the next node goes under ``parent``: its path, and whether it is a key."""
+    if parent is None:
+        return (), False
+    if parent.is_map:
+        if parent.key is _NO_KEY:
+            return parent.path, True
+        return _value_path(parent), False
+    return parent.path + (len(parent.value),), False
+
+
 class _Stop(Exception):
     """Raised inside the builder when reading must end (limits, syntax)."""
 
@@ -223,16 +234,7 @@ class _Builder:
             cls = event.__class__
             if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
                 parent = stack[-1] if stack else None
-                # where does this node go?
-                if parent is None:
-                    path: KeyPath = ()
-                    is_key = False
-                elif parent.is_map:
-                    is_key = parent.key is _NO_KEY
-                    path = parent.path if is_key else _value_path(parent)
-                else:
-                    is_key = False
-                    path = parent.path + (len(parent.value),)
+                path, is_key = _placement(parent)
 
                 if cls is ScalarEvent:
                     info = self._info(event, "scalar", event.style or "", event.value)
@@ -320,15 +322,7 @@ class _Builder:
             if cls is AliasEvent:
                 parent = stack[-1] if stack else None
                 line, col = self.pos(event.start_mark)
-                if parent is None:
-                    path = ()
-                    is_key = False
-                elif parent.is_map:
-                    is_key = parent.key is _NO_KEY
-                    path = parent.path if is_key else _value_path(parent)
-                else:
-                    is_key = False
-                    path = parent.path + (len(parent.value),)
+                path, is_key = _placement(parent)
                 anchor = event.anchor
                 self.aliases += 1
                 if self.aliases > limits.max_aliases:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .._keypath import value_at
 from .._same import same
 from ..issues import Issue
 from ..positions import BREAK as _BREAK
@@ -124,7 +125,7 @@ def _quoted_scalar(ctx: FixContext, issue: Issue) -> Fix | None:
     info = ctx.locations.get(path)
     if info is None or info.kind != "scalar" or info.style not in ('"', "'"):
         return None
-    value = _get(ctx.data, path)
+    value = value_at(ctx.data, path)
     if not isinstance(value, str):
         return None
     accepted = accepted_types(ctx.kind, path)
@@ -148,17 +149,6 @@ def _quoted_scalar(ctx: FixContext, issue: Issue) -> Fix | None:
         return None  # a tag, an anchor or escapes: leave it
     edit = ctx.edit(start, end, value)
     return ctx.make(issue, f"write {value} without quotes", [edit], safe=True, changes=[(path, new)])
-
-
-def _get(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if isinstance(data, dict) and part in data:  # noqa: SIM114 (mypy narrows a list index only alone)
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 MAKERS: dict[str, Callable[[FixContext, Issue], Fix | None]] = {

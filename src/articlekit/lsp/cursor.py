@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._keypath import value_at
 from ..issues import KeyPath
 from ..limits import DEFAULT_LIMITS, Limits
 from ..yamlsafe import load_yaml
@@ -121,21 +122,8 @@ def _read(lines: list[str], first: int, end: int, number: int, new_line: str) ->
 _LIMITS: Limits = DEFAULT_LIMITS
 
 
-def _at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        if isinstance(data, dict):
-            if part not in data:
-                return None
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
 def _siblings(data: Any, parent: KeyPath) -> frozenset[str]:
-    mapping = _at(data, parent)
+    mapping = value_at(data, parent)
     if not isinstance(mapping, dict):
         return frozenset()
     return frozenset(k for k in mapping if isinstance(k, str) and k != _PLACEHOLDER)
