@@ -13,6 +13,13 @@ Rows (see README.md):
   uses by default, less 150 ms.
 
 Medians and 90th percentiles over ``--changes`` changes (after ``--warmup``).
+
+- **the floor of start-up** (``--floor``): fresh interpreters, interleaved, medians:
+  ``python -c pass``; importing pygls and lsprotocol and making pygls' converter
+  (what any pygls server pays before it can read a message); the same plus
+  articlekit's library and its server module (what ``articlekit lsp`` imports
+  before serving).  The difference between the first diagnostics and the pygls
+  row is articlekit's share.
 """
 
 from __future__ import annotations
@@ -20,8 +27,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -32,7 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "finland-prisons-ai.md"
 
 
-async def _session(debounce_ms: float | None, changes: int, warmup: int) -> dict[str, Any]:
+async def _session(
+    debounce_ms: float | None, changes: int, warmup: int, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     from lsprotocol import types
     from pygls.lsp.client import LanguageClient
 
@@ -55,7 +67,7 @@ async def _session(debounce_ms: float | None, changes: int, warmup: int) -> dict
     text = SAMPLE.read_text(encoding="utf-8")
     uri = SAMPLE.resolve().as_uri()
     started = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "articlekit", "lsp")
+    await client.start_io(sys.executable, "-m", "articlekit", "lsp", env=env)
     options = {} if debounce_ms is None else {"debounceMs": debounce_ms}
     await client.initialize_async(
         types.InitializeParams(
@@ -101,9 +113,17 @@ def _summary(values: list[float]) -> dict[str, float]:
 
 
 def measure(changes: int = 50, warmup: int = 5) -> dict[str, Any]:
-    """Every figure of the module's docstring, in milliseconds."""
-    fast = asyncio.run(_session(0, changes, warmup))
-    debounced = asyncio.run(_session(None, max(changes // 5, 5), 1))
+    """Every figure of the module's docstring, in milliseconds.
+
+    The server keeps its compiled bytecode (in a folder of its own, warmed up
+    first), as an installed copy does: ``PYTHONDONTWRITEBYTECODE`` would make
+    every start compile articlekit's modules again.
+    """
+    with tempfile.TemporaryDirectory() as cache:
+        env = _server_env(cache)
+        subprocess.run([sys.executable, "-c", _ARTICLEKIT], check=True, env=env)  # compile once
+        fast = asyncio.run(_session(0, changes, warmup, env))
+        debounced = asyncio.run(_session(None, max(changes // 5, 5), 1, env))
     with_debounce = [v - 0.15 for v in debounced["latencies"]]
     return {
         "startup_ms": [fast["startup"] * 1000, debounced["startup"] * 1000],
@@ -113,14 +133,57 @@ def measure(changes: int = 50, warmup: int = 5) -> dict[str, Any]:
     }
 
 
+_PYGLS = (
+    "import lsprotocol.types, pygls.lsp.server; "
+    "from pygls.protocol import default_converter; default_converter()"
+)
+_ARTICLEKIT = (
+    _PYGLS + "; from articlekit.cli.common import load_library; load_library(); "
+    "import articlekit.lsp.server as s; s.build_server()"
+)
+
+
+def _server_env(cache: str) -> dict[str, str]:
+    """The environment of a server (or import) run: compiled bytecode kept in ``cache``."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+def floor(rounds: int = 5) -> dict[str, float]:
+    """Milliseconds (medians of interleaved fresh interpreters) of what start-up cannot avoid."""
+    with tempfile.TemporaryDirectory() as cache:
+        return _floor(rounds, _server_env(cache))
+
+
+def _floor(rounds: int, env: dict[str, str]) -> dict[str, float]:
+    rows = {
+        "python -c pass": "pass",
+        "pygls + lsprotocol imported, converter made": _PYGLS,
+        "... + articlekit's library and server": _ARTICLEKIT,
+    }
+    times: dict[str, list[float]] = {name: [] for name in rows}
+    for n in range(rounds + 1):
+        for name, code in rows.items():
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
+            if n:  # the first round only warms the caches
+                times[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the figures (``--json``: as JSON)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.lsp", description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=50, help="changes timed (default 50)")
     parser.add_argument("--warmup", type=int, default=5, help="changes before timing (default 5)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--floor", action="store_true", help="also time the imports start-up cannot avoid")
     args = parser.parse_args(argv)
     figures = measure(args.changes, args.warmup)
+    if args.floor:
+        figures["floor_ms"] = floor()
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
@@ -140,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{'didChange -> publishDiagnostics, 150 ms debounce, less 150':<60} "
         f"{slow['median_ms']:>7.1f}ms {slow['p90_ms']:>7.1f}ms"
     )
+    for name, ms in figures.get("floor_ms", {}).items():
+        print(f"{'start-up floor: ' + name:<60} {ms:>7.0f}ms")
     return 0
 
 

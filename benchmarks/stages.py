@@ -2,7 +2,8 @@
 
 Each stage of :func:`articlekit.check` is timed on its own over the same
 documents (µs per document, median of interleaved rounds), next to the whole
-``check`` and the ``frontmatter.loads`` baseline:
+``check``, the whole ``loads`` (``check``'s work plus the `Document`) and the
+``frontmatter.loads`` baseline:
 
 - ``split``: :func:`articlekit.splitter.split_front_matter`;
 - ``yaml``: :func:`articlekit.fastyaml.load_yaml_fast` on the split front matter;
@@ -23,6 +24,7 @@ run only; see README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 from collections.abc import Callable, Sequence
@@ -64,6 +66,11 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
         for t in texts:
             articlekit.check(t)
 
+    def loads() -> None:
+        for t in texts:
+            with contextlib.suppress(articlekit.ArticleKitError):
+                articlekit.loads(t)
+
     def split() -> None:
         for t in texts:
             split_front_matter(t, DEFAULT_LIMITS)
@@ -92,6 +99,7 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
     rows: dict[str, Callable[[], Any]] = {
         "frontmatter.loads": fm,
         "articlekit.check": check,
+        "articlekit.loads": loads,
         "split": split,
         "yaml (fastyaml)": yaml_stage,
         "kind": kind,

@@ -7,13 +7,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+# Speed is measured in benchmarks/, never by a test: no Hypothesis deadline, so a loaded CI
+# machine cannot fail a property test for being slow (a test may still set its own).
+settings.register_profile("articlekit", deadline=None)
+settings.load_profile("articlekit")
+
+# Every path a test reads is built from these, never from the test file's own `__file__`:
+# test files live in folders that mirror src/articlekit (tests/cli/, tests/rules/, ...).
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent  # the repository root
+DOCS = ROOT / "docs"
+EXAMPLES = ROOT / "examples"
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "smartable-power-apps"
 SAMPLE_PATH = SHARED / "samples" / "finland-prisons-ai.md"
-EXAMPLES = ROOT / "examples"
-DATA = Path(__file__).resolve().parent / "data"
 
 
 def corpus_files(sub: str = "") -> list[Path]:

@@ -11,10 +11,11 @@ import pytest
 import articlekit
 from articlekit import Config
 from articlekit.config import clear_discovery_cache
+from conftest import DATA, EXAMPLES
+from filetrees import write
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = (ROOT / "examples" / "hello-article.md").read_text(encoding="utf-8")
-SAMPLE = (Path(__file__).resolve().parent / "data" / "finland-prisons-ai.md").read_text(encoding="utf-8")
+EXAMPLE = (EXAMPLES / "hello-article.md").read_text(encoding="utf-8")
+SAMPLE = (DATA / "finland-prisons-ai.md").read_text(encoding="utf-8")
 _AFTER_LINE_2 = EXAMPLE.index("\n", 4) + 1
 # a news item with an unknown key (AK305, a warning) and a repeated topic (AK853, a warning)
 NOISY = (
@@ -35,12 +36,6 @@ def _fresh_discovery() -> Iterator[None]:
 
 def codes(issues: list[articlekit.Issue]) -> list[str]:
     return [i.code for i in issues]
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_the_noisy_file_has_its_two_warnings() -> None:

@@ -14,6 +14,7 @@ import articlekit
 from articlekit import Config, ConfigError
 from articlekit.config import LimitsTable, clear_discovery_cache
 from articlekit.issues import CODES
+from filetrees import write
 
 
 @pytest.fixture(autouse=True)
@@ -21,12 +22,6 @@ def _fresh_discovery() -> Iterator[None]:
     clear_discovery_cache()
     yield
     clear_discovery_cache()
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def where(text: str, needle: str) -> tuple[int, int]:

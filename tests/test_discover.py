@@ -11,6 +11,7 @@ import pytest
 from articlekit import Config
 from articlekit.config import clear_discovery_cache
 from articlekit.discover import find_files
+from filetrees import tree
 
 
 @pytest.fixture(autouse=True)
@@ -18,14 +19,6 @@ def _fresh_discovery() -> Iterator[None]:
     clear_discovery_cache()
     yield
     clear_discovery_cache()
-
-
-def tree(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def found(root: Path, *paths: str, **kwargs: object) -> list[str]:

@@ -1,7 +1,7 @@
 """Plugin loading in this process (`articlekit.plugins`): entry points, a configuration's `plugins`.
 
 The entry points are stand-ins (`importlib.metadata.EntryPoint` objects for
-modules written to a temporary folder); `tests/test_plugin_example.py`
+modules written to a temporary folder); `tests/integration/test_plugin_example.py`
 installs a real distribution.  Every test puts the loader's state back.
 """
 

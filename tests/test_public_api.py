@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import articlekit
+from conftest import ROOT
 
 
 def test_every_public_name_is_its_modules_object() -> None:
@@ -79,7 +80,7 @@ def test_mypy_knows_the_model_of_a_document_loaded_with_a_kind(tmp_path: Path) -
     pytest.importorskip("mypy")
     snippet = tmp_path / "snippet.py"
     snippet.write_text(_TYPED_SNIPPET, encoding="utf-8")
-    config = Path(__file__).parents[1] / "pyproject.toml"  # strict, with the pydantic plugin
+    config = ROOT / "pyproject.toml"  # strict, with the pydantic plugin
     command = [sys.executable, "-m", "mypy", "--config-file", str(config), "--cache-dir", str(tmp_path / "c")]
     out = subprocess.run([*command, snippet.name], capture_output=True, text=True, cwd=tmp_path).stdout
     # older mypy versions write builtins.str for str

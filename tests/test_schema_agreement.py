@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 
 import articlekit
 from articlekit.schema import json_data, json_schema
-from conftest import corpus_files
+from conftest import EXAMPLES, corpus_files
 
 # Codes whose condition the schema expresses: missing key, wrong type, out of range,
 # bad date, the structure of `secured`, `related`/`secured` inside a related item,
@@ -93,7 +93,7 @@ def test_sample_validates(sample_text: str) -> None:
 
 
 def test_example_validates() -> None:
-    text = (Path(__file__).resolve().parent.parent / "examples" / "hello-article.md").read_text("utf-8")
+    text = (EXAMPLES / "hello-article.md").read_text("utf-8")
     assert _schema_errors(text, articlekit.Article) == []
 
 

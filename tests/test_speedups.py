@@ -1,7 +1,7 @@
 """The C accelerator (``articlekit._speedups``) gives exactly what the pure-Python loop gives.
 
 The Python loop (``articlekit._speedups_py``, itself proven equal to PyYAML's
-SafeLoader in test_fastyaml_differential.py) is the reference; the C loop must
+SafeLoader in tests/test_fastyaml_differential.py) is the reference; the C loop must
 give the same data, the same mappings and special keys for the rules' index,
 and fall back (``None`` or ``fastyaml.Fallback``) on exactly the same texts.
 Both are called through fastyaml's internal API (``parse_with``,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TESTS
 from goldens import GOLDEN, GoldenFormatError, check_result_format, read_json, read_result
 
-TESTS = Path(__file__).resolve().parent
 RESULTS = sorted([*GOLDEN.rglob("*.result.json"), *GOLDEN.rglob("fail.json")])
 
 

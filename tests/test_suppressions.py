@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,9 +10,9 @@ import articlekit
 from articlekit.docgen import code_examples
 from articlekit.issues import CODES, Issue
 from articlekit.suppressions import find_suppressions
+from conftest import EXAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = (ROOT / "examples" / "hello-article.md").read_text(encoding="utf-8")
+EXAMPLE = (EXAMPLES / "hello-article.md").read_text(encoding="utf-8")
 _AFTER_LINE_2 = EXAMPLE.index("\n", 4) + 1
 
 

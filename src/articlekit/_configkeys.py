@@ -12,7 +12,6 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-import pathspec
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -65,6 +64,8 @@ def _check_glob(value: str) -> str:
         raise ValueError(f"{value!r}: a glob here must not start with '!'")
     if ".." in value.replace("\\", "/").split("/"):
         raise ValueError(f"{value!r}: globs are relative to the configuration's folder and cannot use '..'")
+    import pathspec  # only when a configuration file sets globs
+
     try:
         pathspec.GitIgnoreSpec.from_lines([value])
     except ValueError as exc:

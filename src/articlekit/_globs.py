@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import pathspec
-
 __all__ = ["Globs"]
 
 
@@ -25,6 +23,8 @@ class Globs:
     __slots__ = ("_tests",)
 
     def __init__(self, lines: Iterable[str]) -> None:
+        import pathspec  # here, not at import: finding no configuration file must not pay for it
+
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
         tests = []
         for pattern in reversed(spec.patterns):

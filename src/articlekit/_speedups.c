@@ -26,8 +26,12 @@
  *
  * It builds the common values itself (plain text, double-quoted text without
  * escapes, YAML 1.1 booleans and nulls, decimal integers, UTC timestamps
- * written 2020-08-11T13:41:00Z) and hands every other scalar to `scalar` and
- * `flow`.  tests/test_speedups.py proves the two parsers give the same answer.
+ * written 2020-08-11T13:41:00Z), cuts trailing comments, joins plain scalars
+ * continued on the next lines, reads block scalars (block_scalar) and lists the
+ * mappings of flow collections (nested), and hands every other scalar to
+ * `scalar` and `flow`.  Keys may hold spaces and punctuation, or be quoted.
+ * tests/test_speedups.py and tests/test_fastyaml_constructs.py prove the two
+ * parsers give the same answer.
  *
  * The module uses multi-phase initialisation and keeps everything it holds
  * (the fallback class, the table of keys seen) in its module state, which is
@@ -103,16 +107,22 @@ in_set(unsigned char c, const char *set)
 #define INDICATOR(c) in_set((c), "-?:,[]{}#&*!|>'\"%@`")         /* _INDICATORS */
 
 static int
-key_start(unsigned char c) /* [A-Za-z_] */
+key_start(unsigned char c) /* [A-Za-z0-9_] */
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static int
-key_char(unsigned char c) /* [A-Za-z0-9_.-] */
+/* _speedups_py._KEY_CHAR: printable ASCII but space " # ' , : [ ] { } \\ (a table, filled at import) */
+static unsigned char key_chars[256];
+
+static void
+fill_key_chars(void)
 {
-    return key_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    int c;
+    for (c = '!'; c < 0x7f; c++) key_chars[c] = strchr("\"#',:[]{}\\", c) == NULL;
 }
+
+#define key_char(c) (key_chars[(unsigned char)(c)])
 
 /* Whether every character of the UTF-8 text is one the fast path takes: _speedups_py._OUTSIDE
  * matches none of them once "\r\n" is read as "\n" (a lone CR is refused). */
@@ -226,13 +236,14 @@ typedef struct {
     State *st;
     PyObject *fallback; /* owned for the call */
     PyObject *key_info, *key_info_of, *scalar, *flow, *max_len;
+    PyObject *mappings; /* the call's list of mappings (borrowed) */
 } Call;
 
-/* A plain scalar's text, unless it holds ": " or " #" or ends with ":" (then: fallback). */
+/* A plain scalar's text (its comment cut), unless it holds ": " or ends with ":" (then: fallback). */
 static PyObject *
 plain_text(const Call *c, const unsigned char *v, Py_ssize_t n)
 {
-    if (has_pair(v, n, ':', ' ') || has_pair(v, n, ' ', '#') || v[n - 1] == ':') {
+    if (v[n - 1] == ':' || has_pair(v, n, ':', ' ')) {
         PyErr_SetNone(c->fallback);
         return NULL;
     }
@@ -249,15 +260,68 @@ call_back(PyObject *fn, const unsigned char *rest, Py_ssize_t n, PyObject *max_l
     return value;
 }
 
+/* _speedups_py._nested: list the mappings of the flow collection `value` (a list or dict) in
+ * `mappings`; `room`: how many collections may still open, `value` included.  0, or -1 with an
+ * error set (the fallback when too deep). */
+static int
+nested(const Call *c, PyObject *value, PyObject *mappings, Py_ssize_t room)
+{
+    Py_ssize_t i = 0, n;
+    PyObject *k, *item;
+    if (room < 1) {
+        PyErr_SetNone(c->fallback);
+        return -1;
+    }
+    if (PyDict_CheckExact(value)) {
+        if (PyList_Append(mappings, value) < 0) return -1;
+        while (PyDict_Next(value, &i, &k, &item))
+            if ((PyDict_CheckExact(item) || PyList_CheckExact(item)) && nested(c, item, mappings, room - 1) < 0)
+                return -1;
+        return 0;
+    }
+    if (!PyList_CheckExact(value)) return 0;
+    n = PyList_GET_SIZE(value);
+    for (i = 0; i < n; i++) {
+        item = PyList_GET_ITEM(value, i);
+        if ((PyDict_CheckExact(item) || PyList_CheckExact(item)) && nested(c, item, mappings, room - 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* flow(rest, max_len), and its mappings listed (`room` as for `nested`). */
+static PyObject *
+flow_value(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room)
+{
+    PyObject *value = call_back(c->flow, rest, n, c->max_len);
+    if (value == NULL) return NULL;
+    if (((PyList_CheckExact(value) && PyList_GET_SIZE(value) > 0) ||
+         (PyDict_CheckExact(value) && PyDict_GET_SIZE(value) > 0)) &&
+        nested(c, value, c->mappings, room) < 0) {
+        Py_DECREF(value);
+        return NULL;
+    }
+    return value;
+}
+
 /* The value of a one-line scalar (or flow collection) written as `rest` (n > 0, rest[0] != ' '):
  * what fastyaml gives for it after "key: " or after "- ". */
 static PyObject *
-value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, int can_nest)
+value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room)
 {
     unsigned char first = rest[0];
     Py_ssize_t m = n;
     PyObject *value;
     while (m > 0 && rest[m - 1] == ' ') m--; /* rest.rstrip(" ") */
+    if (first != '"' && first != '\'' && first != '[' && first != '{' && m > 1) {
+        /* a comment: the text before the first " #", rstripped (rest[0] is not a space) */
+        const unsigned char *h = memchr(rest + 1, '#', (size_t)(m - 1));
+        while (h != NULL && h[-1] != ' ') h = memchr(h + 1, '#', (size_t)(rest + m - h - 1));
+        if (h != NULL) {
+            m = h - 1 - rest;
+            while (rest[m - 1] == ' ') m--;
+        }
+    }
     if (first == '"') {
         if (m >= 2 && rest[m - 1] == '"' && memchr(rest + 1, '\\', m - 2) == NULL &&
             memchr(rest + 1, '"', m - 2) == NULL)
@@ -266,7 +330,7 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, int can_nest)
     }
     if (!MAYBE_TYPED(first)) {
         if (INDICATOR(first)) {
-            if ((first == '[' || first == '{') && can_nest) return call_back(c->flow, rest, n, c->max_len);
+            if ((first == '[' || first == '{') && room > 0) return flow_value(c, rest, n, room);
             return call_back(c->scalar, rest, n, c->max_len);
         }
         return plain_text(c, rest, m);
@@ -282,7 +346,120 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, int can_nest)
     if (WORD_LETTER(first)) return plain_text(c, rest, m);
     value = utc_stamp(c->st->datetime, rest, m);
     if (value != NULL || PyErr_Occurred()) return value;
-    return call_back(c->scalar, rest, n, c->max_len);
+    return call_back(c->scalar, rest, m, c->max_len);
+}
+
+/* Whether a plain scalar written as rest[0:n] (rstripped) may go on on the next lines: no
+ * indicator first, no comment, no ": ", no ":" at the end (_speedups_py._continuable). */
+static int
+continuable(const unsigned char *rest, Py_ssize_t n)
+{
+    return n > 0 && !INDICATOR(rest[0]) && !has_pair(rest, n, ':', ' ') && !has_pair(rest, n, ' ', '#') &&
+           rest[n - 1] != ':';
+}
+
+/* The end of the line that starts at q (before its "\r\n" or "\n"), and in *next where the next
+ * line starts (NULL: this is the text's last piece, with no line break after it). */
+static const unsigned char *
+line_end(const unsigned char *q, const unsigned char *end, const unsigned char **next)
+{
+    const unsigned char *eol = memchr(q, '\n', (size_t)(end - q));
+    if (eol == NULL) {
+        *next = NULL;
+        return end;
+    }
+    *next = eol + 1;
+    return (eol > q && eol[-1] == '\r') ? eol - 1 : eol;
+}
+
+/* _speedups_py._block_scalar: the block scalar whose header is h[0:hn], its lines from `q` (the
+ * start of the line after the header, or NULL), in a mapping at indent `base`.  A new str, with
+ * *resume where the main loop goes on (NULL: at the end); NULL with the fallback set (or any
+ * error). */
+static PyObject *
+block_scalar(const Call *c, const unsigned char *h, Py_ssize_t hn, const unsigned char *q,
+             const unsigned char *end, Py_ssize_t base, const unsigned char **resume)
+{
+    unsigned char chomp = 0;
+    int folded = h[0] == '>';
+    Py_ssize_t i = 1, j, indent, found, lead = 0, gap = -1, k;
+    const unsigned char *line, *after, *next, *last_next = NULL;
+    unsigned char *buf, *o;
+    PyObject *value;
+
+    if (i < hn && (h[i] == '+' || h[i] == '-')) chomp = h[i++];
+    if (i < hn && h[i] >= '1' && h[i] <= '9') indent = base + (h[i++] - '0');
+    else indent = -1;
+    if (i < hn && (h[i] == '+' || h[i] == '-')) {
+        if (chomp) goto fallback;
+        chomp = h[i++];
+    }
+    for (j = i; j < hn && h[j] == ' '; j++) {}
+    if (j < hn && (j == i || h[j] != '#')) goto fallback;
+
+    /* leading blank lines, then the first line of text */
+    for (;;) {
+        if (q == NULL) goto fallback; /* nothing but blank lines: an empty scalar */
+        after = line_end(q, end, &next);
+        if (after > q) break;
+        if (next == NULL) goto fallback;
+        lead++;
+        q = next;
+    }
+    for (found = 0; q + found < after && q[found] == ' '; found++) {}
+    if (indent < 0) indent = found;
+    if (found < indent || indent <= base || q + found == after) goto fallback;
+
+    buf = PyMem_Malloc((size_t)(end - q) + (size_t)lead + 2);
+    if (buf == NULL) return PyErr_NoMemory();
+    o = buf;
+    for (k = 0; k < lead; k++) *o++ = '\n';
+    line = q;
+    while (line != NULL) {
+        Py_ssize_t spaces;
+        after = line_end(line, end, &next);
+        if (after == line) {
+            if (next == NULL) break;
+            if (gap >= 0) gap++;
+            line = next;
+            continue;
+        }
+        for (spaces = 0; line + spaces < after && line[spaces] == ' '; spaces++) {}
+        if (line + spaces == after || (spaces >= indent && folded && line[indent] == ' ')) {
+            PyMem_Free(buf); /* a line of spaces; a more-indented line of a folded scalar */
+            goto fallback;
+        }
+        if (spaces < indent) break;
+        if (gap > 0) {
+            for (k = folded ? gap : gap + 1; k > 0; k--) *o++ = '\n';
+        }
+        else if (gap == 0)
+            *o++ = folded ? ' ' : '\n';
+        memcpy(o, line + indent, (size_t)(after - line - indent));
+        o += after - line - indent;
+        gap = 0;
+        last_next = next;
+        line = next;
+    }
+    if (chomp != '-' && last_next != NULL) {
+        *o++ = '\n';
+        if (chomp == '+') { /* the blank lines after it, up to the next line or the end */
+            line = last_next;
+            while (line != NULL) {
+                after = line_end(line, end, &next);
+                if (after != line || next == NULL) break;
+                *o++ = '\n';
+                line = next;
+            }
+        }
+    }
+    value = PyUnicode_DecodeUTF8((const char *)buf, o - buf, "strict");
+    PyMem_Free(buf);
+    *resume = last_next;
+    return value;
+fallback:
+    PyErr_SetNone(c->fallback);
+    return NULL;
 }
 
 /* Empty the key table and give it to (key_info, key_info_of); with the lock held.  What the
@@ -439,6 +616,17 @@ append_key(PyObject *path, PyObject *key)
         goto error;                                 \
     } while (0)
 
+#define START_CONTINUATION(container, k, base, text, n) \
+    do {                                                 \
+        cont_ok = 1;                                     \
+        cont_container = (container);                    \
+        cont_key = (k);                                  \
+        cont_base = (base);                              \
+        cont_p = (text);                                 \
+        cont_n = (n);                                    \
+        Py_CLEAR(cont_text);                             \
+    } while (0)
+
 static PyObject *
 parse_subset(PyObject *self, PyObject *args)
 {
@@ -452,6 +640,13 @@ parse_subset(PyObject *self, PyObject *args)
     PyObject *p_parent = NULL, *p_key = NULL, *p_path = NULL;
     Py_ssize_t p_indent = 0;
     PyObject *key = NULL, *value = NULL;
+    /* the plain scalar the next line may continue (_speedups_py._continuable): its container
+     * (borrowed), its key (borrowed: held by the container; NULL for the list's last item), the
+     * indent of the container, its first line's text and, once continued, its text so far */
+    int cont_ok = 0;
+    PyObject *cont_container = NULL, *cont_key = NULL, *cont_text = NULL;
+    Py_ssize_t cont_base = 0, cont_n = 0;
+    const unsigned char *cont_p = NULL;
 
     if (!PyArg_ParseTuple(args, "UnO!OOOO:parse_subset", &text, &max_depth, &PyDict_Type, &c.key_info,
                           &c.key_info_of, &c.scalar, &c.flow, &c.max_len))
@@ -484,6 +679,7 @@ parse_subset(PyObject *self, PyObject *args)
     stack = PyMem_Calloc((size_t)max_depth + 2, sizeof(Frame));
     mappings = PyList_New(0);
     special = PyList_New(0);
+    c.mappings = mappings;
     if (stack == NULL || mappings == NULL || special == NULL) {
         if (stack == NULL) PyErr_NoMemory();
         goto error;
@@ -494,11 +690,12 @@ parse_subset(PyObject *self, PyObject *args)
         const unsigned char *line = p + pos, *eol, *q, *rest, *key_at = NULL, *after;
         Py_ssize_t spaces, dash_len = 0, key_len = 0, rest_len, indent;
         Frame *top;
-        int dash;
+        int dash, quoted = 0, could_continue = cont_ok;
 
         eol = memchr(line, '\n', (size_t)(end - line));
         if (eol == NULL) eol = end;
         pos = (eol - p) + 1;
+        cont_ok = 0;
         after = eol;
         if (after > line && after[-1] == '\r') after--; /* "\r\n" */
 
@@ -513,12 +710,27 @@ parse_subset(PyObject *self, PyObject *args)
             q = d;
         }
         if (q < after && key_start(*q)) {
+            /* a plain key: key characters and spaces, ":" before a key character, no space last */
             const unsigned char *k = q + 1;
-            while (k < after && key_char(*k)) k++;
-            if (k - q <= 201 && k < after && *k == ':' && (k + 1 == after || k[1] == ' ')) {
+            while (k < after && (key_char(*k) || *k == ' ' || (*k == ':' && k + 1 < after && key_char(k[1]))))
+                k++;
+            if (k < after && *k == ':' && k[-1] != ' ' && (k + 1 == after || k[1] == ' ')) {
                 key_at = q;
                 key_len = k - q;
                 k++;
+                while (k < after && *k == ' ') k++;
+                q = k;
+            }
+        }
+        else if (q < after && (*q == '"' || *q == '\'')) {
+            /* a quoted key: printable ASCII, no escapes */
+            const unsigned char *k = q + 1;
+            while (k < after && *k >= ' ' && *k < 0x7f && *k != *q && !(*q == '"' && *k == '\\')) k++;
+            if (k < after && *k == *q && k + 1 < after && k[1] == ':' && (k + 2 == after || k[2] == ' ')) {
+                key_at = q + 1;
+                key_len = k - q - 1;
+                quoted = 1;
+                k += 2;
                 while (k < after && *k == ' ') k++;
                 q = k;
             }
@@ -534,8 +746,35 @@ parse_subset(PyObject *self, PyObject *args)
         }
         else {
             if (!dash && key_at == NULL) {
+                Py_ssize_t m = rest_len;
+                PyObject *joined, *piece;
+                int failed;
                 if (rest_len == 0 || rest[0] == '#') continue; /* blank line or comment */
-                FALLBACK();                                    /* a continued scalar, or else */
+                /* a line that continues a plain scalar (_speedups_py._continuable), or else */
+                while (rest[m - 1] == ' ') m--;
+                if (!could_continue || spaces <= cont_base || !continuable(rest, m) || !continuable(cont_p, cont_n))
+                    FALLBACK();
+                if (cont_text == NULL) {
+                    cont_text = text_of(cont_p, cont_n);
+                    if (cont_text == NULL) goto error;
+                }
+                piece = text_of(rest - 1, m + 1); /* " " (the indent's last space) and the text */
+                if (piece == NULL) goto error;
+                joined = PyUnicode_Concat(cont_text, piece);
+                Py_DECREF(piece);
+                if (joined == NULL) goto error;
+                Py_SETREF(cont_text, joined);
+                value = MAYBE_TYPED(cont_p[0]) ? PyObject_CallFunctionObjArgs(c.scalar, joined, c.max_len, NULL)
+                                               : Py_NewRef(joined);
+                if (value == NULL) goto error;
+                if (cont_key != NULL)
+                    failed = PyDict_SetItem(cont_container, cont_key, value) < 0;
+                else
+                    failed = PyList_SetItem(cont_container, PyList_GET_SIZE(cont_container) - 1, Py_NewRef(value)) < 0;
+                Py_CLEAR(value);
+                if (failed) goto error;
+                cont_ok = 1;
+                continue;
             }
             indent = spaces;
             if (root == NULL) {
@@ -615,12 +854,15 @@ parse_subset(PyObject *self, PyObject *args)
                 }
                 else {
                     int failed;
-                    if (rest_len == 0) FALLBACK(); /* "-" with the item on the next lines */
-                    value = value_of(&c, rest, rest_len, depth < max_depth);
+                    Py_ssize_t m = rest_len;
+                    if (rest_len == 0 || rest[0] == '#') FALLBACK(); /* "-" with the item on the next lines */
+                    value = value_of(&c, rest, rest_len, max_depth - depth);
                     if (value == NULL) goto error;
                     failed = PyList_Append(top->container, value) < 0;
                     Py_CLEAR(value);
                     if (failed) goto error;
+                    while (rest[m - 1] == ' ') m--;
+                    START_CONTINUATION(top->container, NULL, top->indent, rest, m); /* checked when used */
                     continue;
                 }
             }
@@ -630,6 +872,8 @@ parse_subset(PyObject *self, PyObject *args)
         /* "key: rest" in the mapping top->container */
         {
             long info;
+            Py_ssize_t m;
+            if (quoted && key_len == 0) FALLBACK(); /* "": the empty key (a null when plain) */
             key = key_of(&c, key_at, key_len, &info);
             if (key == NULL) goto error;
             i = PyDict_Contains(top->container, key);
@@ -645,7 +889,7 @@ parse_subset(PyObject *self, PyObject *args)
                 Py_DECREF(entry);
                 if (i < 0) goto error;
             }
-            if (rest_len == 0) {
+            if (rest_len == 0 || rest[0] == '#') {
                 p_parent = top->container;
                 p_key = key;
                 key = NULL;
@@ -654,10 +898,23 @@ parse_subset(PyObject *self, PyObject *args)
                 p_indent = top->indent;
                 continue;
             }
-            value = value_of(&c, rest, rest_len, depth < max_depth);
+            if (rest[0] == '|' || rest[0] == '>') { /* a block scalar: its lines are read here */
+                const unsigned char *resume = NULL;
+                value = block_scalar(&c, rest, rest_len, pos <= size ? p + pos : NULL, end, top->indent, &resume);
+                if (value == NULL) goto error;
+                if (PyDict_SetItem(top->container, key, value) < 0) goto error;
+                Py_CLEAR(value);
+                Py_CLEAR(key);
+                pos = resume == NULL ? size + 1 : resume - p;
+                continue;
+            }
+            value = value_of(&c, rest, rest_len, max_depth - depth);
             if (value == NULL) goto error;
             if (PyDict_SetItem(top->container, key, value) < 0) goto error;
             Py_CLEAR(value);
+            m = rest_len;
+            while (rest[m - 1] == ' ') m--;
+            START_CONTINUATION(top->container, key, top->indent, rest, m); /* checked when used */
             Py_CLEAR(key);
         }
     }
@@ -676,6 +933,7 @@ parse_subset(PyObject *self, PyObject *args)
         result = PyTuple_Pack(3, root, mappings, special);
     }
 error:
+    Py_XDECREF(cont_text);
     Py_XDECREF(key);
     Py_XDECREF(value);
     Py_XDECREF(p_key);
@@ -726,6 +984,7 @@ module_exec(PyObject *module)
 {
     State *st = state_of(module);
     if (st == NULL) return -1;
+    fill_key_chars();
     PyDateTime_IMPORT; /* sets datetime.h's PyDateTimeAPI (the same pointer for every module) */
     st->datetime = PyDateTimeAPI;
     return st->datetime == NULL ? -1 : 0;

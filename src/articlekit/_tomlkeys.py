@@ -34,11 +34,6 @@ from pydantic import ValidationError as PydanticError
 
 from .errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 __all__ = [
     "KeyPath",
     "config_error",
@@ -58,6 +53,18 @@ _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _ATOM_END = frozenset(" \t\r\n,]}#")
 _DATE_SPACE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d")
+
+
+def _tomllib() -> Any:
+    """``tomllib`` (``tomli`` before Python 3.11), imported when a configuration file is first read.
+
+    Finding no configuration file (a stat per folder) must not pay for it.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
 
 
 class _Scanner:
@@ -106,7 +113,7 @@ class _Scanner:
             if c in "\"'":
                 end = self._string_end(start)
                 raw = self.text[start:end]
-                parts.append((str(tomllib.loads(f"k = {raw}")["k"]), start))
+                parts.append((str(_tomllib().loads(f"k = {raw}")["k"]), start))
                 self.i = end
             else:
                 match = _BARE.match(self.text, start)
@@ -258,9 +265,10 @@ def read_text(name: str) -> str:
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """The data of a TOML text; a syntax error is a `ConfigError` with its line and column."""
+    toml = _tomllib()
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data: dict[str, Any] = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
         message = str(exc)
         where = _TOML_POSITION.search(message)
         line = column = None
@@ -268,6 +276,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             line, column = int(where.group(1)), int(where.group(2))
             message = message[: where.start()]
         raise ConfigError(f"is not valid TOML: {message}", path=name, line=line, column=column) from None
+    return data
 
 
 _MESSAGES = {

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, overload
 from pydantic import BaseModel
 
 from ._mask import mask_source, secured_in
-from .document import Document, M, SourceInfo
+from .document import Document, M, _made, _source_of
 from .errors import ParseError, ValidationError
 from .fastyaml import load_yaml_fast
 from .issues import Issue
@@ -26,7 +26,7 @@ from .rules import Context, RuleOptions, run_rules
 from .secured import require_backend, validate_key
 from .splitter import SplitResult, split_front_matter
 from .suppressions import apply_suppressions, find_suppressions
-from .validate import validate_model
+from .validate import share_fields_sets, validate_model
 
 if TYPE_CHECKING:
     from .config import Config
@@ -199,9 +199,12 @@ class _Plan:
             self.limits = limits or DEFAULT_LIMITS
             self.options = _rule_options(options, secured_key)
             return
-        by_config = config.ignored_codes(path)
+        if path is not None and kind is None:
+            by_config, kind = config._for_path(path)  # worked out once per path
+        else:
+            by_config = config.ignored_codes(path)
         self.ignored = by_config | ignored if ignored else by_config
-        self.kind = kind if kind is not None or path is None else config.kind_for(path)
+        self.kind = kind
         self.limits = limits or config.limits
         if secured_key is None and (options is None or options.secured_key is None):
             secured_key = config.secured_key()
@@ -440,19 +443,8 @@ def loads(
     assert result.data is not None
     assert result.locations is not None
     assert split.front_matter is not None
-    source = SourceInfo(
-        text=split.text,
-        bom=split.bom,
-        newline=split.newline,
-        open_fence=split.open_fence,
-        open_newline=split.open_newline,
-        front_matter=split.front_matter,
-        close_fence=split.close_fence,
-        close_newline=split.close_newline,
-        data=result.data,
-        locations=result.locations,
-    )
-    return Document(meta=result.model, body=split.body, issues=tuple(issues), source=source)
+    share_fields_sets(result.model)  # the model is kept: its shape's one set of set fields
+    return _made(result.model, split.body, tuple(issues), _source_of(split, result.data, result.locations))
 
 
 def _read(source: Source) -> tuple[str | bytes, str | None]:

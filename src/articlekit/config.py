@@ -79,6 +79,8 @@ CONFIG_FILES = ("articlekit.toml", ".articlekit.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
 """The files checked when a folder is given and no ``include`` is set."""
 
+_PATHS_KEPT = 50_000  # paths whose ignored codes and kind a configuration keeps (`Config._for_path`)
+
 
 class Config(BaseModel):
     """An articlekit configuration: the keys of ``articlekit.toml``, validated.
@@ -289,6 +291,24 @@ class Config(BaseModel):
             if spec.match(rel):
                 return self._resolve_kind(glob, name)
         return None
+
+    def _for_path(self, path: str | os.PathLike[str]) -> tuple[frozenset[str], type[BaseModel] | None]:
+        """`ignored_codes` and `kind_for` of ``path``, worked out once per path (what `check` asks each call).
+
+        Kept per path as given (and per current folder when there is no `root`),
+        for as long as no code is registered; at most `_PATHS_KEPT` paths.
+        """
+        if not self.per_file_ignores and not self.kinds:  # nothing depends on the path
+            return self.ignored_codes(), None
+        memo = _memo(self)
+        paths: dict[Any, tuple[frozenset[str], type[BaseModel] | None]] | None = memo.get("paths")
+        if paths is None or len(paths) >= _PATHS_KEPT:
+            paths = memo["paths"] = {}
+        key = (os.fspath(path), len(CODES), None if _private(self)["_root"] is not None else os.getcwd())
+        found = paths.get(key)
+        if found is None:
+            found = paths[key] = (self.ignored_codes(path), self.kind_for(path))
+        return found
 
     def is_included(self, path: str | os.PathLike[str]) -> bool:
         """Whether a file found in a folder is checked: it matches ``include`` and not ``exclude``.

@@ -15,12 +15,19 @@ when it is built and loads, unless `ARTICLEKIT_PURE_PYTHON=1`) and hands it
 its callbacks.  Tests and the fuzzer compare the two through a small internal
 API: `IMPLEMENTATIONS`, `parse_with`, `using`, `loop_arguments`, `Fallback`.
 
-It answers ``None`` -- "use the full loader" -- on the first thing outside
-the subset or on any doubt: anchors, aliases, tags, flow collections (but
-for ``[]``, ``{}`` and one-line sequences of scalars), block scalars,
-multi-line scalars (and escaped line breaks), inline comments, tabs, lone
-CRs, characters YAML cannot hold, keys that are not plain words or that
-resolve to something other than text, duplicate keys, and anything near a
+It also reads what other sites' front matter uses: comments (on their own
+lines and after values), keys with spaces and punctuation, quoted keys
+(printable ASCII, no escapes), plain scalars continued on more-indented
+lines, block scalars (``|`` and ``>``, with chomping and indentation
+indicators; no line of spaces only, no more-indented line in a folded one)
+and one-line flow collections (sequences and mappings of scalars, nested a
+few deep).  It answers ``None`` -- "use the full loader" -- on the first
+thing outside that subset or on any doubt: anchors, aliases, tags, flow
+collections over several lines (or with empty entries, ``?`` keys, keys the
+rules' index lists), multi-line quoted scalars (and escaped line breaks), a
+blank line or comment inside a multi-line plain scalar, tabs, lone CRs,
+characters YAML cannot hold, keys that resolve to something other than text
+(quoted ones included: ``"yes"``), duplicate keys, and anything near a
 [`Limits`][articlekit.Limits] bound.  Those are the only cases in
 which the full loader in `articlekit.yamlsafe` reports an issue, so
 every YAML issue is still reported, exactly as before.
@@ -71,6 +78,9 @@ _CONSTRUCTED_TAGS = frozenset(
 _DQ_BODY = re.compile(
     r'(?:[^"\\]|\\[0abtnvfre "/\\N_LP]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*'
 )
+# A whole one-line quoted scalar, and an optional comment after it.
+_DQ_LINE = re.compile(rf'"({_DQ_BODY.pattern})"(?: *| +#.*)')
+_SQ_LINE = re.compile(r"'((?:[^']|'')*)'(?: *| +#.*)")
 _DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPES = {
     "0": "\x00",
@@ -118,7 +128,7 @@ def _key_info_of(key: str) -> int:
     `key_kind` (what the rules' index does with its value)."""
     info = _key_info.get(key)
     if info is None:
-        info = key_kind(key) if key not in _WORDS and resolve_plain(key) == _STR else -1
+        info = key_kind(key) if key not in _WORDS and len(key) <= 200 and resolve_plain(key) == _STR else -1
         if len(_key_info) >= _KEY_CACHE_SIZE:
             _key_info.clear()  # a file of many odd keys must not leave the cache full for good
         _key_info[key] = info
@@ -151,38 +161,33 @@ def _typed(text: str) -> Any:
 
 
 def _scalar(rest: str, limit: int) -> Any:
-    """The value of a one-line scalar written as ``rest`` (the text after ``key: `` or ``- ``)."""
+    """The value of a one-line scalar written as ``rest`` (the text after ``key: `` or ``- ``),
+    which may end with a comment."""
     first = rest[0]
     if first == '"':
-        body = rest.rstrip(" ")
-        if len(body) < 2 or body[-1] != '"':
+        m = _DQ_LINE.fullmatch(rest)
+        if m is None:
             raise Fallback
-        body = body[1:-1]
+        body = m.group(1)
         if "\\" in body:
-            if not _DQ_BODY.fullmatch(body):
-                raise Fallback
             body = _DQ_ESCAPE.sub(_unescape, body)
-        elif '"' in body:
-            raise Fallback
         if len(body) > limit:
             raise Fallback
         return body
     if first == "'":
-        body = rest.rstrip(" ")
-        if len(body) < 2 or body[-1] != "'":
+        m = _SQ_LINE.fullmatch(rest)
+        if m is None:
             raise Fallback
-        body = body[1:-1]
-        if "'" in body.replace("''", ""):
-            raise Fallback
-        body = body.replace("''", "'")
+        body = m.group(1).replace("''", "'")
         if len(body) > limit:
             raise Fallback
         return body
     text = rest.rstrip(" ")
+    if " #" in text:
+        text = text[: text.index(" #")].rstrip(" ")  # a comment
     if (
         (first in _INDICATORS and (first != "-" or len(text) < 2 or text[1] == " "))
         or ": " in text
-        or " #" in text
         or text[-1] == ":"
         or len(text) > limit
     ):
@@ -193,12 +198,13 @@ def _scalar(rest: str, limit: int) -> Any:
 
 
 def _flow(rest: str, limit: int) -> list[Any] | dict[str, Any]:
-    """An empty ``[]`` or ``{}``, or a one-line flow sequence of scalars, written as ``rest``."""
+    """An empty ``[]`` or ``{}``, or a one-line flow collection written as ``rest`` (see
+    `_flow_collection`), which may end with a comment."""
     text = rest.rstrip(" ")
     if text in _EMPTY_FLOW:
         return [] if text == "[]" else {}
     if _FLOW_SEQ.fullmatch(text) is None:
-        raise Fallback
+        return _flow_collection(text, limit)
     items: list[Any] = []
     for item in _FLOW_ITEMS.findall(text, 1):
         first = item[0]
@@ -209,6 +215,102 @@ def _flow(rest: str, limit: int) -> list[Any] | dict[str, Any]:
         else:
             items.append(_typed(item) if first in _MAYBE_TYPED else item)
     return items
+
+
+# The tokens of a one-line flow collection: an indicator, a ":" before a space, a quoted
+# scalar, or a plain one (no indicator first; no "#", "?", quote, "," or bracket in it; a ":"
+# only before a character it may hold; single spaces between words).
+_FLOW_CHAR = r"""[^\s,\[\]{}#:?"']"""
+_FLOW_WORD = rf"""[^\s,\[\]{{}}#:?"'!&*|>%@`-](?: *(?:{_FLOW_CHAR}|:(?={_FLOW_CHAR})))*"""
+_FLOW_TOKEN = re.compile(
+    rf""" *(?:([\[\]{{}},])|(:)(?= )|("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'(?!'))|({_FLOW_WORD}))"""
+)
+_FLOW_END = re.compile(r" *(?:#.*)?")
+_FLOW_MAX_KEYS = 32  # longer flow mappings: the full loader counts their keys
+_FLOW_MAX_NESTING = 4
+
+
+def _flow_collection(text: str, limit: int) -> list[Any] | dict[str, Any]:
+    """A one-line flow sequence or mapping of scalars and of such collections, nested at most
+    `_FLOW_MAX_NESTING` deep, with no empty entry, no trailing ",", no ``?`` key, text keys
+    (none that the rules' index lists) written ``key: value`` -- or `Fallback`.
+    """
+    tokens: list[tuple[str, str, int]] = []  # (kind: an indicator, "s" or "p"; its text; its start)
+    pos = 0
+    depth = 0
+    for m in _FLOW_TOKEN.finditer(text):
+        if m.start() != pos:
+            raise Fallback
+        indicator, colon, quoted, plain = m.groups()
+        token = indicator or colon or quoted or plain
+        start = m.end() - len(token)
+        if indicator or colon:
+            tokens.append((token, "", start))
+            if token in "[{":
+                depth += 1
+            elif token in "]}":
+                depth -= 1
+        else:
+            tokens.append(("s" if quoted else "p", token, start))
+        pos = m.end()
+        if depth <= 0:
+            break
+    rest = text[pos:]
+    if depth or tokens[0][0] not in "[{" or (rest and (rest[0] != " " or not _FLOW_END.fullmatch(rest))):
+        raise Fallback
+    try:
+        value, at = _flow_value(tokens, 0, limit, _FLOW_MAX_NESTING)
+    except IndexError:
+        raise Fallback from None
+    if at != len(tokens):
+        raise Fallback
+    return value  # type: ignore[no-any-return]
+
+
+def _flow_value(tokens: list[tuple[str, str, int]], i: int, limit: int, room: int) -> tuple[Any, int]:
+    """The value that starts at ``tokens[i]``, and the index of the token after it."""
+    kind, text, _ = tokens[i]
+    if kind == "s":
+        return _scalar(text, limit), i + 1
+    if kind == "p":
+        if len(text) > limit:
+            raise Fallback
+        return (_typed(text) if text[0] in _MAYBE_TYPED else text), i + 1
+    if room < 1 or kind not in "[{":
+        raise Fallback
+    close = "]" if kind == "[" else "}"
+    i += 1
+    if tokens[i][0] == close:
+        return ([] if kind == "[" else {}), i + 1
+    if kind == "[":
+        items: list[Any] = []
+        while True:
+            item, i = _flow_value(tokens, i, limit, room - 1)
+            items.append(item)
+            if tokens[i][0] == close:
+                return items, i + 1
+            if tokens[i][0] != ",":
+                raise Fallback
+            i += 1
+    mapping: dict[str, Any] = {}
+    while True:
+        key_kind_, key, key_start = tokens[i]
+        if key_kind_ == "s":
+            key = _scalar(key, limit)
+        elif key_kind_ != "p":
+            raise Fallback
+        colon = tokens[i + 1]
+        previous_end = key_start + len(tokens[i][1])
+        if colon[0] != ":" or colon[2] != previous_end or key in mapping or _key_info_of(key) != 0:
+            raise Fallback  # "key : v", "key" alone, a repeated key, a key the index lists or not text
+        if len(mapping) >= _FLOW_MAX_KEYS:
+            raise Fallback
+        mapping[key], i = _flow_value(tokens, i + 2, limit, room - 1)
+        if tokens[i][0] == close:
+            return mapping, i + 1
+        if tokens[i][0] != ",":
+            raise Fallback
+        i += 1
 
 
 def _unescape(m: re.Match[str]) -> str:
@@ -344,7 +446,12 @@ def _run(
         text, max_depth, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length
     )
     # No mapping has more keys than the text has lines: most texts need no count.
-    if found is not None and breaks >= max_keys and any(len(m) > max_keys for m in found[1]):
+    # (flow mappings hold at most _FLOW_MAX_KEYS keys)
+    if (
+        found is not None
+        and (breaks >= max_keys or max_keys < _FLOW_MAX_KEYS)
+        and any(len(m) > max_keys for m in found[1])
+    ):
         raise Fallback
     return found
 
@@ -386,7 +493,7 @@ def _parse_indexed(text: str, limits: Limits) -> tuple[dict[str, Any], DataIndex
     """`parse_subset`, and the rules' `DataIndex` of the data.
 
     The index is the one `articlekit.rules._common.build_index` gives
-    (tests/test_rules_fast.py proves it), found while parsing.
+    (tests/rules/test_fast.py proves it), found while parsing.
     """
     try:
         found = _parse_any(text, limits)

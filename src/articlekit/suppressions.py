@@ -102,14 +102,81 @@ class Suppressions:
 NONE = Suppressions()
 
 
-class _Tokens:
-    """Where YAML's tokens (scalars, tags...) are: a ``#`` inside one is not a comment."""
+# libyaml's scanner (PyYAML's C loader), when PyYAML was built with it: same tokens, ~10x faster
+_C_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+_FLOW_STARTS = (yaml.tokens.FlowSequenceStartToken, yaml.tokens.FlowMappingStartToken)
+_FLOW_ENDS = (yaml.tokens.FlowSequenceEndToken, yaml.tokens.FlowMappingEndToken)
+_DIRECTIVE_TOKEN = yaml.tokens.DirectiveToken
+_SCALAR_TOKEN = yaml.tokens.ScalarToken
+_BLOCK = ("|", ">")
+# a block scalar's header as PyYAML reads it: indicators, then spaces and a comment, then a line break
+_BLOCK_HEADER = re.compile(
+    r"[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +(?:#[^\r\n\x85\u2028\u2029]*)?)?(?:[\r\n\x85\u2028\u2029]|\Z)"
+)
+# the blank and comment-only lines a front matter opens with: no token, no error can start there
+_LEADING_COMMENTS = re.compile(r"(?: *(?:#[^\r\n\x85\u2028\u2029]*)?(?:\r\n|[\r\n\x85\u2028\u2029]))*")
 
-    def __init__(self, text: str) -> None:
+
+class _Tokens:
+    """Where YAML's tokens (scalars, tags...) are: a ``#`` inside one is not a comment.
+
+    PyYAML's scanner decides, read with libyaml's when it is available (the same
+    tokens at the same character indexes); where libyaml stops on an error, or
+    when ``pure`` is set, PyYAML's own pure-Python scanner decides, which also
+    tells how far the tokens are known.
+    """
+
+    def __init__(self, text: str, *, pure: bool = False) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.limit = len(text) + 1  # comments at or past this index are not known to be comments
-        loader = yaml.SafeLoader(_NON_PRINTABLE.sub(" ", text))
+        scanned = _NON_PRINTABLE.sub(" ", text)
+        # libyaml takes tabs between tokens, and skips a byte order mark at the start of
+        # any line; PyYAML stops at such a tab, and skips a mark only at the start of the text
+        if pure or _C_LOADER is None or "\t" in scanned or "\ufeff" in scanned or not self._scan_c(scanned):
+            self._scan_pure(scanned)
+
+    def _scan_c(self, text: str) -> bool:
+        """Scan with libyaml; ``False`` (nothing kept) where PyYAML's scanner might not agree.
+
+        That is: libyaml stops on an error; a ``]`` or ``}`` closes nothing (PyYAML
+        then scans the rest as if in a flow collection); a directive; a block
+        scalar header that PyYAML refuses (``|#``, which libyaml reads).
+        """
+        assert _C_LOADER is not None
+        starts: list[int] = []
+        ends: list[int] = []
+        depth = 0
+        loader = _C_LOADER(text)
+        try:
+            while loader.check_token():
+                token = loader.get_token()  # type: ignore[no-untyped-call]
+                start, end = token.start_mark.index, token.end_mark.index
+                if end > start:
+                    starts.append(start)
+                    ends.append(end)
+                    kind = token.__class__
+                    if kind in _FLOW_STARTS:
+                        depth += 1
+                    elif kind in _FLOW_ENDS:
+                        if not depth:
+                            return False
+                        depth -= 1
+                    elif kind is _DIRECTIVE_TOKEN or (
+                        kind is _SCALAR_TOKEN
+                        and token.style in _BLOCK
+                        and not _BLOCK_HEADER.match(text, start)
+                    ):
+                        return False
+        except yaml.YAMLError:
+            return False
+        finally:
+            loader.dispose()
+        self.starts, self.ends = starts, ends
+        return True
+
+    def _scan_pure(self, text: str) -> None:
+        loader = yaml.SafeLoader(text)
         try:
             while loader.check_token():
                 token = loader.get_token()  # type: ignore[no-untyped-call]
@@ -141,53 +208,92 @@ def find_suppressions(front_matter: str, *, first_line: int = 2) -> Suppressions
     """
     if "articlekit" not in front_matter:
         return NONE
-    starts = line_starts(front_matter)
-    lines = [front_matter[s:e] for s, e in zip(starts, [*starts[1:], len(front_matter)], strict=True)]
+    return _find(front_matter, first_line, pure=False)
+
+
+def _find(front_matter: str, first_line: int, *, pure: bool) -> Suppressions:
+    """`find_suppressions`; ``pure``: decide every ``#`` with PyYAML's pure-Python scanner alone."""
+    starts: list[int] | None = None
+    if "\r" in front_matter:  # lines end at CRLF or CR too: each line keeps its break
+        starts = line_starts(front_matter)
+        lines = [front_matter[s:e] for s, e in zip(starts, [*starts[1:], len(front_matter)], strict=True)]
+    else:  # only LF (much faster than the general split); lines without their break
+        lines = front_matter.split("\n")
+    leading = None if pure else _LEADING_COMMENTS.match(front_matter)
+    head = 0 if leading is None else leading.end()  # a '#' before ``head`` is a comment
     tokens: _Tokens | None = None
+
+    def is_comment(index: int) -> bool:
+        nonlocal tokens
+        if index < head:
+            return True
+        if tokens is None:
+            tokens = _Tokens(front_matter, pure=pure)
+        return tokens.is_comment(index)
+
     items: list[Suppression] = []
     problems: list[Issue] = []
-    for number, raw in enumerate(lines):
-        if "articlekit" not in raw:
-            continue
-        text = _BREAK.sub("", raw)
-        if tokens is None:
-            tokens = _Tokens(front_matter)
-        comment = _comment_start(text, starts[number], tokens)
-        if comment is None:
-            continue
-        directive = _DIRECTIVE.search(text, comment)
-        if directive is None:
-            continue
-        column = directive.start()
-        own_line = not text[:comment].strip()
-        line = first_line + number
-        found = _parse(directive, line, column + 1, problems, own_line)
-        if found is None:
-            continue
-        form, codes = found
-        target: int | None = line
-        if form == "ignore" and own_line:
-            target = _next_content_line(lines, number, first_line)
-        items.append(
-            Suppression(
-                line,
-                column + 1,
-                codes,
-                None if form == "ignore-file" else target,
-                form == "ignore-file",
-                directive.group().rstrip(),
-            )
-        )
+    number = start = 0  # the line of the last hit, and where it starts
+    at = front_matter.find("articlekit")
+    while at >= 0:  # only the lines that name articlekit are looked at
+        if starts is None:
+            number += front_matter.count("\n", start, at)
+            start = front_matter.rfind("\n", 0, at) + 1
+        else:
+            number = bisect.bisect_right(starts, at) - 1
+            start = starts[number]
+        raw = lines[number]
+        at = front_matter.find("articlekit", start + len(raw))
+        text = raw if starts is None else _BREAK.sub("", raw)
+        found = _suppression(text, start, number, lines, first_line, is_comment, problems)
+        if found is not None:
+            items.append(found)
     if not items and not problems:
         return NONE
     return Suppressions(tuple(items), tuple(problems))
 
 
-def _comment_start(text: str, offset: int, tokens: _Tokens) -> int | None:
+def _suppression(
+    text: str,
+    start: int,
+    number: int,
+    lines: list[str],
+    first_line: int,
+    is_comment: Callable[[int], bool],
+    problems: list[Issue],
+) -> Suppression | None:
+    """The suppression on the line ``text`` (line ``number`` of ``lines``, at offset ``start``), if any."""
+    comment = _comment_start(text, start, is_comment)
+    if comment is None:
+        return None
+    directive = _DIRECTIVE.search(text, comment)
+    if directive is None:
+        return None
+    column = directive.start()
+    own_line = not text[:comment].strip()
+    line = first_line + number
+    found = _parse(directive, line, column + 1, problems, own_line)
+    if found is None:
+        return None
+    form, codes = found
+    target: int | None = line
+    if form == "ignore" and own_line:
+        target = _next_content_line(lines, number, first_line)
+    return Suppression(
+        line,
+        column + 1,
+        codes,
+        None if form == "ignore-file" else target,
+        form == "ignore-file",
+        directive.group().rstrip(),
+    )
+
+
+def _comment_start(text: str, offset: int, is_comment: Callable[[int], bool]) -> int | None:
     """The column (0-based) where the line's YAML comment starts, or ``None``."""
     at = text.find("#")
     while at >= 0:
-        if (at == 0 or text[at - 1] in " \t") and tokens.is_comment(offset + at):
+        if (at == 0 or text[at - 1] in " \t") and is_comment(offset + at):
             return at
         at = text.find("#", at + 1)
     return None
@@ -244,7 +350,6 @@ def _parse(
         elif code not in codes:
             codes.append(code)
     return (name, tuple(codes)) if codes else None
-
 
 
 def apply_suppressions(

@@ -5,6 +5,7 @@ keys and point at lines and columns, and unknown keys reported as warnings.
 
 from __future__ import annotations
 
+import typing
 from datetime import date, datetime
 from typing import Any
 
@@ -18,7 +19,7 @@ from .models.secured import secured_issues
 from .positions import Locations
 from .yamlsafe import resolve_plain
 
-__all__ = ["error_messages", "validate_model"]
+__all__ = ["error_messages", "share_fields_sets", "validate_model"]
 
 MISSING = CODES["AK301"]
 WRONG_TYPE = CODES["AK302"]
@@ -414,3 +415,89 @@ def validate_model(
             issues.append(_error_to_issue(err, data, locations, kind))
     _unknown_keys(data, kind, (), locations, issues)
     return model, issues
+
+
+# -- one `model_fields_set` per shape ---------------------------------------------------------
+_SHARED_SETS: dict[tuple[type[BaseModel], int], list[set[str]]] = {}
+"""The shared sets by class and size: a few sets each, compared in turn (cheaper than hashing)."""
+_SHARED_SETS_SIZE = 4096
+_SHAPES_PER_SIZE = 8
+_MODEL_SLOTS: dict[type[BaseModel], tuple[str, ...] | None] = {}
+_UNSEEN_SLOTS: tuple[str, ...] = ("\x00unseen",)
+_set_attribute = object.__setattr__
+
+
+def _holds_model(annotation: Any) -> bool:
+    """Whether a value of type ``annotation`` may be or hold a pydantic model."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in typing.get_args(annotation))
+
+
+def _model_slots(cls: type[BaseModel]) -> tuple[str, ...] | None:
+    """The fields of ``cls`` whose values may be or hold models; ``None`` when ``cls`` is not frozen."""
+    if not cls.model_config.get("frozen"):
+        slots = None  # an instance's set may change: it must stay its own
+    else:
+        slots = tuple(name for name, field in cls.model_fields.items() if _holds_model(field.annotation))
+    _MODEL_SLOTS[cls] = slots
+    return slots
+
+
+def share_fields_sets(model: BaseModel) -> None:
+    """Give ``model``, and every model inside it, the set of set fields its shape shares.
+
+    Each pydantic model keeps its own ``model_fields_set`` (a `set` of its
+    fields' names); for the small models of front matter that set weighs more
+    than the model's values.  Frozen models never change it (pydantic copies it
+    before `model_copy` changes the copy's), so the equal sets of one frozen
+    class can be one object: 10,000 loaded documents then weigh little more than
+    their data as plain dicts.  `model_fields_set` answers the same; only the
+    objects are shared.  Models of classes that are not frozen keep their own.
+    """
+    cls = type(model)
+    slots = _MODEL_SLOTS.get(cls, _UNSEEN_SLOTS)
+    if slots is _UNSEEN_SLOTS:
+        slots = _model_slots(cls)
+    if slots is None:
+        return
+    own = model.__pydantic_fields_set__
+    key = (cls, len(own))
+    shapes = _SHARED_SETS.get(key)
+    if shapes is None:
+        if len(_SHARED_SETS) < _SHARED_SETS_SIZE:
+            _SHARED_SETS[key] = [own]
+    else:
+        for shared in shapes:
+            if shared == own:
+                if shared is not own:
+                    _set_attribute(model, "__pydantic_fields_set__", shared)
+                break
+        else:
+            if len(shapes) < _SHAPES_PER_SIZE:
+                shapes.append(own)
+    if slots:
+        values = model.__dict__
+        for name in slots:
+            value = values.get(name)
+            if value is None:
+                continue
+            if type(value) is list:  # images, related: a list of models, each shared here
+                for item in value:
+                    if isinstance(item, BaseModel):
+                        share_fields_sets(item)
+                    else:
+                        _share_within(item)
+            else:
+                _share_within(value)
+
+
+def _share_within(value: Any) -> None:
+    if isinstance(value, BaseModel):
+        share_fields_sets(value)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _share_within(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _share_within(item)

@@ -1,4 +1,4 @@
-"""Writing files atomically, and command output to a file or standard output."""
+"""Reading a file's bytes, writing files atomically, and command output to a file or standard output."""
 
 from __future__ import annotations
 
@@ -11,7 +11,21 @@ from typing import BinaryIO
 
 from .common import STDIN, UsageError
 
-__all__ = ["open_atomic", "write_atomic", "write_output"]
+__all__ = ["open_atomic", "read_bytes", "write_atomic", "write_output"]
+
+
+def read_bytes(path: str, problems: list[tuple[str, str]]) -> bytes | None:
+    """The bytes of the file at `path`; None if it cannot be read, with `(path, reason)` added to `problems`.
+
+    For the commands that edit files one by one (`format`, `check --add-suppressions`),
+    which report the unreadable ones together at the end.
+    """
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        problems.append((path, exc.strerror or str(exc)))
+        return None
 
 
 def write_atomic(path: str, data: bytes) -> None:

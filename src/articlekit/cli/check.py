@@ -73,7 +73,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         formatter_class=FORMATTER,
     )
     add_paths(p)
-    formats = "; ".join(f"{name}: {cls.help}" for name, cls in REPORTERS.items())
+    formats = "; ".join(f"{name}: {REPORTERS.help(name)}" for name in REPORTERS)
     p.add_argument(
         "--format",
         dest="output_format",
@@ -218,9 +218,7 @@ def run(args: argparse.Namespace) -> int:
     load_library()
     load_configured(args)  # the configuration's plugins: their codes and kinds for --select and --kind
     from . import terminal
-    from .baseline import Baseline, apply_baseline
     from .discovery import Configs, find, read_stdin
-    from .fixing import fix_bytes, print_fixes, run_fixes, write_fixed
     from .runner import CheckOptions, check_bytes, cpu_count, line_texts, run_checks
 
     started = time.perf_counter()
@@ -231,11 +229,16 @@ def run(args: argparse.Namespace) -> int:
         kind=kind_arg(args.kind) if args.kind else None,
         secured_key=_secured_key(args.secured_key_file) if args.secured_key_file else None,
     )
+    baseline = bool(args.baseline or args.write_baseline)
+    if baseline:  # only then: hashing and the baseline's JSON
+        from .baseline import Baseline, apply_baseline
     known = Baseline.load(args.baseline) if args.baseline else None
-    want_lines = bool(args.baseline or args.write_baseline) or REPORTERS[args.output_format].needs_lines
+    want_lines = baseline or REPORTERS.needs_lines(args.output_format)
     fixing = args.fix or args.unsafe_fixes or args.diff
     if args.show_fixes and not fixing:
         raise UsageError("--show-fixes needs --fix, --unsafe-fixes or --diff")
+    if fixing:  # only then: a plain check does not import the fixes
+        from .fixing import fix_bytes, print_fixes, run_fixes, write_fixed
     found = find(args.paths, args.exclude, not args.no_default_excludes, configs.fixed)
     if args.add_suppressions and (fixing or found.stdin or args.baseline or args.write_baseline):
         raise UsageError("--add-suppressions works on files alone: not with '-', --fix, --diff or a baseline")
@@ -322,7 +325,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         rows.extend((path, issue) for issue in issues if wanted(issue.code))
     rows.sort(key=lambda row: (row[0], row[1].sort_key()))
-    rows, baseline_notes = apply_baseline(rows, texts, known, args.baseline, args.write_baseline)
+    baseline_notes: list[str] = []
+    if baseline:
+        rows, baseline_notes = apply_baseline(rows, texts, known, args.baseline, args.write_baseline)
     silenced = [row for row in silenced if wanted(row[1].code)]
     silenced.sort(key=lambda row: (row[0], row[1].sort_key()))
     report = Report(

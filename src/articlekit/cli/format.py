@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     load_configured(args)  # the configuration's plugins: their kinds for --kind
     import articlekit
 
-    from .atomic import write_atomic
+    from .atomic import read_bytes, write_atomic
     from .discovery import Configs, find, read_stdin
 
     kind = kind_arg(args.kind) if args.kind else None
@@ -188,15 +188,9 @@ def run(args: argparse.Namespace) -> int:
         items.append((STDIN, read_stdin()))
     for path, given in items:
         shown = STDIN_NAME if path == STDIN else path
-        if given is None:
-            try:
-                with open(path, "rb") as handle:
-                    raw = handle.read()
-            except OSError as exc:
-                problems.append((path, exc.strerror or str(exc)))
-                continue
-        else:
-            raw = given
+        raw = read_bytes(path, problems) if given is None else given
+        if raw is None:
+            continue
         texts = _format_text(shown, raw, fmt, *plans[path])
         if texts is None:
             failed += 1

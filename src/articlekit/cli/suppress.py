@@ -319,7 +319,7 @@ def run_add(
     the number of issues left, and the files that could not be read or written.
     """
     from .. import api
-    from .atomic import write_atomic
+    from .atomic import read_bytes, write_atomic
 
     problems: list[tuple[str, str]] = []
     changed = 0
@@ -333,11 +333,8 @@ def run_add(
         targets = [issue for issue in outcome.issues if failing(issue)]
         if not targets:
             continue
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read()
-        except OSError as exc:
-            problems.append((path, exc.strerror or str(exc)))
+        raw = read_bytes(path, problems)
+        if raw is None:
             continue
         try:
             text = raw.decode("utf-8")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..issues import CODES, Issue, KeyPath
-from ._context import REMOVED, Fix, FixContext, TextEdit, apply_data_changes, apply_edits
+from ._context import REMOVED, Fix, FixContext, TextEdit, apply_data_changes, apply_edits, apply_offset_edits
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -224,14 +224,7 @@ def _as_text(data: str | bytes) -> tuple[str, str, bool]:
 # -- checking a round ---------------------------------------------------------------------------
 def _apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
     edits = sorted((e.start_offset, e.end_offset, e.new_text) for f in fixes for e in f.edits)
-    out: list[str] = []
-    pos = 0
-    for start, end, new_text in edits:
-        out.append(text[pos:start])
-        out.append(new_text)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_offset_edits(text, edits)
 
 
 def _overlaps(taken: list[tuple[int, int]], fix: Fix) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +18,16 @@ if TYPE_CHECKING:
     from ..rules import Context, RuleOptions
     from ..splitter import SplitResult
 
-__all__ = ["REMOVED", "Fix", "FixContext", "TextEdit", "apply_data_changes", "apply_edits", "line_starts"]
-
+__all__ = [
+    "REMOVED",
+    "Fix",
+    "FixContext",
+    "TextEdit",
+    "apply_data_changes",
+    "apply_edits",
+    "apply_offset_edits",
+    "line_starts",
+]
 
 
 class _Removed:
@@ -164,6 +172,22 @@ def apply_edits(text: str, edits: Sequence[TextEdit]) -> str:
         out.append(new_text)
         pos = end
     out.append(body[pos:])
+    return "".join(out)
+
+
+def apply_offset_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with edits ``(start, end, new text)`` made: offsets in ``text``, in order, not overlapping.
+
+    >>> apply_offset_edits("title:   x", [(6, 9, " ")])
+    'title: x'
+    """
+    out: list[str] = []
+    pos = 0
+    for start, end, new_text in edits:
+        out.append(text[pos:start])
+        out.append(new_text)
+        pos = end
+    out.append(text[pos:])
     return "".join(out)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 from pydantic import BaseModel
@@ -23,11 +23,14 @@ from ..models.kinds import detect_kind
 from ..yamlsafe import resolve_plain
 from . import reference
 from .analysis import Analysis, Finding
-from .cursor import cursor_at, key_at, top_level_values
 from .positions import LineIndex
 from .ranges import Span
-from .suppress import Edit, file_suppression, line_suppression
-from .textdiff import line_edits
+
+if TYPE_CHECKING:
+    from .suppress import Edit
+
+# `cursor`, `suppress` and `textdiff` (with the fixes) are imported by the features that use
+# them, so that the first diagnostics after start-up do not wait for them.
 
 __all__ = [
     "FIX_ALL_KIND",
@@ -186,6 +189,8 @@ def _quick_fixes(analysis: Analysis, uri: str, encoding: str, hits: list[Finding
 
 
 def _suppressions(analysis: Analysis, uri: str, encoding: str, hits: list[Finding]) -> list[types.CodeAction]:
+    from .suppress import file_suppression, line_suppression
+
     index = analysis.index
     actions: list[types.CodeAction] = []
     seen_lines: set[tuple[str, int]] = set()
@@ -225,6 +230,8 @@ def _suppressions(analysis: Analysis, uri: str, encoding: str, hits: list[Findin
 
 def _text_edits(index: LineIndex, old: str, new: str, encoding: str) -> list[types.TextEdit]:
     """Minimal whole-line edits from ``old`` (indexed by ``index``) to ``new``."""
+    from .textdiff import line_edits
+
     return [
         types.TextEdit(
             range=types.Range(
@@ -306,6 +313,8 @@ def hover(analysis: Analysis, encoding: str, position: types.Position) -> types.
             parts.append(doc)
             span = named[1]
     else:
+        from .cursor import key_at
+
         token = key_at(analysis.text, line, column)
         kind = _kind(analysis, token.data if token is not None else None)
         if token is not None:
@@ -337,6 +346,8 @@ def _kind(analysis: Analysis, data: Any) -> type[BaseModel]:
     kind = analysis.kind
     if kind is None and analysis.data is None:
         if not isinstance(data, dict):
+            from .cursor import top_level_values
+
             data = top_level_values(analysis.text)
         kind = detect_kind(data)
     return kind if kind is not None else Article
@@ -362,6 +373,8 @@ def completion(analysis: Analysis, encoding: str, position: types.Position) -> t
         return None
     index = analysis.index
     line, column = index.from_client(position.line, position.character, encoding)
+    from .cursor import cursor_at
+
     cursor = cursor_at(analysis.text, line, column)
     if cursor is None:
         return None

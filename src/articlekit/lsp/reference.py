@@ -17,12 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .. import docgen
 from ..issues import CODES, KeyPath
 from ..models.kinds import KINDS
 from ..rules.kind_levels import KNOWN_LEVELS
 from ..rules.news_type import NEWS_TYPES
-from ..schema import json_schema
 
 __all__ = ["DOCS_URL", "KeyInfo", "code_doc", "code_url", "key_doc", "keys_of", "values_for"]
 
@@ -65,6 +63,8 @@ class KeyInfo:
     @property
     def type_text(self) -> str:
         """Its type in words, as the format reference writes it (links made absolute)."""
+        from .. import docgen  # hover and completion only: not at start-up
+
         return _absolute(docgen._type_text(self.prop))
 
     @property
@@ -79,6 +79,8 @@ def _absolute(markdown: str) -> str:
 
 @lru_cache(maxsize=32)
 def _schema(kind: type[BaseModel]) -> dict[str, Any]:
+    from ..schema import json_schema  # hover and completion only: not at start-up
+
     return json_schema(kind)
 
 
@@ -154,6 +156,8 @@ def key_doc(kind: type[BaseModel], path: KeyPath) -> str | None:
         return None
     need = "required" if info.required else "optional"
     parts = [f"**`{info.key}`**: *{info.type_text}*, {need}", ""]
+    from .. import docgen
+
     details = docgen._constraints(info.prop)
     if details:
         parts += ["Constraints: " + "; ".join(details) + ".", ""]

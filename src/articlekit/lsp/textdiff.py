@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 
+from ..fixes._context import apply_offset_edits  # the one splice of offset edits, shared with the autofix
 from .positions import split_lines
 
 __all__ = ["apply_offset_edits", "line_edits"]
@@ -31,15 +32,3 @@ def line_edits(old: str, new: str) -> list[tuple[int, int, str]]:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
-
-
-def apply_offset_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """``text`` with edits from `line_edits` made."""
-    out: list[str] = []
-    pos = 0
-    for start, end, new_text in edits:
-        out.append(text[pos:start])
-        out.append(new_text)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)

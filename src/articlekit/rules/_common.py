@@ -46,7 +46,7 @@ _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
 # Fast paths: shapes that the general checks below would accept, recognised by
-# one regular expression (tests/test_rules_fast.py proves the verdicts equal).
+# one regular expression (tests/rules/test_fast.py proves the verdicts equal).
 _ASCII_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"  # and see _plain_host()
 _PLAIN_HOST = re.compile(_ASCII_HOST)
 _PLAIN_URL = re.compile(rf"https?://({_ASCII_HOST})(?:[/?#][!-~]*)?")

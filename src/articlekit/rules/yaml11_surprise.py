@@ -44,8 +44,22 @@ _BOOL_WORDS = {
 # (_IN_FLOW, only run when the text has a "[" or "{").  Each pattern starts with a fixed
 # character, which the regular expression engine finds fast; they are only a sieve: each
 # candidate is then read exactly by `reading`.
+#
+# The sieve takes only the tokens `reading` can find surprising: the boolean words, and the
+# numbers (`[-+]?[0-9.][0-9_:.eE+-]*`) with a ":" or "_" (base 60, underscores), a leading
+# "0" and digit (octal), or a "." first or last (fractions).  Ordinary numbers (`50`,
+# `1200`, `0.5`), by far the most common values, are not candidates at all.
+# (tests/rules/test_yaml11_sieve.py holds it to the sieve of every number-like token.)
+_NUMBER_TAIL = r"[0-9_:.eE+-]*"
+_SURPRISING = (
+    r"yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF"
+    rf"|[-+]?[0-9.][0-9.eE+-]*[_:]{_NUMBER_TAIL}"  # base 60, underscores
+    rf"|[-+]?0[0-9]{_NUMBER_TAIL}"  # octal
+    rf"|[-+]?\.{_NUMBER_TAIL}"  # a fraction written .5
+    rf"|[-+]?[0-9]{_NUMBER_TAIL}\."  # a fraction written 5.
+)
 _TOKEN = (
-    r"(?:[&!][^ \t\n]*[ \t]+)*(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9.][0-9_:.eE+-]*)"
+    rf"(?:[&!][^ \t\n]*[ \t]+)*(?=[-+.0-9yYnNoO])({_SURPRISING})"
     r"(?=[ \t]*(?:\n|$|[,\]}]|#)|[ \t]+#)"
 )
 _AFTER_COLON = re.compile(r":[ \t]+" + _TOKEN)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from ..models import (
     Action,
@@ -41,6 +42,19 @@ from ._primitives import (
 )
 
 # -- parts -----------------------------------------------------------------------------
+
+PART_MODELS: tuple[type[BaseModel], ...] = (
+    Action,
+    Author,
+    ContentProvider,
+    Image,
+    LinkedIn,
+    Provider,
+    Ratings,
+    RelatedItem,
+    Twitter,
+)
+"""The models of a document's parts, each with its strategy below."""
 
 _EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "svg")
 

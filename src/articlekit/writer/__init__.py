@@ -41,7 +41,7 @@ from ..errors import ArticleKitError
 from ..fastyaml import load_yaml_fast
 from ..issues import Issue
 from ..splitter import split_front_matter
-from ._comments import CommentsError, find_comments
+from ._comments import Comments, CommentsError, find_comments, may_have_comments
 from ._data import extra_key_clashes, model_data
 from ._render import Renderer
 from ._scalars import UnrepresentableError
@@ -97,18 +97,36 @@ def _assemble(
 
 def _canonical_front_matter(meta: BaseModel, newline: str, source: SourceInfo | None = None) -> str:
     """``meta`` in its kind's canonical style, with the comments of ``source`` kept in place."""
-    comments = None
-    if source is not None and "#" in source.front_matter:
-        try:
-            comments = find_comments(source.front_matter, source.locations.nodes)
-        except CommentsError:
-            raise WriteError("the comments of the front matter could not be located") from None
+    data = _model_data(meta, source)
+    return _render_front_matter(meta, data, newline, _comments_of(source))
+
+
+def _model_data(meta: BaseModel, source: SourceInfo | None) -> dict[str, Any]:
     try:
-        data = model_data(meta, source.data if source is not None else None)
+        return model_data(meta, source.data if source is not None else None)
+    except UnrepresentableError as exc:
+        raise WriteError(f"the document cannot be written: {exc}") from None
+
+
+def _comments_of(source: SourceInfo | None) -> Comments | None:
+    """The comments of ``source``'s front matter (``None``: it has none)."""
+    if source is None or not may_have_comments(source.front_matter):
+        return None
+    try:
+        found = find_comments(source.front_matter, source.locations.nodes)
+    except CommentsError:
+        raise WriteError("the comments of the front matter could not be located") from None
+    return found if found else None  # none found: the renderer's fast path writes the same lines
+
+
+def _render_front_matter(
+    meta: BaseModel, data: dict[str, Any], newline: str, comments: Comments | None
+) -> str:
+    try:
         lines = Renderer(comments=comments).document(data, type(meta))
     except UnrepresentableError as exc:
         raise WriteError(f"the document cannot be written: {exc}") from None
-    return "".join(line + newline for line in lines)
+    return newline.join(lines) + newline if lines else ""
 
 
 def _check_extra_keys(meta: BaseModel) -> None:
@@ -281,9 +299,20 @@ def format(
     source = doc.source
     assert source is not None
     newline = "\r\n" if source.newline == "\r\n" else "\n"
-    front_matter = _canonical_front_matter(doc.meta, newline, source)
-    out = _assemble(source.bom, ("---", newline, "---", newline), front_matter, doc.body, newline)
-    if out == ("\ufeff" if source.bom else "") + source.text:
+    fences = ("---", newline, "---", newline)
+    original = ("\ufeff" if source.bom else "") + source.text
+    meta = doc.meta
+    data = _model_data(meta, source)
+    if may_have_comments(source.front_matter):
+        # Locating comments needs every position (the full YAML parser).  A front matter whose
+        # "#"s may start one, but which is exactly its canonical rendering without comments, holds
+        # none (a rendering never writes a comment): it is already canonical, as it is.
+        bare = _render_front_matter(meta, data, newline, None)
+        if _assemble(source.bom, fences, bare, doc.body, newline) == original:
+            return original
+    front_matter = _render_front_matter(meta, data, newline, _comments_of(source))
+    out = _assemble(source.bom, fences, front_matter, doc.body, newline)
+    if out == original:
         return out  # already canonical: the very text ``doc`` was loaded from needs no load-back check
     _verify(out, doc)
     return out

@@ -32,9 +32,15 @@ import yaml
 from ..issues import KeyPath
 from ..positions import BREAK, line_starts
 
-__all__ = ["Comments", "CommentsError", "find_comments"]
+__all__ = ["Comments", "CommentsError", "find_comments", "may_have_comments"]
 
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*([ \t]+)(#[^\r\n]*)")
+# A comment's "#" follows the start of the text, a space, a tab, a line break, a BOM, or the
+# last character of a token that can be followed directly by one: a closing quote, a flow
+# indicator, a key or value indicator.  (A plain scalar, an anchor, an alias or a tag takes
+# a "#" right after it into itself or must be followed by a space; a block scalar's header
+# comment needs a space, see _BLOCK_HEADER.)
+_MAY_BE_COMMENT = re.compile("(?:^|[ \t\r\n\x85\u2028\u2029\ufeff\"',\\[\\]{}?:])#")
 
 
 class CommentsError(ValueError):
@@ -229,6 +235,18 @@ def _entries(nodes: dict[KeyPath, Any], geo: _Geometry, dashes: list[int]) -> li
     return out
 
 
+def may_have_comments(text: str) -> bool:
+    """Whether the YAML ``text`` may hold a comment: a cheap test, ``False`` only when it holds none.
+
+    Lets the writer skip locating comments (which needs every position) in text
+    whose every ``#`` is inside a value, such as ``C#`` or ``page#part``.
+
+    >>> may_have_comments("title: C# and F#"), may_have_comments("heat: 3  # why")
+    (False, True)
+    """
+    return "#" in text and _MAY_BE_COMMENT.search(text) is not None
+
+
 def find_comments(text: str, nodes: dict[KeyPath, Any]) -> Comments:
     """The comments of the front matter ``text``, attached to the paths of ``nodes`` (its positions).
 
@@ -236,7 +254,7 @@ def find_comments(text: str, nodes: dict[KeyPath, Any]) -> Comments:
         CommentsError: ``text`` does not scan as YAML.
     """
     found = Comments()
-    if "#" not in text:
+    if not may_have_comments(text):
         return found
     _, dashes, comments = _scan(text)
     if not comments:

@@ -10,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..issues import KeyPath
+from ._canonical import document_lines
 from ._comments import Comments
 from ._scalars import literal_block, render_key, render_scalar, render_string
-from .order import DEFAULT_QUOTED, child_model, key_order_for
+from .order import DEFAULT_QUOTED, KeyOrder, child_model, key_order_for
 
 __all__ = ["CanonicalStyle", "FileStyle", "Renderer", "StylePolicy", "canonical_quote"]
 
@@ -109,11 +110,24 @@ class Renderer:
     item_offset: int = 2
     root: type[BaseModel] | None = None
     comments: Comments | None = None
+    _root_layout: tuple[type[BaseModel], KeyOrder] | None = field(default=None, init=False, repr=False)
 
     # -- scalars -----------------------------------------------------------
+    def _canonical(self, model: type[BaseModel] | None, key: str, path: KeyPath | None) -> str:
+        """`canonical_quote` for this renderer's root, with the root's layout looked up once."""
+        root = self.root
+        if root is not None and path is not None:
+            cached = self._root_layout
+            if cached is None or cached[0] is not root:
+                cached = self._root_layout = (root, key_order_for(root))
+            layout = cached[1]
+            if layout.paths:
+                return '"' if layout.quotes(path) else ""
+        return '"' if key in key_order_for(model).quoted else ""
+
     def string_style(self, model: type[BaseModel] | None, key: str, path: KeyPath | None) -> str:
         """The style for a new text value under ``key`` of a ``model`` mapping, at ``path``."""
-        return self.policy.string_style(key, canonical_quote(self.root, path, model, key))
+        return self.policy.string_style(key, self._canonical(model, key, path))
 
     def scalar(
         self,
@@ -161,10 +175,19 @@ class Renderer:
             return []
         return [pad + line if line else "" for line in self.comments.take_end(path)]
 
+    def _plain_layout(self) -> bool:
+        """Whether this renderer writes the canonical style: `_canonical.document_lines` gives its lines."""
+        return (
+            type(self.policy) is CanonicalStyle
+            and self.map_indent == 2
+            and self.seq_indent == 2
+            and self.item_offset == 2
+        )
+
     # -- blocks --------------------------------------------------------------
     def _ordered(self, mapping: Mapping[str, Any], model: type[BaseModel] | None) -> list[tuple[str, Any]]:
-        order = key_order_for(model)
-        return [(k, mapping[k]) for k in order.sort(mapping)]
+        keys = key_order_for(model).sort(mapping)
+        return [(k, mapping[k]) for k in keys]
 
     def entry(
         self,
@@ -185,8 +208,10 @@ class Renderer:
         (those above it only with ``lead``).
         """
         pad = " " * indent
-        before = self._before(path, pad) if lead else []
         head = pad + render_key(key) + ":"
+        if style is None and type(value) is str and (self.comments is None or path is None):
+            return [head + " " + render_string(value, self.string_style(parent, key, path))]  # the usual case
+        before = self._before(path, pad) if lead else []
         sub = child_model(parent, key)
         if isinstance(value, dict):
             if not value:
@@ -303,6 +328,8 @@ class Renderer:
     def document(self, data: Mapping[str, Any], model: type[BaseModel] | None) -> list[str]:
         """A whole front matter: canonical key order, a blank line between groups, every comment kept."""
         self.root = model
+        if self.comments is None and self._plain_layout():
+            return document_lines(data, model)  # the same lines, from decisions made once per kind
         order = key_order_for(model)
         out: list[str] = self._before((), "")
         previous: int | None = None

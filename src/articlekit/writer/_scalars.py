@@ -10,6 +10,7 @@ read as numbers (``1e3``, ``0o7``) are quoted too, so files stay portable.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -67,15 +68,24 @@ class UnrepresentableError(ValueError):
     """A value of a type this writer cannot put in YAML (a set, an object, ...)."""
 
 
+# what cannot be in a plain scalar: a line break, a character YAML 1.1 does not print, the BOM
+_NOT_PLAIN = re.compile(
+    "[^\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_NUMBER_START = frozenset("-+.0123456789")  # every _YAML12_NUMBER starts with one of these
+
+
 def plain_ok(text: str, *, flow: bool = False) -> bool:
     """Whether ``text`` can be written unquoted and read back as the same string.
 
     >>> plain_ok("Business Insider"), plain_ok("yes"), plain_ok("10:00"), plain_ok("a: b")
     (True, False, False, False)
     """
-    if not text or text != text.strip(" \t"):
+    if not text:
         return False
     first = text[0]
+    if first in " \t" or text[-1] in " \t":
+        return False
     # "-x", "?x", ":x" are plain in block context, but only when not followed by a space
     if first in _INDICATORS and (first not in "-?:" or len(text) == 1 or text[1] in " \t" or flow):
         return False
@@ -85,10 +95,13 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
         return False
     if flow and (any(c in _FLOW_INDICATORS for c in text) or ":" in text):
         return False
-    if _BREAKS.search(text) or _NOT_PRINTABLE.search(text):
+    if not (text.isascii() and text.isprintable()) and _NOT_PLAIN.search(text):
+        return False  # (printable ASCII, the usual text, holds nothing _NOT_PLAIN finds)
+    if first in _NUMBER_START and _YAML12_NUMBER.fullmatch(text):
         return False
-    if _YAML12_NUMBER.fullmatch(text):
-        return False
+    resolvers = _resolver.yaml_implicit_resolvers
+    if first not in resolvers and None not in resolvers:
+        return True  # no implicit type can start with this character: a string
     return bool(_resolver.resolve(ScalarNode, text, (True, False)) == _STR_TAG)  # type: ignore[no-untyped-call]
 
 
@@ -125,6 +138,10 @@ def double_quoted(text: str) -> str:
     >>> double_quoted('He said "hi"\\n')
     '"He said \\\\"hi\\\\"\\\\n"'
     """
+    if (
+        text.isascii() and text.isprintable() and '"' not in text and "\\" not in text
+    ) or _NEEDS_ESCAPE.search(text) is None:
+        return '"' + text + '"'  # nothing to escape (printable ASCII without quotes or backslashes)
     return '"' + _NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), text) + '"'
 
 
@@ -231,8 +248,15 @@ def render_scalar(value: Any, style: str = "", *, flow: bool = False) -> str:
     raise UnrepresentableError(f"a value of type {type(value).__name__} cannot be written as YAML")
 
 
+@functools.lru_cache(maxsize=4096)
+def _key_text(key: str) -> str:
+    return render_string(key, "")
+
+
 def render_key(key: Any) -> str:
     """A mapping key: plain when it can be, double-quoted otherwise."""
+    if type(key) is str:
+        return _key_text(key)  # keys repeat from file to file: decided once each
     if not isinstance(key, str):
         raise UnrepresentableError(f"a key must be text, not {type(key).__name__}")
     return render_string(key, "")

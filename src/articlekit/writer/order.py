@@ -49,6 +49,7 @@ __all__ = [
     "child_model",
     "child_model_of",
     "key_order_for",
+    "layout_generation",
     "model_fields_by_key",
     "path_pattern",
     "register_key_order",
@@ -116,24 +117,43 @@ class KeyOrder:
         >>> layout.quotes(("images", 0, "url")), layout.quotes(("images", 0, "width"))
         (True, False)
         """
-        patterns = self.__dict__.get("_patterns")
-        if patterns is None:
-            patterns = frozenset(_parse_pattern(p) for p in self.quoted)
-            object.__setattr__(self, "_patterns", patterns)
-        return path_pattern(path) in patterns
+        key = path if isinstance(path, tuple) else tuple(path)
+        memo: dict[tuple[str | int, ...], bool] | None = self.__dict__.get("_quotes_memo")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_quotes_memo", memo)
+        found = memo.get(key)
+        if found is None:
+            patterns = self.__dict__.get("_patterns")
+            if patterns is None:
+                patterns = frozenset(_parse_pattern(p) for p in self.quoted)
+                object.__setattr__(self, "_patterns", patterns)
+            found = path_pattern(key) in patterns
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()  # paths repeat from document to document; a bound keeps odd ones from piling up
+            memo[key] = found
+        return found
 
-    def rank(self, key: str) -> int:
-        """Position of ``key`` in the canonical order (unknown keys: after all known ones)."""
-        ranks = self.__dict__.get("_ranks")
+    def _rank_of(self) -> dict[str, int]:
+        ranks: dict[str, int] | None = self.__dict__.get("_ranks")
         if ranks is None:
             ranks = {k: i for i, k in enumerate(self.order)}
             object.__setattr__(self, "_ranks", ranks)
-        return int(ranks.get(key, len(self.order)))
+        return ranks
+
+    def rank(self, key: str) -> int:
+        """Position of ``key`` in the canonical order (unknown keys: after all known ones)."""
+        return self._rank_of().get(key, len(self.order))
 
     def sort(self, keys: Iterable[str]) -> list[str]:
         """``keys`` in canonical order; unknown keys last, in their given order."""
+        get = self._rank_of().get
+        last = len(self.order)
         listed = list(keys)
-        return sorted(listed, key=self.rank)  # sorted() is stable: unknown keys keep their order
+        ranks = [get(k, last) for k in listed]
+        if ranks == sorted(ranks):
+            return listed  # already in order (a file in the canonical style)
+        return sorted(listed, key=lambda k: get(k, last))  # stable: unknown keys keep their order
 
     def group_of(self, key: str) -> int:
         """The group number of ``key``; unknown keys share one group after the known ones."""
@@ -150,9 +170,11 @@ class KeyOrder:
         return int(found) if found is not None else len(self.order) + 1
 
 
+_MEMO_SIZE = 4096
 _REGISTRY: dict[type[BaseModel], KeyOrder] = {}
 _LOCK = threading.Lock()
 _defaults_done = False
+_registrations = 0
 
 
 def register_key_order(
@@ -185,10 +207,22 @@ def register_key_order(
 
     Registering a model again replaces its layout.
     """
+    global _registrations
     layout = _make(model, order, groups, quoted, blank_line_at_end)
     with _LOCK:
         _REGISTRY[model] = layout
+        _registrations += 1
     return layout
+
+
+def layout_generation() -> tuple[int, int]:
+    """A value that changes whenever a layout may have changed (a registration, a kind added or removed).
+
+    For what is worked out from the layouts and kept (`articlekit.writer._canonical`'s plans).
+    """
+    if not _defaults_done:
+        _register_defaults()
+    return _registrations, _kinds().generation
 
 
 def _make(

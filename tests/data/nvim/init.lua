@@ -1,4 +1,4 @@
--- Neovim set-up for `articlekit lsp`, as tests/test_lsp_nvim.py runs it (docs/editors.md copies it).
+-- Neovim set-up for `articlekit lsp`, as tests/lsp/test_nvim.py runs it (docs/editors.md copies it).
 -- Run: nvim --headless --clean -u init.lua BROKEN.md, with the environment variables
 -- ARTICLEKIT_LSP_CMD (the server command, JSON), ARTICLEKIT_FORMAT (a file to format) and
 -- ARTICLEKIT_OUT (where to write what happened, JSON).

@@ -12,22 +12,11 @@ from pydantic import BaseModel
 
 from ..._introspect import field_key
 from ...issues import KeyPath
-from ...models import (
-    Action,
-    Article,
-    Author,
-    ContentProvider,
-    Forum,
-    Image,
-    LinkedIn,
-    Provider,
-    Ratings,
-    RelatedItem,
-    Twitter,
-)
+from ...models import Action, Article, Author, Forum, Image, RelatedItem
 from ...models._fields import HEAT_MAX, HEAT_MIN
 from ...models.kinds import KINDS
 from ...rules.image_size import size_in_name
+from .._parts import PART_MODELS
 from .._render import Raw, double_quoted
 from ._base import (
     _ALL,
@@ -176,19 +165,10 @@ def _ak304(draw: Draw) -> tuple[str, int]:
     return _at(draw, doc, path)
 
 
-_PARTS: tuple[type[BaseModel], ...] = (
-    Action,
-    Author,
-    ContentProvider,
-    Image,
-    LinkedIn,
-    Provider,
-    Ratings,
-    RelatedItem,
-    Twitter,
-)
 _KNOWN_KEYS = (
-    frozenset(field.alias or name for model in (*_ALL, *_PARTS) for name, field in model.model_fields.items())
+    frozenset(
+        field.alias or name for model in (*_ALL, *PART_MODELS) for name, field in model.model_fields.items()
+    )
     | _DETECTING
     | {"related", "secured", "name", "title"}
 )
