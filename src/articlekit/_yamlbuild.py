@@ -166,14 +166,7 @@ class _Builder:
             if tag == _STR:
                 return value
         elif tag not in _SCALAR_TAGS:
-            self.issues.append(
-                TAG.issue(
-                    f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
-                    path,
-                    info.line,
-                    info.column,
-                )
-            )
+            self._disallowed_tag(tag, path, info)
             return value
         if tag == _STR:
             return value
@@ -223,6 +216,16 @@ class _Builder:
             return value
         return result
 
+    def _disallowed_tag(self, tag: str, path: KeyPath, info: NodeInfo) -> None:
+        self.issues.append(
+            TAG.issue(
+                f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
+                path,
+                info.line,
+                info.column,
+            )
+        )
+
     # -- main loop --------------------------------------------------------
     def run(self, events: Iterator[Any]) -> Any:
         stack: list[_Frame] = []
@@ -258,14 +261,7 @@ class _Builder:
                 )
                 tag = event.tag
                 if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
-                    self.issues.append(
-                        TAG.issue(
-                            f"the tag {_short_tag(tag)!r} is not allowed: articlekit reads plain data only",
-                            path,
-                            info.line,
-                            info.column,
-                        )
-                    )
+                    self._disallowed_tag(tag, path, info)
                 if len(stack) >= self.max_depth:
                     self.issues.append(
                         LIMIT.issue(

@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .._keypath import value_at
 from .._same import same
 from ..issues import KeyPath
 from ..positions import line_starts
@@ -35,7 +36,6 @@ from ._scalars import render_scalar, render_string
 from .order import child_model, key_order_for
 
 __all__ = ["Fallback", "splice", "splice_edits"]
-
 
 
 class Fallback(Exception):
@@ -52,17 +52,6 @@ class _Edit:
     end: int
     seq: int
     text: str = field(compare=False)
-
-
-def _get(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        found = (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        )
-        if not found:
-            return None
-        data = data[part]
-    return data
 
 
 class _Splicer:
@@ -129,7 +118,7 @@ class _Splicer:
                 continue
             last = path[-1]
             if info.kind == "scalar" and info.style in ("", "'", '"'):
-                value = _get(self.source, path)
+                value = value_at(self.source, path)
                 key = (
                     last
                     if isinstance(last, str)
@@ -539,16 +528,36 @@ def splice(
     Raises:
         Fallback: the change cannot be made by editing the text.
     """
+    return _spliced(text, locations, source, old, new, model, newline, empty_ok=True).result()
+
+
+def _spliced(
+    text: str,
+    locations: Any,
+    source: dict[str, Any],
+    old: dict[str, Any],
+    new: dict[str, Any],
+    model: type[BaseModel] | None,
+    newline: str,
+    *,
+    empty_ok: bool,
+) -> _Splicer:
+    """A splicer that has made the edits turning ``old`` into ``new`` (`Fallback` if it cannot).
+
+    ``empty_ok``: a front matter with no root node (empty) is a block mapping to write into.
+    """
     nodes = locations.nodes
     root = nodes.get(())
-    if root is not None and (root.kind != "mapping" or root.style != "block"):
+    if (root is None and not empty_ok) or (
+        root is not None and (root.kind != "mapping" or root.style != "block")
+    ):
         raise Fallback("the front matter is not a block mapping")
     splicer = _Splicer(text, nodes, source, newline, model)
     try:
         splicer.mapping((), old, new, model, root)
     except (_Replace, KeyError, IndexError) as exc:
         raise Fallback(str(exc)) from None
-    return splicer.result()
+    return splicer
 
 
 def splice_edits(
@@ -567,15 +576,7 @@ def splice_edits(
     Raises:
         Fallback: the change cannot be made by editing the text.
     """
-    nodes = locations.nodes
-    root = nodes.get(())
-    if root is None or root.kind != "mapping" or root.style != "block":
-        raise Fallback("the front matter is not a block mapping")
-    splicer = _Splicer(text, nodes, source, newline, model)
-    try:
-        splicer.mapping((), source, new, model, root)
-    except (_Replace, KeyError, IndexError) as exc:
-        raise Fallback(str(exc)) from None
+    splicer = _spliced(text, locations, source, source, new, model, newline, empty_ok=False)
     edits = sorted(splicer.edits)
     for n in range(1, len(edits)):
         if edits[n].start < edits[n - 1].end:
