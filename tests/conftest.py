@@ -64,6 +64,20 @@ def require_loop(name: str) -> None:
     pytest.skip(f"the C accelerator is not available: {why}")
 
 
+@pytest.fixture(params=["libyaml", "pure"])
+def pyyaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test runs with PyYAML's libyaml parser and again with its pure-Python one (the full loader)."""
+    import yaml
+
+    from articlekit import yamlsafe
+
+    if request.param == "pure":
+        monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    elif not yaml.__with_libyaml__:  # pragma: no cover
+        pytest.skip("PyYAML was built without libyaml")
+    return str(request.param)
+
+
 @pytest.fixture(params=["python", "c"])
 def fast_loop(request: pytest.FixtureRequest) -> Iterator[str]:
     """The test runs once with each implementation of the fast YAML path's loop.

@@ -8,7 +8,6 @@ both YAML parsers, and never a foreign exception.
 from __future__ import annotations
 
 import pytest
-import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -28,16 +27,6 @@ GOOD = (
 )
 
 
-@pytest.fixture(params=["libyaml", "pure"])
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with libyaml's parser and again with PyYAML's pure-Python one."""
-    if request.param == "pure":
-        monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
-    elif not yaml.__with_libyaml__:  # pragma: no cover
-        pytest.skip("PyYAML was built without libyaml")
-    return str(request.param)
-
-
 def _with(char: str, where: str) -> tuple[str, int, int]:
     """GOOD with ``char`` put in the title value or the body; the expected line and column."""
     if where == "front matter":
@@ -49,7 +38,7 @@ def _only(issues: list[articlekit.Issue], code: str) -> list[articlekit.Issue]:
     return [i for i in issues if i.code == code]
 
 
-def test_the_clean_file_has_no_file_level_issues(loader: str) -> None:
+def test_the_clean_file_has_no_file_level_issues(pyyaml_parser: str) -> None:
     assert [i for i in articlekit.check(GOOD) if i.code[:3] in ("AK1", "AK2")] == []
 
 
@@ -67,7 +56,9 @@ def test_the_clean_file_has_no_file_level_issues(loader: str) -> None:
         ("\ufffe", "AK109"),
     ],
 )
-def test_a_bad_character_is_reported_at_its_position(loader: str, char: str, code: str, where: str) -> None:
+def test_a_bad_character_is_reported_at_its_position(
+    pyyaml_parser: str, char: str, code: str, where: str
+) -> None:
     text, line, column = _with(char, where)
     issues = articlekit.check(text)
     found = _only(issues, code)
@@ -86,7 +77,7 @@ def test_a_bad_character_is_reported_at_its_position(loader: str, char: str, cod
         assert any(i.code == code for i in doc.issues)
 
 
-def test_bytes_input_reports_the_same_positions(loader: str) -> None:
+def test_bytes_input_reports_the_same_positions(pyyaml_parser: str) -> None:
     text, line, column = _with("\x00", "front matter")
     issue = _only(articlekit.check(text.encode("utf-8")), "AK106")[0]
     assert (issue.line, issue.column) == (line, column)
@@ -146,13 +137,13 @@ def test_character_issues_report_nothing_for_clean_text() -> None:
     assert splitter.character_issues("title: é😀\ttab\n") == []
 
 
-def test_load_yaml_alone_reports_and_survives_bad_characters(loader: str) -> None:
+def test_load_yaml_alone_reports_and_survives_bad_characters(pyyaml_parser: str) -> None:
     result = yamlsafe.load_yaml('title: "a\x00b"\nother: "\ud800"\n')
     assert [(i.code, i.line, i.column) for i in result.issues] == [("AK106", 2, 10), ("AK107", 3, 9)]
     assert result.data == {"title": "a\ufffdb", "other": "\ufffd"}
 
 
-def test_lone_surrogates_never_reach_the_c_parser_as_an_encode_error(loader: str) -> None:
+def test_lone_surrogates_never_reach_the_c_parser_as_an_encode_error(pyyaml_parser: str) -> None:
     for text in ("---\n\ud800: x\n---\n", "---\nx: [\udc80\n---\n", "---\n\udfff"):
         issues = articlekit.check(text)
         assert any(i.code == "AK107" for i in issues)
@@ -163,7 +154,7 @@ def test_lone_surrogates_never_reach_the_c_parser_as_an_encode_error(loader: str
 
 
 @pytest.mark.parametrize("bad", ["\x85", "\u2028", "\u2029"])
-def test_yaml_line_breaks_inside_values_keep_positions(loader: str, bad: str) -> None:
+def test_yaml_line_breaks_inside_values_keep_positions(pyyaml_parser: str, bad: str) -> None:
     text = f'---\ntitle: "a{bad}b"\nquality: x\ncategory: news\n---\n'
     issue = next(i for i in articlekit.check(text) if i.path == ("quality",))
     assert (issue.line, issue.column) == (3, 10)

@@ -14,14 +14,13 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 import articlekit
-from articlekit import _mask, fastyaml, fuzz
+from articlekit import _mask, fuzz
 from articlekit.models._base import FrontMatterModel
 
 SECRET = (
@@ -78,16 +77,6 @@ FAILING = {  # files that raise: the line holding the secret is shown under an e
 }
 
 
-@pytest.fixture(params=["c", "python"])
-def accelerator(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Each test runs with the C accelerator (when in use) and with the pure-Python loop."""
-    name = str(request.param)
-    if name not in fastyaml.IMPLEMENTATIONS:
-        pytest.skip("the C accelerator is not built or is turned off")
-    with fastyaml.using(name):
-        yield name
-
-
 HASHED = SECRET[:5] + "#" + SECRET[6:]
 
 
@@ -99,7 +88,7 @@ def _pieces(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(LOADING))
-def test_a_loaded_model_never_shows_an_unknown_secured_value(name: str, accelerator: str) -> None:
+def test_a_loaded_model_never_shows_an_unknown_secured_value(name: str, fast_loop: str) -> None:
     doc = articlekit.loads(LOADING[name])
     assert SECRET in str(doc.meta.model_dump(by_alias=True))  # it is kept, as every unknown key
     for shown in (repr(doc), repr(doc.meta), str(doc.meta), repr(doc.issues)):
@@ -110,7 +99,7 @@ def test_a_loaded_model_never_shows_an_unknown_secured_value(name: str, accelera
 
 
 @pytest.mark.parametrize("name", sorted(FAILING))
-def test_an_error_never_shows_a_secured_value(name: str, accelerator: str) -> None:
+def test_an_error_never_shows_a_secured_value(name: str, fast_loop: str) -> None:
     text = FAILING[name]
     pieces = _pieces(name)
     assert all(text.count(piece) == 1 for piece in pieces)
@@ -130,7 +119,7 @@ def test_an_error_never_shows_a_secured_value(name: str, accelerator: str) -> No
         assert "********" in str(error)
 
 
-def test_an_error_keeps_the_columns_of_a_masked_line(accelerator: str) -> None:
+def test_an_error_keeps_the_columns_of_a_masked_line(fast_loop: str) -> None:
     text = FAILING["related"]
     with pytest.raises(articlekit.ValidationError) as info:
         articlekit.loads(text)
@@ -186,7 +175,7 @@ def test_a_value_on_its_key_line_is_masked_without_data(line: str) -> None:
     assert SECRET[8:30] not in masked
 
 
-def test_the_fuzzer_cases_no_longer_leak(accelerator: str) -> None:
+def test_the_fuzzer_cases_no_longer_leak(fast_loop: str) -> None:
     for index in (152227, 213129, 222697, 113049):
         data, limits = fuzz.case(7, index)
         assert fuzz.check_input(data, limits) is None, index

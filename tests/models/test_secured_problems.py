@@ -11,14 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import fastyaml
 from articlekit.models import secured as secured_model
 from articlekit.models.secured import Secured, SecuredFormatError
 from articlekit.secured import decrypt
@@ -37,16 +35,6 @@ IV = "AAECAwQFBgcICQoLDA0ODw=="
 CIPHERTEXT = "yUdXMcbhJtVMwf0WPhGWGvPqbgqzPPSnD6iIC5k1NW+jFV3iGqb5i4LFZ3XYYbn2o9p4BrZzcoQIVK3L1CQc3Q=="
 
 
-@pytest.fixture(params=["c", "python"])
-def accelerator(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Each test runs with the C accelerator (when in use) and with the pure-Python loop."""
-    name = str(request.param)
-    if name not in fastyaml.IMPLEMENTATIONS:
-        pytest.skip("the C accelerator is not built or is turned off")
-    with fastyaml.using(name):
-        yield name
-
-
 def _secured_issues(value: str) -> list[articlekit.Issue]:
     return [i for i in articlekit.check(NEWS.format(value=value)) if i.code.startswith("AK50")]
 
@@ -58,7 +46,7 @@ def _at(value: str, issue: articlekit.Issue) -> str:
 
 
 @pytest.mark.parametrize("value", ["AAAA;AAAA", '"AAAA;AAAA"', "'AAAA;AAAA'"])
-def test_both_lengths_are_reported_each_at_its_part(value: str, accelerator: str) -> None:
+def test_both_lengths_are_reported_each_at_its_part(value: str, fast_loop: str) -> None:
     issues = _secured_issues(value)
     assert [i.code for i in issues] == ["AK503", "AK504"]
     assert all(i.line == LINE and i.path == ("secured",) for i in issues)
@@ -69,7 +57,7 @@ def test_both_lengths_are_reported_each_at_its_part(value: str, accelerator: str
     assert "3 bytes" in second.message
 
 
-def test_a_base64_problem_in_each_part(accelerator: str) -> None:
+def test_a_base64_problem_in_each_part(fast_loop: str) -> None:
     value = f'"{CIPHERTEXT[:30]}-{CIPHERTEXT[31:]};{IV[:5]} {IV[6:]}"'
     issues = _secured_issues(value)
     assert [i.code for i in issues] == ["AK502", "AK502"]
@@ -84,7 +72,7 @@ def test_a_base64_problem_in_each_part(accelerator: str) -> None:
         assert IV[8:] not in issue.message
 
 
-def test_one_part_bad_and_the_other_short(accelerator: str) -> None:
+def test_one_part_bad_and_the_other_short(fast_loop: str) -> None:
     value = f"{CIPHERTEXT[:-2]};AAAA"
     issues = _secured_issues(value)
     assert [i.code for i in issues] == ["AK502", "AK504"]
@@ -93,7 +81,7 @@ def test_one_part_bad_and_the_other_short(accelerator: str) -> None:
     assert _at(value, issues[1]) == "AAAA"
 
 
-def test_an_escaped_value_puts_each_issue_at_the_value(accelerator: str) -> None:
+def test_an_escaped_value_puts_each_issue_at_the_value(fast_loop: str) -> None:
     """Offsets in an escaped value are not columns: the issues are at the value's start."""
     value = '"AAAA;\\x41AAA"'
     issues = _secured_issues(value)
@@ -101,7 +89,7 @@ def test_an_escaped_value_puts_each_issue_at_the_value(accelerator: str) -> None
     assert {i.column for i in issues} == {len("secured: ") + 1}
 
 
-def test_a_value_that_is_not_two_parts_is_one_error_at_the_value(accelerator: str) -> None:
+def test_a_value_that_is_not_two_parts_is_one_error_at_the_value(fast_loop: str) -> None:
     issues = _secured_issues('"abc"')
     assert [(i.code, i.column) for i in issues] == [("AK501", len("secured: ") + 1)]
     issues = _secured_issues("A;B;C")
