@@ -215,25 +215,25 @@ def _walk(
         if strip and base.startswith("." + os.sep):
             base = base[2:]
         abs_base = os.path.normcase(os.path.join(abs_root, "")) if keys is not None else ""
-        files.sort()
         suffixes, skip_names, excludes = plan.suffixes, plan.skip_names, plan.excludes
         includes = plan.includes
-        for name in files:
-            if suffixes is not None and not name.endswith(suffixes):
-                continue
-            if skip_names and name.startswith(skip_names):
-                continue
-            if extra is not None and extra.match(rel_prefix + name):
-                continue
-            if suffixes is None and not includes(glob_prefix + name):
-                continue
-            if excludes is not None and excludes(glob_prefix + name):
-                continue
-            if gitignored is not None and gitignored(name):
-                continue
-            out.append(base + name)
-            if keys is not None:
-                keys.append(abs_base + os.path.normcase(name))
+        # the cheap name tests first, over the whole list at once; then those that need the globs
+        if suffixes is not None:
+            files = [name for name in files if name.endswith(suffixes)]
+        if skip_names:
+            files = [name for name in files if not name.startswith(skip_names)]
+        if extra is not None:
+            files = [name for name in files if not extra.match(rel_prefix + name)]
+        if suffixes is None:
+            files = [name for name in files if includes(glob_prefix + name)]
+        if excludes is not None:
+            files = [name for name in files if not excludes(glob_prefix + name)]
+        if gitignored is not None:
+            files = [name for name in files if not gitignored(name)]
+        files.sort()
+        out.extend([base + name for name in files])
+        if keys is not None:
+            keys.extend([abs_base + os.path.normcase(name) for name in files])
 
         kept: list[tuple[str, str, str, Config, _Ignores]] = []
         for d in sorted(dirs):

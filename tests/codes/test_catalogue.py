@@ -85,6 +85,19 @@ def test_headings_inside_fenced_blocks_are_not_codes() -> None:
     assert entry.doc == "```\n## AK102 y\n```"
 
 
+def test_parsing_a_file_leaves_the_catalogues_area_titles_alone() -> None:
+    """A file parsed on its own (as the tests above do) must not retitle the built-in areas.
+
+    It did: the docs tests then rendered "AK1xx · T" whenever they ran after these.
+    """
+    before = catalogue.areas()
+    catalogue._parse("AK1xx.md", "# AK1xx · T\n\n## AK101 x\n\nseverity: error\n\nS.\n")
+    assert catalogue.areas() == before
+    titles: dict[str, str] = {}
+    catalogue._parse("AK1xx.md", "# AK1xx · T\n\n## AK101 x\n\nseverity: error\n\nS.\n", titles)
+    assert titles == {"AK1": "T"}
+
+
 def test_issues_are_made_by_their_code_info_only() -> None:
     """No module builds an `Issue` by hand with a severity of its own (`yamlsafe` used a literal "error")."""
     made_by_hand = []

@@ -247,7 +247,7 @@ def run(args: argparse.Namespace) -> int:
     paths = found.files
     fixed: list[FileFix] = []
     fix_kwargs = {**options.arguments(), "ignore": _not_wanted(selected, options.ignore)}
-    file_configs = [configs.for_file(path) for path in paths]
+    file_configs = configs.for_files(paths)
     stdin_config = configs.for_file(args.stdin_filename or STDIN_NAME) if found.stdin else None
     for config in configs.distinct([*file_configs, *([stdin_config] if stdin_config else [])]):
         config.prepare(key=options.secured_key is None, kinds=options.kind is None)

@@ -116,17 +116,46 @@ class Configs:
         """The configuration file's configuration for the file `path`, without the command line's flags."""
         if self.fixed is not None:
             return self.fixed
-        from ..config import Config
-
         folder = os.path.dirname(path)
         found = self._by_folder.get(folder)
         if found is None:
+            from ..config import Config
+
             found = self._by_folder[folder] = Config.discover(os.path.abspath(folder or os.curdir))
         return found
 
     def for_file(self, path: str) -> Config:
         """The configuration the file `path` is checked with: its file's, with `--select`/`--ignore`."""
         return self.effective(self.base_for(path))
+
+    def for_files(self, paths: Sequence[str]) -> list[Config]:
+        """`for_file` of each of `paths`, worked out once per run of paths in one folder.
+
+        Files found in a folder come out together, each the folder's path plus
+        a name: a path that is the previous one's folder and a separator, then a
+        name without a separator, is in the same folder, so it has the same
+        configuration (no `os.path.dirname` and look-up per file).
+        """
+        if self.fixed is not None:
+            return [self.effective(self.fixed)] * len(paths)
+        sep, altsep = os.sep, os.altsep
+        out: list[Config] = []
+        prefix = ""
+        start = 0
+        config: Config | None = None
+        for path in paths:
+            if (
+                config is None
+                or not path.startswith(prefix)
+                or path.find(sep, start) >= 0
+                or (altsep is not None and path.find(altsep, start) >= 0)
+            ):
+                folder = os.path.dirname(path)
+                config = self.for_file(path)
+                prefix = os.path.join(folder, "") if folder else ""
+                start = len(prefix)
+            out.append(config)
+        return out
 
     def effective(self, config: Config) -> Config:
         """`config` with the command line's `--select` (replaces) and `--ignore` (adds) on top."""
@@ -144,10 +173,8 @@ class Configs:
 
     def distinct(self, configs: Sequence[Config]) -> list[Config]:
         """Each configuration of `configs` once, in the order first seen."""
-        seen: dict[int, Config] = {}
-        for config in configs:
-            seen.setdefault(id(config), config)
-        return list(seen.values())
+        # a key keeps the place it was first given; its value is the same object each time
+        return list({id(config): config for config in configs}.values())
 
 
 def read_stdin() -> bytes:

@@ -60,7 +60,8 @@ AREAS: dict[str, str] = {}
 """The title of each area, by the code's first three characters (``"AK2"``); filled by `entries`."""
 
 
-def _parse(filename: str, text: str) -> list[Entry]:
+def _parse(filename: str, text: str, areas: dict[str, str] | None = None) -> list[Entry]:
+    """The entries of one catalogue file; its area's title goes into ``areas`` (if given)."""
     lines = text.split("\n")
     found: list[Entry] = []
     heads: list[tuple[int, re.Match[str]]] = []
@@ -72,7 +73,8 @@ def _parse(filename: str, text: str) -> list[Entry]:
             area = _AREA.fullmatch(line)
             code = _CODE.fullmatch(line)
             if area is not None and not heads:
-                AREAS[area.group(1)] = area.group(2)
+                if areas is not None:
+                    areas[area.group(1)] = area.group(2)
             elif code is not None:
                 heads.append((number, code))
             else:
@@ -116,7 +118,7 @@ def entries() -> list[Entry]:
     """Every code of the catalogue, in file order (checks the files' format; ``ValueError`` if wrong)."""
     out: list[Entry] = []
     for filename in _FILES:
-        out += _parse(filename, _read(filename))
+        out += _parse(filename, _read(filename), AREAS)
     return out
 
 
