@@ -64,6 +64,16 @@ def require_loop(name: str) -> None:
     pytest.skip(f"the C accelerator is not available: {why}")
 
 
+@pytest.fixture
+def fresh_discovery() -> Iterator[None]:
+    """The configuration discovery cache is empty before the test and after it."""
+    from articlekit.config import clear_discovery_cache
+
+    clear_discovery_cache()
+    yield
+    clear_discovery_cache()
+
+
 @pytest.fixture(params=["libyaml", "pure"])
 def pyyaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """The test runs with PyYAML's libyaml parser and again with its pure-Python one (the full loader)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,11 +26,7 @@ NOISY = (
 UNTYPED = '---\ntitle: "Intro to Power Apps"\nexcerpt: "Learn the basics"\n---\n'
 
 
-@pytest.fixture(autouse=True)
-def _fresh_discovery() -> Iterator[None]:
-    clear_discovery_cache()
-    yield
-    clear_discovery_cache()
+pytestmark = pytest.mark.usefixtures("fresh_discovery")
 
 
 def codes(issues: list[articlekit.Issue]) -> list[str]:

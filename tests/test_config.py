@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,7 @@ from articlekit.config import LimitsTable, clear_discovery_cache
 from articlekit.issues import CODES
 from filetrees import write
 
-
-@pytest.fixture(autouse=True)
-def _fresh_discovery() -> Iterator[None]:
-    clear_discovery_cache()
-    yield
-    clear_discovery_cache()
+pytestmark = pytest.mark.usefixtures("fresh_discovery")
 
 
 def where(text: str, needle: str) -> tuple[int, int]:

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from articlekit import Config
-from articlekit.config import clear_discovery_cache
 from articlekit.discover import find_files
 from filetrees import tree
 
-
-@pytest.fixture(autouse=True)
-def _fresh_discovery() -> Iterator[None]:
-    clear_discovery_cache()
-    yield
-    clear_discovery_cache()
+pytestmark = pytest.mark.usefixtures("fresh_discovery")
 
 
 def found(root: Path, *paths: str, **kwargs: object) -> list[str]:

@@ -376,9 +376,7 @@ def test_a_memory_error_is_raised_not_taken_for_an_expected_failure() -> None:
     want = _pure(stamp)[1]
     fastyaml.parse_subset(stamp)  # the key is in the table: the timestamp is among the first allocations
     outcomes = [
-        _under_failed_allocation(
-            start, lambda: _parse_with(speedups, stamp, KEY_INFO, KEY_INFO_OF, scalar)
-        )
+        _under_failed_allocation(start, lambda: _parse_with(speedups, stamp, KEY_INFO, KEY_INFO_OF, scalar))
         for start in range(40)
     ]
     assert ("memory", None) in outcomes  # the failures did hit the call

@@ -369,9 +369,7 @@ def character_issues(text: str, *, first_line: int = 1, body_start: int | None =
             if shown == _MAX_ENCODING_ISSUES:
                 rest = len(pattern.findall(text, m.start()))
                 line, col = index(m.start())
-                issues.append(
-                    info.issue(f"{rest:,} more like this are not listed", (), line, col)
-                )
+                issues.append(info.issue(f"{rest:,} more like this are not listed", (), line, col))
                 break
             line, col = index(m.start())
             in_body = body_start is not None and m.start() >= body_start
@@ -463,7 +461,8 @@ def _split_any(data: str | bytes, limits: Limits, *, common: bool) -> SplitResul
     if size is None and isinstance(data, str) and len(data) * 4 > limits.max_bytes:
         size = len(data.encode("utf-8", errors="surrogatepass"))
     if size is not None and size > limits.max_bytes:
-        issue = TOO_LARGE.issue(f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes",
+        issue = TOO_LARGE.issue(
+            f"the file is {size:,} bytes, above the limit of {limits.max_bytes:,} bytes",
         )
         return SplitResult(text="", bom=False, newline="\n", issues=(issue,))
 

@@ -9,25 +9,19 @@ look-up show in the output.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from articlekit.cli import run
 from articlekit.cli.runner import MIN_PARALLEL_FILES
-from articlekit.config import clear_discovery_cache
 from filetrees import tree
 
 NEWS = '---\ncategory: news\ntitle: "Hi"\nlegacyId: 7\n---\nBody\n'
 """A news item with AK301 (x2), AK702 (errors) and AK305 (a warning)."""
 
 
-@pytest.fixture(autouse=True)
-def _fresh() -> Iterator[None]:
-    clear_discovery_cache()
-    yield
-    clear_discovery_cache()
+pytestmark = pytest.mark.usefixtures("fresh_discovery")
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,11 +31,7 @@ DOC = "---\ntitle: Installing\nnav_order: 2\n---\n# Installing\n"
 """A documentation page: no category, type or taxonomy."""
 
 
-@pytest.fixture(autouse=True)
-def _fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    clear_discovery_cache()
-    yield
-    clear_discovery_cache()
+pytestmark = pytest.mark.usefixtures("fresh_discovery")
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]], str]:

@@ -8,22 +8,15 @@ every path, whatever the order and spelling of the paths.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from articlekit import Config
 from articlekit.cli.discovery import Configs, find
-from articlekit.config import clear_discovery_cache
 from filetrees import tree
 
-
-@pytest.fixture(autouse=True)
-def _fresh() -> Iterator[None]:
-    clear_discovery_cache()
-    yield
-    clear_discovery_cache()
+pytestmark = pytest.mark.usefixtures("fresh_discovery")
 
 
 @pytest.fixture

@@ -167,4 +167,3 @@ def test_a_registered_format_answers_help_and_needs_lines_from_its_class(
     monkeypatch.setitem(REPORTERS, "counts", Counts)
     assert REPORTERS["counts"] is Counts
     assert (REPORTERS.help("counts"), REPORTERS.needs_lines("counts")) == ("counts", True)
-

@@ -298,7 +298,12 @@ def run(args: argparse.Namespace) -> int:
         stdin_kwargs = {**options.arguments(), "config": stdin_config, "path": args.stdin_filename}
         if fixing:
             stdin_outcome, stdin_fix = fix_bytes(
-                len(paths), args.stdin_filename, stdin_data, fix_kwargs, args.unsafe_fixes, False,
+                len(paths),
+                args.stdin_filename,
+                stdin_data,
+                fix_kwargs,
+                args.unsafe_fixes,
+                False,
                 config=stdin_config,
             )
             issues = stdin_outcome.issues if stdin_outcome is not None else ()

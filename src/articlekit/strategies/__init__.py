@@ -104,6 +104,7 @@ __all__ = [
     "videos",
 ]
 
+
 def _kind_info(kind: object) -> KindInfo:
     """The registered kind ``kind`` names (a name such as ``"course"``, or a model class)."""
     found: KindInfo | None = None

@@ -215,9 +215,10 @@ def test_the_real_command_shows_a_suppressed_issue_in_sarif_only_as_suppressed(
         _, out, _ = _check(capsys, str(site / "suppressed.md"), "--format", "sarif", "-j", jobs)
         results = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "AK305"]
         assert len(results) == 1, jobs
-        assert results[0]["suppressions"] == [{"kind": "inSource"}] or results[0]["suppressions"][0][
-            "kind"
-        ] == "inSource"
+        assert (
+            results[0]["suppressions"] == [{"kind": "inSource"}]
+            or results[0]["suppressions"][0]["kind"] == "inSource"
+        )
         assert results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
         assert FINGERPRINT in results[0]["partialFingerprints"]
 

@@ -38,6 +38,7 @@ from ._base import (
 
 # -- schema (AK3xx) ----------------------------------------------------------------------------
 
+
 def _required_keys(model: type[BaseModel]) -> tuple[str, ...]:
     """The YAML keys of ``model``'s required fields, in its fields' order."""
     return tuple(field_key(name, field) for name, field in model.model_fields.items() if field.is_required())
