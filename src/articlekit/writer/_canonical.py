@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._scalars import double_quoted, plain_ok, render_key, render_scalar, render_string
-from .order import KeyOrder, child_model, key_order_for, layout_generation
+from .order import KeyOrder, canonical_quote, child_model, key_order_for, layout_generation
 
 __all__ = ["document_lines"]
 
@@ -37,22 +37,6 @@ def _pad(indent: int) -> str:
     return _PADS[indent] if indent < len(_PADS) else " " * indent
 
 
-class _Root:
-    """What every plan of one kind shares: the kind and its layout (which may decide quoting by path)."""
-
-    __slots__ = ("layout", "model")
-
-    def __init__(self, model: type[BaseModel] | None) -> None:
-        self.model = model
-        self.layout = key_order_for(model) if model is not None else None
-
-    def quote(self, model: type[BaseModel] | None, key: str, pattern: tuple[str, ...]) -> str:
-        """`Renderer._canonical` for a text at ``pattern`` under ``key`` of a ``model`` mapping."""
-        if self.layout is not None and self.layout.paths:
-            return '"' if self.layout.quotes(pattern) else ""
-        return '"' if key in key_order_for(model).quoted else ""
-
-
 class _KeyPlan:
     """One key of a mapping: its text (``key:``), its value's model, quoting, group and plans below."""
 
@@ -63,7 +47,7 @@ class _KeyPlan:
         self.key = key
         self.head = render_key(key) + ":"
         self.sub = child_model(owner.model, key)
-        self.quote = owner.root.quote(owner.model, key, (*owner.pattern, key))
+        self.quote = canonical_quote(owner.root, (*owner.pattern, key), owner.model, key)
         self.group = owner.order.group_of(key)
         self._map: _MapPlan | None = None
         self._seq: _SeqPlan | None = None
@@ -85,17 +69,17 @@ class _KeyPlan:
 
 
 class _MapPlan:
-    """A mapping of ``model`` at ``pattern``: its key order and its keys' plans."""
+    """A mapping of ``model`` at ``pattern`` in a document of kind ``root``: its order and keys' plans."""
 
-    __slots__ = ("keys", "last", "lock", "model", "order", "pattern", "ranks", "root")
+    __slots__ = ("keys", "lock", "model", "order", "pattern", "root")
 
-    def __init__(self, root: _Root, model: type[BaseModel] | None, pattern: tuple[str, ...]) -> None:
+    def __init__(
+        self, root: type[BaseModel] | None, model: type[BaseModel] | None, pattern: tuple[str, ...]
+    ) -> None:
         self.root = root
         self.model = model
         self.pattern = pattern
         self.order: KeyOrder = key_order_for(model)
-        self.ranks = {k: i for i, k in enumerate(self.order.order)}
-        self.last = len(self.order.order)
         self.keys: dict[str, _KeyPlan] = {}
         self.lock = threading.Lock()
 
@@ -110,16 +94,6 @@ class _MapPlan:
                     _kept[0] += 1
         return found
 
-    def sort(self, mapping: Mapping[str, Any]) -> list[str]:
-        """`KeyOrder.sort`: the keys in canonical order, unknown ones last in their own order."""
-        listed = list(mapping)
-        get = self.ranks.get
-        last = self.last
-        ranks = [get(k, last) for k in listed]
-        if ranks == sorted(ranks):
-            return listed
-        return sorted(listed, key=lambda k: get(k, last))
-
 
 class _SeqPlan:
     """A list under ``key`` of a ``parent`` mapping, whose items are ``model`` (or ``None``)."""
@@ -128,7 +102,7 @@ class _SeqPlan:
 
     def __init__(
         self,
-        root: _Root,
+        root: type[BaseModel] | None,
         model: type[BaseModel] | None,
         key: str,
         parent: type[BaseModel] | None,
@@ -139,7 +113,7 @@ class _SeqPlan:
         self.key = key
         self.parent = parent
         self.pattern = pattern  # of the items
-        self.quote = root.quote(parent if model is None else model, key, pattern)
+        self.quote = canonical_quote(root, pattern, parent if model is None else model, key)
         self._map: _MapPlan | None = None
         self._seq: _SeqPlan | None = None
 
@@ -164,7 +138,7 @@ def _mapping(plan: _MapPlan, mapping: Mapping[str, Any], indent: int, out: list[
     pad = _pad(indent)
     keys = plan.keys
     previous: int | None = None
-    for key in plan.sort(mapping):
+    for key in plan.order.sort(mapping):
         value = mapping[key]
         entry = keys.get(key) or plan.key(key)
         if groups:
@@ -236,7 +210,7 @@ def _plan_of(model: type[BaseModel] | None) -> _MapPlan:
             _kept[0] = 0
     found = _PLANS.get(model)
     if found is None:
-        found = _MapPlan(_Root(model), model, ())
+        found = _MapPlan(model, model, ())
         with _LOCK:
             found = _PLANS.setdefault(model, found)
     return found

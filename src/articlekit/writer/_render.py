@@ -13,25 +13,9 @@ from ..issues import KeyPath
 from ._canonical import document_lines
 from ._comments import Comments
 from ._scalars import literal_block, render_key, render_scalar, render_string
-from .order import DEFAULT_QUOTED, KeyOrder, child_model, key_order_for
+from .order import DEFAULT_QUOTED, canonical_quote, child_model, key_order_for
 
-__all__ = ["CanonicalStyle", "FileStyle", "Renderer", "StylePolicy", "canonical_quote"]
-
-
-def canonical_quote(
-    root: type[BaseModel] | None, path: KeyPath | None, model: type[BaseModel] | None, key: str
-) -> str:
-    """The canonical style of a text value: ``'"'`` (double-quoted) or ``""`` (plain when possible).
-
-    ``root`` is the document's kind and ``path`` the value's path in it; a kind
-    with a registered layout decides by path (``images[].url``).  Otherwise
-    ``model`` (the mapping holding ``key``) decides by its own quoted keys.
-    """
-    if root is not None and path is not None:
-        layout = key_order_for(root)
-        if layout.paths:
-            return '"' if layout.quotes(path) else ""
-    return '"' if key in key_order_for(model).quoted else ""
+__all__ = ["CanonicalStyle", "FileStyle", "Renderer", "StylePolicy"]
 
 
 class StylePolicy:
@@ -110,24 +94,11 @@ class Renderer:
     item_offset: int = 2
     root: type[BaseModel] | None = None
     comments: Comments | None = None
-    _root_layout: tuple[type[BaseModel], KeyOrder] | None = field(default=None, init=False, repr=False)
 
     # -- scalars -----------------------------------------------------------
-    def _canonical(self, model: type[BaseModel] | None, key: str, path: KeyPath | None) -> str:
-        """`canonical_quote` for this renderer's root, with the root's layout looked up once."""
-        root = self.root
-        if root is not None and path is not None:
-            cached = self._root_layout
-            if cached is None or cached[0] is not root:
-                cached = self._root_layout = (root, key_order_for(root))
-            layout = cached[1]
-            if layout.paths:
-                return '"' if layout.quotes(path) else ""
-        return '"' if key in key_order_for(model).quoted else ""
-
     def string_style(self, model: type[BaseModel] | None, key: str, path: KeyPath | None) -> str:
         """The style for a new text value under ``key`` of a ``model`` mapping, at ``path``."""
-        return self.policy.string_style(key, self._canonical(model, key, path))
+        return self.policy.string_style(key, canonical_quote(self.root, path, model, key))
 
     def scalar(
         self,

@@ -46,6 +46,7 @@ from .._introspect import strip_optional as _strip_optional
 __all__ = [
     "DEFAULT_QUOTED",
     "KeyOrder",
+    "canonical_quote",
     "child_model",
     "child_model_of",
     "key_order_for",
@@ -339,6 +340,23 @@ def _derive(model: type[BaseModel]) -> KeyOrder:
             if found is not None:
                 return found
     return _fallback(model)
+
+
+def canonical_quote(
+    root: type[BaseModel] | None, path: Iterable[str | int] | None, model: type[BaseModel] | None, key: str
+) -> str:
+    """The canonical style of a text value: ``'"'`` (double-quoted) or ``""`` (plain when possible).
+
+    ``root`` is the document's kind and ``path`` the value's path in it; a kind
+    with a registered layout decides by path (``images[].url``; list indexes may
+    be given as ``"[]"``).  Otherwise
+    ``model`` (the mapping holding ``key``) decides by its own quoted keys.
+    """
+    if root is not None and path is not None:
+        layout = key_order_for(root)
+        if layout.paths:
+            return '"' if layout.quotes(path) else ""
+    return '"' if key in key_order_for(model).quoted else ""
 
 
 def key_order_for(model: type[BaseModel] | None) -> KeyOrder:
