@@ -17,9 +17,11 @@ Medians and 90th percentiles over ``--changes`` changes (after ``--warmup``).
 - **the floor of start-up** (``--floor``): fresh interpreters, interleaved, medians:
   ``python -c pass``; importing pygls and lsprotocol and making pygls' converter
   (what any pygls server pays before it can read a message); the same plus
-  articlekit's library and its server module (what ``articlekit lsp`` imports
-  before serving).  The difference between the first diagnostics and the pygls
-  row is articlekit's share.
+  articlekit's library and its server module, imported as ``articlekit lsp``
+  imports them (the garbage collector paused); then, through the same client,
+  the first diagnostics of a minimal pygls server (an empty list for the
+  opened document: the floor of the start-up row) and of ``articlekit lsp``.
+  The difference of the last two is articlekit's share of the start-up.
 """
 
 from __future__ import annotations
@@ -43,7 +45,11 @@ SAMPLE = ROOT / "tests" / "data" / "finland-prisons-ai.md"
 
 
 async def _session(
-    debounce_ms: float | None, changes: int, warmup: int, env: dict[str, str] | None = None
+    debounce_ms: float | None,
+    changes: int,
+    warmup: int,
+    env: dict[str, str] | None = None,
+    server: tuple[str, ...] = ("-m", "articlekit", "lsp"),
 ) -> dict[str, Any]:
     from lsprotocol import types
     from pygls.lsp.client import LanguageClient
@@ -67,7 +73,7 @@ async def _session(
     text = SAMPLE.read_text(encoding="utf-8")
     uri = SAMPLE.resolve().as_uri()
     started = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "articlekit", "lsp", env=env)
+    await client.start_io(sys.executable, *server, env=env)
     options = {} if debounce_ms is None else {"debounceMs": debounce_ms}
     await client.initialize_async(
         types.InitializeParams(
@@ -137,10 +143,33 @@ _PYGLS = (
     "import lsprotocol.types, pygls.lsp.server; "
     "from pygls.protocol import default_converter; default_converter()"
 )
-_ARTICLEKIT = (
-    _PYGLS + "; from articlekit.cli.common import load_library; load_library(); "
-    "import articlekit.lsp.server as s; s.build_server()"
-)
+_ARTICLEKIT = """\
+from articlekit.cli.common import collector_paused, load_library
+with collector_paused():
+    import lsprotocol.types, pygls.lsp.server
+    from pygls.protocol import default_converter
+    default_converter()
+    load_library()
+    import articlekit.lsp.server as s
+s.build_server()
+"""
+_MINIMAL_SERVER = """\
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+server = LanguageServer("floor", "1")
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls, params):
+    document = params.text_document
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(uri=document.uri, diagnostics=[], version=document.version)
+    )
+
+
+server.start_io()
+"""
 
 
 def _server_env(cache: str) -> dict[str, str]:
@@ -163,14 +192,26 @@ def _floor(rounds: int, env: dict[str, str]) -> dict[str, float]:
         "pygls + lsprotocol imported, converter made": _PYGLS,
         "... + articlekit's library and server": _ARTICLEKIT,
     }
-    times: dict[str, list[float]] = {name: [] for name in rows}
+    servers = {
+        "first diagnostics: a minimal pygls server": ("-c", _MINIMAL_SERVER),
+        "first diagnostics: articlekit lsp": ("-m", "articlekit", "lsp"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in [*rows, *servers]}
     for n in range(rounds + 1):
         for name, code in rows.items():
             started = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], check=True, env=env)
             if n:  # the first round only warms the caches
                 times[name].append((time.perf_counter() - started) * 1000)
-    return {name: statistics.median(ts) for name, ts in times.items()}
+        for name, server in servers.items():
+            startup = asyncio.run(_session(0, 0, 0, env, server))["startup"]
+            if n:
+                times[name].append(startup * 1000)
+    found = {name: statistics.median(ts) for name, ts in times.items()}
+    found["articlekit's share (the difference of the two)"] = (
+        found["first diagnostics: articlekit lsp"] - found["first diagnostics: a minimal pygls server"]
+    )
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,10 @@ documents (µs per document, median of interleaved rounds), next to the whole
 - ``split``: :func:`articlekit.splitter.split_front_matter`;
 - ``yaml``: :func:`articlekit.fastyaml.load_yaml_fast` on the split front matter;
 - ``kind``: detecting the model class;
-- ``validate``: :func:`articlekit.validate.validate_model` (pydantic and unknown keys);
+- ``validate (check)``: :func:`articlekit.validate.validate_issues`, what ``check`` runs (the
+  issues of the schema and of unknown keys, no model made);
+- ``validate (loads)``: :func:`articlekit.validate.validate_kept`, what ``loads`` runs (the
+  model, with the field sets shared);
 - ``rules``: :func:`articlekit.rules.run_rules`, all of them, given the index
   the fast YAML parser built (as :func:`articlekit.check` does);
 - ``rules: index walk``: building that index by walking the data instead (what the
@@ -18,7 +21,9 @@ documents (µs per document, median of interleaved rounds), next to the whole
 
 The stages are timed on prepared inputs (the split text, the loaded data), so
 their sum is close to, but not exactly, the ``check`` row.  Compare within one
-run only; see README.md.
+run only; see README.md.  On a busy machine, compare instruction counts
+instead: the difference between ``--only ROW --repeat 10`` and ``--repeat 0``
+under ``valgrind --tool=callgrind``, divided by 10 and the number of documents.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
     from articlekit.rules import Context, RuleOptions, all_rules, run_rules
     from articlekit.rules._common import build_index
     from articlekit.splitter import split_front_matter
-    from articlekit.validate import validate_model
+    from articlekit.validate import validate_issues, validate_kept
 
     splits = [split_front_matter(t, DEFAULT_LIMITS) for t in texts]
     fronts = [s.front_matter for s in splits if s.front_matter is not None]
@@ -85,7 +90,11 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
 
     def validate() -> None:
         for d, loc, k, _ in typed:
-            validate_model(d, k, loc)
+            validate_issues(d, k, loc)
+
+    def validate_loads() -> None:
+        for d, loc, k, _ in typed:
+            validate_kept(d, k, loc)
 
     def rules() -> None:
         for d, loc, k, ix in typed:
@@ -103,7 +112,8 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
         "split": split,
         "yaml (fastyaml)": yaml_stage,
         "kind": kind,
-        "validate": validate,
+        "validate (check)": validate,
+        "validate (loads)": validate_loads,
         "rules (all)": rules,
         "rules: index walk (slow path)": index,
     }
@@ -134,12 +144,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS / "_news", help="folder of .md files")
     parser.add_argument("--rounds", type=int, default=9, help="interleaved rounds (median reported)")
     parser.add_argument("--rules", action="store_true", help="also time each rule alone")
+    parser.add_argument(
+        "--only",
+        metavar="STAGE",
+        help="run this one row (e.g. 'rules (all)') --repeat times, untimed, after one warm-up run: "
+        "for instruction counts (valgrind --tool=callgrind), which the machine's load leaves alone",
+    )
+    parser.add_argument("--repeat", type=int, default=10, help="runs of --only's row (10)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"{args.corpus} is absent", file=sys.stderr)
         return 2
     texts = _read_folder(args.corpus)
     rows = stage_rows(texts, per_rule=args.rules)
+    if args.only is not None:
+        if args.only not in rows:
+            print(f"no row {args.only!r}; the rows: {', '.join(rows)}", file=sys.stderr)
+            return 2
+        for _ in range(1 + args.repeat):
+            rows[args.only]()
+        return 0
     for fn in rows.values():
         fn()
     times = _interleaved(rows, args.rounds)

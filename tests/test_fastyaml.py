@@ -5,6 +5,7 @@ Each test runs against both implementations of its loop (the `fast_loop` fixture
 
 from __future__ import annotations
 
+import string
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -167,6 +168,26 @@ def test_limits_near_fall_back_and_are_reported(text: str, limits: Limits) -> No
 
 def test_keys_up_to_the_limit_stay_on_the_fast_path() -> None:
     assert parse_subset("a: 1\nb: 2\n", Limits(max_keys=2)) == {"a": 1, "b": 2}
+
+
+def _keys(count: int, indent: str = "") -> str:
+    return "".join(f"{indent}{key}:\n" for key in string.ascii_letters[:count])  # short lines, no values
+
+
+@pytest.mark.parametrize("where", ["root", "nested", "item", "last line unbroken"])
+def test_more_keys_than_a_limit_above_a_flow_mapping_s_fall_back(where: str) -> None:
+    """The key count is checked however the loop is chosen and however short the lines are."""
+    limits = Limits(max_keys=40)
+    make = {
+        "root": lambda n: _keys(n),
+        "nested": lambda n: "a:\n" + _keys(n, "  "),
+        "item": lambda n: "a:\n  - " + _keys(n, "    ")[4:],
+        "last line unbroken": lambda n: _keys(n)[:-1],
+    }[where]
+    assert parse_subset(make(41), limits) is None
+    fits = parse_subset(make(40), limits)
+    assert fits is not None
+    assert fits == yaml.load(make(40), Loader=yaml.SafeLoader)
 
 
 def test_locations_are_computed_only_when_asked_and_match_the_full_loader(sample_text: str) -> None:

@@ -204,3 +204,17 @@ def test_readable_on_every_code_point() -> None:
     for cp in range(0x110000):
         char = chr(cp)
         assert splitter._readable("ab" + char + "\n") is (UNREADABLE.search(char) is None), hex(cp)
+
+
+def test_plain_files_are_split_without_the_general_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small text and small valid UTF-8 bytes go straight to the common path (a file's bytes too)."""
+    docs = ("---\ntitle: x\n---\nbody\n", "\ufeff---\r\ntitle: é\r\n...\r\n", "---\n---")
+    expected = [(doc, _general(doc), _general(doc.encode("utf-8"))) for doc in docs]
+
+    def general(data: str | bytes, limits: Limits, *, common: bool) -> SplitResult:
+        raise AssertionError(f"{data!r} took the general path")
+
+    monkeypatch.setattr(splitter, "_split_any", general)
+    for doc, from_text, from_bytes in expected:
+        assert split_front_matter(doc) == from_text
+        assert split_front_matter(doc.encode("utf-8")) == from_bytes

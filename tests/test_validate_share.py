@@ -89,3 +89,52 @@ def test_models_that_are_not_frozen_keep_their_own_sets() -> None:
     one.heat = 3
     assert one.model_fields_set == {"title", "heat"}
     assert other.model_fields_set == {"title"}
+
+
+class _Node(articlekit.models.FrontMatterModel):
+    """A frozen model holding models every way a field can: itself, a list, a union, a dict, a subclass."""
+
+    name: str
+    children: list[_Node] | None = None
+    image: Image | None = None
+    either: Image | articlekit.Author | None = None
+    by_name: dict[str, Image] | None = None
+
+
+class _BigImage(Image):
+    """A subclass of a model a field holds: its own shapes."""
+
+
+def _node(name: str, image: Image, children: list[_Node] | None = None) -> _Node:
+    return _Node(
+        name=name,
+        children=children,
+        image=image,
+        either=Image(url="/e.png", width=1, height=1),
+        by_name={"a": Image(url="/d.png", width=1, height=2)},
+    )
+
+
+def test_every_model_inside_shares_whatever_holds_it() -> None:
+    """Models in lists, unions, dicts, subclasses and a model that holds itself are all reached."""
+    images = [Image(url="/a.png", width=1, height=1), _BigImage(url="/b.png", width=2, height=2)]
+    trees = [
+        _node(
+            "top",
+            images[0],
+            [_node("leaf", images[1]), _node("leaf2", Image(url="/c.png", width=3, height=3))],
+        )
+        for _ in range(2)
+    ]
+    before = [[m.model_fields_set.copy() for m in _models(tree)] for tree in trees]
+    for tree in trees:
+        share_fields_sets(tree)
+    found = [_models(tree) for tree in trees]
+    assert [[m.model_fields_set for m in models] for models in found] == before
+    inner = [
+        [*models, *(m.by_name["a"] for m in models if isinstance(m, _Node) and m.by_name)] for models in found
+    ]
+    for one, other in zip(*inner, strict=True):
+        assert type(one) is type(other)
+        if one is not other:
+            assert one.model_fields_set is other.model_fields_set, type(one).__name__

@@ -6,7 +6,6 @@ The validators of codes, globs, kinds, modules and paths, the `[limits]` and
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import re
 from collections.abc import Mapping
@@ -83,6 +82,8 @@ def _check_kind(value: str) -> str:
     except KeyError:
         pass
     names = [k.name for k in KINDS]
+    import difflib  # only for a message about a mistake
+
     close = difflib.get_close_matches(value.lower(), names, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     raise ValueError(
@@ -114,6 +115,7 @@ _TABLE_CONFIG = ConfigDict(
     alias_generator=_kebab,
     validate_by_name=True,
     validate_by_alias=True,
+    defer_build=True,  # built when a file (or Python) is validated: a run with no configuration file never is
 )
 
 

@@ -48,9 +48,14 @@ class DataIndex:
         images: ``(path, mapping)`` of every image mapping: the mapping items of
             every ``images`` list, at any depth.
         owners: ``(path, value)`` of every value under a ``provider`` or ``affiliation`` key.
+        typed_texts: the text of every plain scalar that the YAML fast path read as a
+            boolean other than ``true`` or ``false`` (``yes``, ``Off``, ...) or as a number
+            not written as a decimal integer (``1:30``, ``012``, ``.5``, ``-3``): every
+            value that YAML 1.1 may read as other than it looks is among them.  ``None``
+            when that is unknown (the index was made by walking the data).
     """
 
-    __slots__ = ("dates", "images", "keys", "owners", "urls")
+    __slots__ = ("dates", "images", "keys", "owners", "typed_texts", "urls")
 
     def __init__(self) -> None:
         """An empty index."""
@@ -59,6 +64,7 @@ class DataIndex:
         self.dates: list[tuple[KeyPath, Any]] = []
         self.images: list[tuple[KeyPath, dict[str, Any]]] = []
         self.owners: list[tuple[KeyPath, Any]] = []
+        self.typed_texts: list[str] | None = None
 
     def as_tuple(self) -> tuple[Any, ...]:
         """The index as plain values, for comparing two indexes."""
@@ -74,15 +80,19 @@ def key_kind(key: str) -> int:
 
 
 def index_of(
-    mappings: list[dict[str, Any]], special: list[tuple[int, KeyPath, str, dict[str, Any]]]
+    mappings: list[dict[str, Any]],
+    special: list[tuple[int, KeyPath, str, dict[str, Any]]],
+    typed_texts: list[str] | None = None,
 ) -> DataIndex:
     """The index of data whose mappings (all text keys) and special keys are known.
 
     ``mappings`` holds every mapping of the data; ``special`` every
     ``(key_kind(key), path of the mapping, key, mapping)`` with a non-zero
-    kind, in walk order.  Values are read now, so the data must be complete.
+    kind, in walk order; ``typed_texts`` is `DataIndex.typed_texts`.  Values
+    are read now, so the data must be complete.
     """
     index = DataIndex()
+    index.typed_texts = typed_texts
     if mappings:
         index.keys.update(*mappings)
     urls = index.urls

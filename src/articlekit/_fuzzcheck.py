@@ -89,7 +89,8 @@ def _examine(data: str | bytes, limits: Limits) -> tuple[FuzzFailure | None, lis
 
 
 def _parsers_agree(data: str | bytes, limits: Limits) -> FuzzFailure | None:
-    """The C accelerator (when in use) and the pure-Python loop answer alike for the front matter."""
+    """The C accelerator (when in use) and the pure-Python loop answer alike for the front matter:
+    the same data, mappings, special keys, typed texts (`DataIndex.typed_texts`) and rules' index."""
     if "c" not in fastyaml.IMPLEMENTATIONS:
         return None
     try:
@@ -99,20 +100,36 @@ def _parsers_agree(data: str | bytes, limits: Limits) -> FuzzFailure | None:
     if text is None or len(text) > limits.max_string_length or text.count("\n") >= limits.max_keys:
         return None  # such texts take the Python loop anyway
 
-    def shape(implementation: str) -> str:
-        answer = fastyaml.parse_with(implementation, text, limits)
-        if answer.verdict != "ok" or answer.data is None:
-            return answer.verdict if answer.verdict != "ok" else "none"
+    def shape(implementation: str) -> tuple[str, set[Any]]:
+        """The answer as text (`repr`: ``1`` and ``True`` differ), with the rules' index made of
+        it by the same module (C or Python `index_of`) and its typed texts; and the index's keys
+        (a set: compared as one, its order is the hashes')."""
+        answer, index = fastyaml.parse_indexed_with(implementation, text, limits)
+        if answer.verdict != "ok" or answer.data is None or index is None:
+            return (answer.verdict if answer.verdict != "ok" else "none"), set()
         special = [(i, p, k, list(m)) for i, p, k, m in answer.special]
-        return repr((answer.data, [list(m) for m in answer.mappings], special))
+        _, *found = index.as_tuple()
+        shown = (answer.data, [list(m) for m in answer.mappings], special, found, index.typed_texts)
+        return repr(shown), index.keys
 
     try:
         want, got = shape("python"), shape("c")
     except Exception:
         return FuzzFailure("a YAML fast-path loop raised", traceback.format_exc())
     if want != got:
-        return FuzzFailure("C and Python fast paths differ", f"Python: {want[:300]}\nC: {got[:300]}")
+        if want[0] != got[0]:
+            # from a little before the first difference (the answers share a long head)
+            at = max(0, _first_difference(want[0], got[0]) - 100)
+            detail = f"Python: {want[0][at : at + 300]}\nC: {got[0][at : at + 300]}"
+        else:
+            detail = f"the index's keys: Python {sorted(map(repr, want[1]))}, C {sorted(map(repr, got[1]))}"
+        return FuzzFailure("C and Python fast paths differ", detail[:700])
     return None
+
+
+def _first_difference(a: str, b: str) -> int:
+    """Where ``a`` and ``b`` first differ (the shorter one's length when it starts the other)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _examine_rest(data: str | bytes, limits: Limits, issues: list[Issue]) -> FuzzFailure | None:

@@ -1,8 +1,9 @@
 /*
  * articlekit._speedups: the fast YAML path's line loop, in C.
  *
- * parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len)
+ * parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len, typed)
  * set_fallback(cls)
+ * index_of(mappings, special, typed_texts)
  *
  * parse_subset is src/articlekit/_speedups_py.py's parse_subset, line for line, for
  * texts the caller has already found small enough that no length or
@@ -16,7 +17,15 @@
  *   - scalar, flow: scalar(rest, max_len) and flow(rest, max_len), which read
  *     every scalar (flow collection) the loop does not build itself, exactly
  *     as the pure-Python parser does;
- *   - max_len: limits.max_string_length, passed on to scalar and flow.
+ *   - max_len: limits.max_string_length, passed on to scalar and flow;
+ *   - typed (may be left out): a list, or None.  A list is passed on to scalar and
+ *     flow as a third argument (scalar(rest, max_len, typed)), and the loop
+ *     appends to it the text of every yes, no, on or off (in any of their
+ *     spellings) that it reads itself as a boolean; the callbacks append the
+ *     texts of the other plain scalars they read as booleans or as numbers
+ *     not written as decimal integers.  Every plain scalar that YAML 1.1 may
+ *     read as other than it looks (the rules' AK211) is among them
+ *     (tests/test_fastyaml_typed.py).
  * It answers:
  *   - None: the text holds a character the fast path does not take (the
  *     caller then uses the full loader), or no mapping at all;
@@ -33,11 +42,16 @@
  * tests/test_speedups.py and tests/test_fastyaml_constructs.py prove the two
  * parsers give the same answer.
  *
+ * index_of is articlekit._dataindex.index_of (which _speedups_py.index_of calls)
+ * for what parse_subset answered: the rules' DataIndex of the data, made
+ * without running the index's own __init__.
+ *
  * The module uses multi-phase initialisation and keeps everything it holds
- * (the fallback class, the table of keys seen) in its module state, which is
- * released with the module.  It declares that it does not need the GIL: on a
- * free-threaded CPython the table of keys is guarded by a mutex, and nothing
- * else is shared between calls.
+ * (the fallback class, the table of keys seen, the DataIndex class) in its
+ * module state, which is released with the module.  It declares that it does
+ * not need the GIL: on a free-threaded CPython the table of keys is guarded by
+ * a mutex, the DataIndex class and its attribute names are only read after the
+ * module is set up, and nothing else is shared between calls.
  *
  * The text is read as UTF-8 (for ASCII text CPython hands out its own
  * buffer); every byte the loop looks at is ASCII, and UTF-8 never uses ASCII
@@ -46,6 +60,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <datetime.h>
+#include <stdint.h>
 #include <string.h>
 
 enum { K_MAP = 0, K_SEQ = 1 };
@@ -65,6 +80,12 @@ typedef struct {
  * taken replaces the key in its first slot, so a file of many odd keys cannot leave the table
  * useless for the files after it. */
 #define KEY_SLOTS 1024
+
+/* The attributes index_of sets on a DataIndex, in this order. */
+enum { I_KEYS, I_URLS, I_DATES, I_IMAGES, I_OWNERS, I_TYPED, N_INDEX_NAMES };
+static const char *const index_names[N_INDEX_NAMES] = {"keys", "urls", "dates", "images", "owners", "typed_texts"};
+/* _dataindex's key kinds (URL, IMAGES, OWNER, DATE) */
+enum { KIND_URL = 1, KIND_IMAGES = 2, KIND_OWNER = 3, KIND_DATE = 4 };
 typedef struct {
     PyObject *key; /* owned; NULL: empty slot */
     long info;
@@ -76,6 +97,8 @@ typedef struct {
     PyObject *owner_dict;     /* the key_info the table was filled from, or NULL */
     PyObject *owner_fn;       /* the key_info_of the table was filled from, or NULL */
     unsigned long generation; /* bumped whenever the table is emptied */
+    PyObject *index_class;          /* articlekit._dataindex.DataIndex, for index_of */
+    PyObject *names[N_INDEX_NAMES]; /* its attribute names (interned) */
 #ifdef Py_GIL_DISABLED
     PyMutex lock; /* guards everything above and `slots` */
 #endif
@@ -124,33 +147,46 @@ fill_key_chars(void)
 
 #define key_char(c) (key_chars[(unsigned char)(c)])
 
+/* Whether the byte p[i] of the UTF-8 text p[0:n] may be part of a character the fast path
+ * takes (see holdable); it looks at the bytes after it, never before. */
+static int
+holdable_at(const unsigned char *p, Py_ssize_t i, Py_ssize_t n)
+{
+    unsigned char b = p[i];
+    if (b >= 0x20 && b < 0x7f) return 1;
+    if (b == '\n') return 1;
+    if (b == '\r') return i + 1 < n && p[i + 1] == '\n';
+    if (b < 0x80) return 0; /* a control character, a tab, DEL */
+    if (b == 0xC2) return !(i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F); /* U+0080..U+009F */
+    if (b == 0xE2) return !(i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9));
+    if (b == 0xEF)
+        return !(i + 2 < n && ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
+                               (p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))));
+    return 1; /* another lead byte, or a continuation byte */
+}
+
+/* Eight bytes at once (bit twiddling): some byte is below 0x20 / above 0x7e (exact for "some"). */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define SOME_BELOW_20(w) (((w) - ONES * 0x20) & ~(w) & HIGHS)
+#define SOME_ABOVE_7E(w) ((((w) + ONES * (127 - 0x7e)) | (w)) & HIGHS)
+
 /* Whether every character of the UTF-8 text is one the fast path takes: _speedups_py._OUTSIDE
- * matches none of them once "\r\n" is read as "\n" (a lone CR is refused). */
+ * matches none of them once "\r\n" is read as "\n" (a lone CR is refused).  Runs of eight
+ * printable ASCII bytes (most of any text) are passed over at once. */
 static int
 holdable(const unsigned char *p, Py_ssize_t n)
 {
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char b = p[i];
-        if (b >= 0x20 && b < 0x7f) continue;
-        if (b == '\n') continue;
-        if (b == '\r') {
-            if (i + 1 < n && p[i + 1] == '\n') continue;
-            return 0;
-        }
-        if (b < 0x80) return 0; /* a control character, a tab, DEL */
-        if (b == 0xC2) {
-            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return 0; /* U+0080..U+009F */
-        }
-        else if (b == 0xE2) {
-            if (i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) return 0;
-        }
-        else if (b == 0xEF) {
-            if (i + 2 < n && ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
-                              (p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))))
-                return 0; /* U+FEFF, U+FFFE, U+FFFF */
-        }
+    Py_ssize_t i = 0, j;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (!(SOME_BELOW_20(w) | SOME_ABOVE_7E(w))) continue;
+        for (j = i; j < i + 8; j++)
+            if (!holdable_at(p, j, n)) return 0;
     }
+    for (; i < n; i++)
+        if (!holdable_at(p, i, n)) return 0;
     return 1;
 }
 
@@ -237,6 +273,8 @@ typedef struct {
     PyObject *fallback; /* owned for the call */
     PyObject *key_info, *key_info_of, *scalar, *flow, *max_len;
     PyObject *mappings; /* the call's list of mappings (borrowed) */
+    PyObject *typed;    /* the call's list of typed scalars' texts (borrowed), or NULL */
+    Py_ssize_t max_len_value; /* max_len as a number (-1: not one; scalar decides) */
 } Call;
 
 /* A plain scalar's text (its comment cut), unless it holds ": " or ends with ":" (then: fallback). */
@@ -250,12 +288,19 @@ plain_text(const Call *c, const unsigned char *v, Py_ssize_t n)
     return text_of(v, n);
 }
 
+/* fn(text, max_len), or fn(text, max_len, typed) when the call has a `typed` list. */
 static PyObject *
-call_back(PyObject *fn, const unsigned char *rest, Py_ssize_t n, PyObject *max_len)
+call_text(const Call *c, PyObject *fn, PyObject *text)
+{
+    return PyObject_CallFunctionObjArgs(fn, text, c->max_len, c->typed, NULL); /* NULL typed ends the args */
+}
+
+static PyObject *
+call_back(const Call *c, PyObject *fn, const unsigned char *rest, Py_ssize_t n)
 {
     PyObject *text = text_of(rest, n), *value;
     if (text == NULL) return NULL;
-    value = PyObject_CallFunctionObjArgs(fn, text, max_len, NULL);
+    value = call_text(c, fn, text);
     Py_DECREF(text);
     return value;
 }
@@ -293,7 +338,7 @@ nested(const Call *c, PyObject *value, PyObject *mappings, Py_ssize_t room)
 static PyObject *
 flow_value(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room)
 {
-    PyObject *value = call_back(c->flow, rest, n, c->max_len);
+    PyObject *value = call_back(c, c->flow, rest, n);
     if (value == NULL) return NULL;
     if (((PyList_CheckExact(value) && PyList_GET_SIZE(value) > 0) ||
          (PyDict_CheckExact(value) && PyDict_GET_SIZE(value) > 0)) &&
@@ -301,6 +346,104 @@ flow_value(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t ro
         Py_DECREF(value);
         return NULL;
     }
+    return value;
+}
+
+static int
+hex_value(const unsigned char *p, int digits, unsigned long *out)
+{
+    unsigned long v = 0;
+    int i;
+    for (i = 0; i < digits; i++) {
+        unsigned char h = p[i];
+        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+        if (d < 0) return 0;
+        v = v * 16 + (unsigned long)d;
+    }
+    *out = v;
+    return 1;
+}
+
+/* fastyaml._scalar for a double-quoted scalar with escapes (rest[0:n], rest[0] == '"'): the
+ * text, when rest is what fastyaml._DQ_LINE reads (the quoted text, then spaces, or spaces and a
+ * comment) and its escapes all stand for characters that may be held (fastyaml._unescape), and
+ * it is at most max_len characters long.  Otherwise NULL with no error set (the caller then asks
+ * fastyaml._scalar, which decides), or NULL with an error set (no memory). */
+static PyObject *
+escaped_text(const unsigned char *rest, Py_ssize_t n, Py_ssize_t max_len)
+{
+    /* every escape but \L and \P (2 bytes, 3 in UTF-8) is at most as long as its UTF-8 */
+    unsigned char *out = PyMem_Malloc((size_t)n + (size_t)n / 2 + 4), *o;
+    Py_ssize_t i = 1, chars = 0, j;
+    PyObject *value = NULL;
+    if (out == NULL) return PyErr_NoMemory();
+    o = out;
+    while (i < n && rest[i] != '"') {
+        unsigned long code;
+        unsigned char b = rest[i];
+        if (b != '\\') {
+            *o++ = b;
+            chars += (b & 0xC0) != 0x80; /* not a continuation byte: a character starts */
+            i++;
+            continue;
+        }
+        if (i + 1 >= n) goto done;
+        switch (rest[i + 1]) {
+        case '0': code = 0x00; break;
+        case 'a': code = 0x07; break;
+        case 'b': code = 0x08; break;
+        case 't': code = 0x09; break;
+        case 'n': code = 0x0A; break;
+        case 'v': code = 0x0B; break;
+        case 'f': code = 0x0C; break;
+        case 'r': code = 0x0D; break;
+        case 'e': code = 0x1B; break;
+        case ' ': code = 0x20; break;
+        case '"': code = 0x22; break;
+        case '/': code = 0x2F; break;
+        case '\\': code = 0x5C; break;
+        case 'N': code = 0x85; break;
+        case '_': code = 0xA0; break;
+        case 'L': code = 0x2028; break;
+        case 'P': code = 0x2029; break;
+        case 'x':
+        case 'u':
+        case 'U': {
+            int digits = rest[i + 1] == 'x' ? 2 : rest[i + 1] == 'u' ? 4 : 8;
+            if (i + 2 + digits > n || !hex_value(rest + i + 2, digits, &code)) goto done;
+            if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) goto done; /* libyaml refuses these */
+            i += digits;
+            break;
+        }
+        default: goto done;
+        }
+        i += 2;
+        chars++;
+        if (code < 0x80) *o++ = (unsigned char)code;
+        else if (code < 0x800) {
+            *o++ = (unsigned char)(0xC0 | (code >> 6));
+            *o++ = (unsigned char)(0x80 | (code & 0x3F));
+        }
+        else if (code < 0x10000) {
+            *o++ = (unsigned char)(0xE0 | (code >> 12));
+            *o++ = (unsigned char)(0x80 | ((code >> 6) & 0x3F));
+            *o++ = (unsigned char)(0x80 | (code & 0x3F));
+        }
+        else {
+            *o++ = (unsigned char)(0xF0 | (code >> 18));
+            *o++ = (unsigned char)(0x80 | ((code >> 12) & 0x3F));
+            *o++ = (unsigned char)(0x80 | ((code >> 6) & 0x3F));
+            *o++ = (unsigned char)(0x80 | (code & 0x3F));
+        }
+    }
+    if (i >= n || chars > max_len) goto done; /* no closing quote; too long */
+    /* after the closing quote: spaces only, or spaces and a comment */
+    for (j = i + 1; j < n && rest[j] == ' '; j++)
+        ;
+    if (j < n && (rest[j] != '#' || j == i + 1)) goto done;
+    value = PyUnicode_DecodeUTF8((const char *)out, o - out, "strict");
+done:
+    PyMem_Free(out);
     return value;
 }
 
@@ -326,17 +469,33 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
         if (m >= 2 && rest[m - 1] == '"' && memchr(rest + 1, '\\', m - 2) == NULL &&
             memchr(rest + 1, '"', m - 2) == NULL)
             return text_of(rest + 1, m - 2);
-        return call_back(c->scalar, rest, n, c->max_len);
+        if (c->max_len_value >= 0) {
+            value = escaped_text(rest, n, c->max_len_value);
+            if (value != NULL || PyErr_Occurred()) return value;
+        }
+        return call_back(c, c->scalar, rest, n);
     }
     if (!MAYBE_TYPED(first)) {
         if (INDICATOR(first)) {
             if ((first == '[' || first == '{') && room > 0) return flow_value(c, rest, n, room);
-            return call_back(c->scalar, rest, n, c->max_len);
+            return call_back(c, c->scalar, rest, n);
         }
         return plain_text(c, rest, m);
     }
     value = word_value(rest, m);
-    if (value != NULL) return value;
+    if (value != NULL) {
+        /* a boolean of fewer than 4 letters is a yes, no, on or off (true and false have 4 and 5) */
+        if (c->typed != NULL && m < 4 && PyBool_Check(value)) {
+            PyObject *text = text_of(rest, m);
+            if (text == NULL || PyList_Append(c->typed, text) < 0) {
+                Py_XDECREF(text);
+                Py_DECREF(value);
+                return NULL;
+            }
+            Py_DECREF(text);
+        }
+        return value;
+    }
     if (is_decimal(rest, m)) {
         long long number = 0;
         Py_ssize_t i;
@@ -346,7 +505,7 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
     if (WORD_LETTER(first)) return plain_text(c, rest, m);
     value = utc_stamp(c->st->datetime, rest, m);
     if (value != NULL || PyErr_Occurred()) return value;
-    return call_back(c->scalar, rest, m, c->max_len);
+    return call_back(c, c->scalar, rest, m);
 }
 
 /* Whether a plain scalar written as rest[0:n] (rstripped) may go on on the next lines: no
@@ -560,11 +719,34 @@ error:
     return NULL;
 }
 
+/* The stack of open collections: a few frames inside parse_subset's own C frame (most front
+ * matter opens fewer than SMALL_STACK collections at once), moved to the heap when it grows. */
+#define SMALL_STACK 16
+typedef struct {
+    Frame *frames;
+    Py_ssize_t capacity;
+    Frame small[SMALL_STACK];
+} Stack;
+
 static int
-push(Frame *stack, Py_ssize_t *depth, Py_ssize_t indent, int kind, PyObject *container, PyObject *path)
+push(Stack *stack, Py_ssize_t *depth, Py_ssize_t indent, int kind, PyObject *container, PyObject *path)
 {
-    /* steals `path` */
-    Frame *f = &stack[(*depth)++];
+    /* steals `path`; 0, or -1 with an error set (no memory) */
+    Frame *f;
+    if (*depth == stack->capacity) {
+        Py_ssize_t capacity = 2 * stack->capacity;
+        Frame *frames = PyMem_Malloc((size_t)capacity * sizeof(Frame));
+        if (frames == NULL) {
+            Py_DECREF(path);
+            PyErr_NoMemory();
+            return -1;
+        }
+        memcpy(frames, stack->frames, (size_t)*depth * sizeof(Frame));
+        if (stack->frames != stack->small) PyMem_Free(stack->frames);
+        stack->frames = frames;
+        stack->capacity = capacity;
+    }
+    f = &stack->frames[(*depth)++];
     f->indent = indent;
     f->kind = kind;
     f->container = container;
@@ -630,11 +812,12 @@ append_key(PyObject *path, PyObject *key)
 static PyObject *
 parse_subset(PyObject *self, PyObject *args)
 {
-    PyObject *text;
+    PyObject *text, *typed = NULL;
     Call c;
-    Py_ssize_t max_depth, size, depth = 0, pos, lines = 1, i;
+    Py_ssize_t max_depth, size, depth = 0, pos, i;
     const unsigned char *p, *end;
-    Frame *stack = NULL;
+    Stack frames;
+    Frame *stack = frames.frames = frames.small; /* frames.frames, as `push` last left it */
     PyObject *root = NULL, *mappings = NULL, *special = NULL, *result = NULL;
     /* a "key:" whose value is on the following lines */
     PyObject *p_parent = NULL, *p_key = NULL, *p_path = NULL;
@@ -648,9 +831,17 @@ parse_subset(PyObject *self, PyObject *args)
     Py_ssize_t cont_base = 0, cont_n = 0;
     const unsigned char *cont_p = NULL;
 
-    if (!PyArg_ParseTuple(args, "UnO!OOOO:parse_subset", &text, &max_depth, &PyDict_Type, &c.key_info,
-                          &c.key_info_of, &c.scalar, &c.flow, &c.max_len))
+    if (!PyArg_ParseTuple(args, "UnO!OOOO|O:parse_subset", &text, &max_depth, &PyDict_Type, &c.key_info,
+                          &c.key_info_of, &c.scalar, &c.flow, &c.max_len, &typed))
         return NULL;
+    if (typed == Py_None) typed = NULL;
+    if (typed != NULL && !PyList_Check(typed)) {
+        PyErr_SetString(PyExc_TypeError, "parse_subset(): typed must be a list or None");
+        return NULL;
+    }
+    c.typed = typed;
+    c.max_len_value = PyLong_Check(c.max_len) ? PyLong_AsSsize_t(c.max_len) : -1;
+    if (c.max_len_value == -1 && PyErr_Occurred()) PyErr_Clear(); /* a huge number: scalar decides */
     c.st = state_of(self);
     if (c.st == NULL) return NULL;
     LOCK(c.st);
@@ -671,19 +862,11 @@ parse_subset(PyObject *self, PyObject *args)
         Py_DECREF(c.fallback);
         Py_RETURN_NONE;
     }
-    for (i = 0; i < size; i++)
-        if (p[i] == '\n') lines++;
-    /* a line opens at most two collections ("- key:" and the value below it) */
-    if (max_depth > 2 * lines + 2) max_depth = 2 * lines + 2;
-    if (max_depth < 1) max_depth = 1;
-    stack = PyMem_Calloc((size_t)max_depth + 2, sizeof(Frame));
+    frames.capacity = SMALL_STACK;
     mappings = PyList_New(0);
     special = PyList_New(0);
     c.mappings = mappings;
-    if (stack == NULL || mappings == NULL || special == NULL) {
-        if (stack == NULL) PyErr_NoMemory();
-        goto error;
-    }
+    if (mappings == NULL || special == NULL) goto error;
     end = p + size;
     pos = 0;
     while (pos <= size) {
@@ -764,7 +947,7 @@ parse_subset(PyObject *self, PyObject *args)
                 Py_DECREF(piece);
                 if (joined == NULL) goto error;
                 Py_SETREF(cont_text, joined);
-                value = MAYBE_TYPED(cont_p[0]) ? PyObject_CallFunctionObjArgs(c.scalar, joined, c.max_len, NULL)
+                value = MAYBE_TYPED(cont_p[0]) ? call_text(&c, c.scalar, joined)
                                                : Py_NewRef(joined);
                 if (value == NULL) goto error;
                 if (cont_key != NULL)
@@ -784,7 +967,8 @@ parse_subset(PyObject *self, PyObject *args)
                 if (root == NULL || PyList_Append(mappings, root) < 0) goto error;
                 no_path = PyTuple_New(0);
                 if (no_path == NULL) goto error;
-                push(stack, &depth, 0, K_MAP, root, no_path);
+                if (push(&frames, &depth, 0, K_MAP, root, no_path) < 0) goto error;
+                stack = frames.frames;
                 top = &stack[depth - 1];
             }
             if (p_parent != NULL) {
@@ -810,7 +994,12 @@ parse_subset(PyObject *self, PyObject *args)
                         goto error;
                     }
                     Py_DECREF(child); /* held by parent now */
-                    push(stack, &depth, indent, kind, child, path);
+                    if (push(&frames, &depth, indent, kind, child, path) < 0) {
+                        Py_DECREF(pkey);
+                        Py_DECREF(ppath);
+                        goto error;
+                    }
+                    stack = frames.frames;
                     top = &stack[depth - 1];
                 }
                 else if (PyDict_SetItem(parent, pkey, Py_None) < 0) {
@@ -849,7 +1038,8 @@ parse_subset(PyObject *self, PyObject *args)
                         goto error;
                     }
                     Py_DECREF(item);
-                    push(stack, &depth, indent + dash_len, K_MAP, item, path);
+                    if (push(&frames, &depth, indent + dash_len, K_MAP, item, path) < 0) goto error;
+                    stack = frames.frames;
                     top = &stack[depth - 1];
                 }
                 else {
@@ -938,18 +1128,132 @@ error:
     Py_XDECREF(value);
     Py_XDECREF(p_key);
     Py_XDECREF(p_path);
-    if (stack != NULL) {
-        while (depth > 0) {
-            depth--;
-            Py_XDECREF(stack[depth].path);
-        }
-        PyMem_Free(stack);
+    while (depth > 0) {
+        depth--;
+        Py_XDECREF(frames.frames[depth].path);
     }
+    if (frames.frames != frames.small) PyMem_Free(frames.frames);
     Py_XDECREF(root);
     Py_XDECREF(mappings);
     Py_XDECREF(special);
     Py_DECREF(c.fallback);
     return result;
+}
+
+/* (path + (key,), value) */
+static int
+append_entry(PyObject *list, PyObject *path, PyObject *key, PyObject *value)
+{
+    PyObject *sub = append_key(path, key), *entry;
+    int failed;
+    if (sub == NULL) return -1;
+    entry = PyTuple_Pack(2, sub, value);
+    Py_DECREF(sub);
+    if (entry == NULL) return -1;
+    failed = PyList_Append(list, entry);
+    Py_DECREF(entry);
+    return failed;
+}
+
+/* index_of(mappings, special, typed_texts): _dataindex.index_of for what parse_subset answered
+ * (exact dicts), as a DataIndex made without running its __init__. */
+static PyObject *
+index_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    State *st = state_of(self);
+    PyObject *mappings, *special, *typed, *empty = NULL, *index = NULL;
+    PyObject *parts[N_INDEX_NAMES] = {NULL};
+    Py_ssize_t i, n;
+    if (st == NULL) return NULL;
+    if (nargs != 3 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "index_of(mappings, special, typed_texts) takes two lists and a third value");
+        return NULL;
+    }
+    mappings = args[0];
+    special = args[1];
+    typed = args[2];
+    n = PyList_GET_SIZE(mappings);
+    for (i = 0; i < n; i++) {
+        if (!PyDict_CheckExact(PyList_GET_ITEM(mappings, i))) {
+            PyErr_SetString(PyExc_TypeError, "index_of(): mappings must be dicts");
+            return NULL;
+        }
+    }
+    /* the root (the first mapping, which has most keys) makes the set: sized for it at once */
+    parts[I_KEYS] = PySet_New(n ? PyList_GET_ITEM(mappings, 0) : NULL);
+    for (i = I_URLS; i <= I_OWNERS; i++) parts[i] = PyList_New(0);
+    for (i = 0; i < I_TYPED; i++)
+        if (parts[i] == NULL) goto done;
+    parts[I_TYPED] = Py_NewRef(typed);
+    for (i = 1; i < n; i++) {
+        PyObject *mapping = PyList_GET_ITEM(mappings, i), *key, *value;
+        Py_ssize_t at = 0;
+        while (PyDict_Next(mapping, &at, &key, &value))
+            if (PySet_Add(parts[I_KEYS], key) < 0) goto done;
+    }
+    n = PyList_GET_SIZE(special);
+    for (i = 0; i < n; i++) {
+        PyObject *entry = PyList_GET_ITEM(special, i), *path, *key, *mapping, *value;
+        long kind;
+        if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 4 ||
+            !PyTuple_CheckExact(PyTuple_GET_ITEM(entry, 1)) || !PyDict_CheckExact(PyTuple_GET_ITEM(entry, 3))) {
+            PyErr_SetString(PyExc_TypeError, "index_of(): special holds (kind, path, key, mapping) tuples");
+            goto done;
+        }
+        kind = PyLong_AsLong(PyTuple_GET_ITEM(entry, 0));
+        if (kind == -1 && PyErr_Occurred()) goto done;
+        path = PyTuple_GET_ITEM(entry, 1);
+        key = PyTuple_GET_ITEM(entry, 2);
+        mapping = PyTuple_GET_ITEM(entry, 3);
+        value = PyDict_GetItemWithError(mapping, key);
+        if (value == NULL) {
+            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+            goto done;
+        }
+        Py_INCREF(value);
+        if (kind == KIND_URL || kind == KIND_DATE || kind == KIND_OWNER) {
+            PyObject *list = parts[kind == KIND_URL ? I_URLS : kind == KIND_DATE ? I_DATES : I_OWNERS];
+            int failed = append_entry(list, path, key, value) < 0;
+            Py_DECREF(value);
+            if (failed) goto done;
+        }
+        else if (PyList_Check(value)) { /* images: each mapping item of the list */
+            Py_ssize_t j;
+            int failed = 0;
+            PyObject *sub = append_key(path, key);
+            for (j = 0; sub != NULL && !failed && j < PyList_GET_SIZE(value); j++) {
+                PyObject *item = PyList_GET_ITEM(value, j), *at, *pair;
+                if (!PyDict_Check(item)) continue;
+                at = append_index(sub, j);
+                pair = at == NULL ? NULL : PyTuple_Pack(2, at, item);
+                Py_XDECREF(at);
+                failed = pair == NULL || PyList_Append(parts[I_IMAGES], pair) < 0;
+                Py_XDECREF(pair);
+            }
+            Py_DECREF(value);
+            if (sub == NULL || failed) {
+                Py_XDECREF(sub);
+                goto done;
+            }
+            Py_DECREF(sub);
+        }
+        else
+            Py_DECREF(value);
+    }
+    empty = PyTuple_New(0);
+    if (empty == NULL) goto done;
+    index = PyBaseObject_Type.tp_new((PyTypeObject *)st->index_class, empty, NULL); /* object.__new__ */
+    if (index == NULL) goto done;
+    for (i = 0; i < N_INDEX_NAMES; i++) {
+        if (PyObject_SetAttr(index, st->names[i], parts[i]) < 0) {
+            Py_CLEAR(index);
+            goto done;
+        }
+    }
+done:
+    Py_XDECREF(empty);
+    for (i = 0; i < N_INDEX_NAMES; i++) Py_XDECREF(parts[i]);
+    return index;
 }
 
 static PyObject *
@@ -972,8 +1276,11 @@ set_fallback(PyObject *self, PyObject *cls)
 
 static PyMethodDef methods[] = {
     {"parse_subset", parse_subset, METH_VARARGS,
-     "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len, /)\n--\n\n"
+     "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len, typed=None, /)\n--\n\n"
      "_speedups_py.parse_subset in C, for texts within the length and key-count limits."},
+    {"index_of", (PyCFunction)(void (*)(void))index_of, METH_FASTCALL,
+     "index_of(mappings, special, typed_texts, /)\n--\n\n"
+     "_dataindex.index_of in C, for parse_subset's answer."},
     {"set_fallback", set_fallback, METH_O,
      "set_fallback(cls, /)\n--\n\nThe exception class that means 'use the full loader'."},
     {NULL, NULL, 0, NULL},
@@ -987,7 +1294,23 @@ module_exec(PyObject *module)
     fill_key_chars();
     PyDateTime_IMPORT; /* sets datetime.h's PyDateTimeAPI (the same pointer for every module) */
     st->datetime = PyDateTimeAPI;
-    return st->datetime == NULL ? -1 : 0;
+    if (st->datetime == NULL) return -1;
+    {
+        PyObject *found = PyImport_ImportModule("articlekit._dataindex"); /* imports nothing of this */
+        if (found == NULL) return -1;
+        st->index_class = PyObject_GetAttrString(found, "DataIndex");
+        Py_DECREF(found);
+        if (st->index_class == NULL) return -1;
+        if (!PyType_Check(st->index_class)) {
+            PyErr_SetString(PyExc_TypeError, "articlekit._dataindex.DataIndex is not a class");
+            return -1;
+        }
+    }
+    for (int i = 0; i < N_INDEX_NAMES; i++) {
+        st->names[i] = PyUnicode_InternFromString(index_names[i]);
+        if (st->names[i] == NULL) return -1;
+    }
+    return 0;
 }
 
 static int
@@ -998,6 +1321,7 @@ module_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->fallback);
     Py_VISIT(st->owner_dict);
     Py_VISIT(st->owner_fn);
+    Py_VISIT(st->index_class);
     return 0; /* the table's keys are str: they cannot be part of a cycle */
 }
 
@@ -1011,6 +1335,8 @@ module_clear(PyObject *module)
     Py_CLEAR(st->owner_dict);
     Py_CLEAR(st->owner_fn);
     for (i = 0; i < KEY_SLOTS; i++) Py_CLEAR(st->slots[i].key);
+    Py_CLEAR(st->index_class);
+    for (i = 0; i < N_INDEX_NAMES; i++) Py_CLEAR(st->names[i]);
     st->generation++;
     return 0;
 }

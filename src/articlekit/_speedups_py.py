@@ -1,6 +1,6 @@
 """The fast YAML path's line loop in pure Python: the twin of `articlekit._speedups`.
 
-`parse_subset` and `set_fallback` take exactly the arguments of the C
+`parse_subset`, `set_fallback` and `index_of` take exactly the arguments of the C
 extension's functions (`_speedups.c`, `_speedups.pyi`) and give exactly its
 answers, as markupsafe's `_native` module mirrors its `_speedups`.
 `articlekit.fastyaml` picks one of the two at import (the C one when it is
@@ -13,6 +13,11 @@ hands every other scalar (flow collection) to `scalar` (`flow`); unlike it,
 it also checks the length of the values it builds when the text is longer than
 `max_len`, so that `articlekit.fastyaml` may give it texts of any length.
 Neither counts keys: the caller checks `Limits.max_keys` on the mappings.
+
+Python pays for every operation on every line, so this loop reads most lines
+without a regex: the text is cut with `str.split`, a line with `str.partition`,
+and the head of a ``key: value`` line read before (``"  key"``) is looked up in
+a table (`_HEADS`); only a line whose head is new goes through `_LINE`.
 """
 
 from __future__ import annotations
@@ -23,13 +28,15 @@ from itertools import islice
 from operator import length_hint
 from typing import Any
 
+from ._dataindex import DataIndex
+from ._dataindex import index_of as _index_of
 from .issues import KeyPath
 
-__all__ = ["parse_subset", "set_fallback"]
+__all__ = ["index_of", "parse_subset", "set_fallback"]
 
 # One line: indent, an optional "- " item indicator, an optional plain word key with
-# its ":", and the rest of the line.  Every line matches (all parts are optional), so
-# findall() cuts the whole text into lines in C.  Other keys are found by _KEY in the rest.
+# its ":", and the rest of the line.  Every line matches (all parts are optional).  Other
+# keys are found by _KEY in the rest.
 _LINE = re.compile(
     r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_.-]{0,200}):(?: +|$))?(.*)$",
     re.MULTILINE,
@@ -59,6 +66,8 @@ _HOLDABLE_BYTES = bytes(
     [0x0A, *range(0x20, 0x7F), *(b for b in range(0x80, 0x100) if b not in (0xC2, 0xE2, 0xEF))]
 )
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")  # U+0080 to U+009F
+# (one regex search each: faster than a `bytes.find` per character)
+_BOM_NONCHAR_UTF8 = re.compile(b"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")  # U+FEFF, U+FFFE, U+FFFF
 # Characters a plain scalar's text may start with and still be other than a string.
 _MAYBE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
 # Of those, the letters: such a scalar is a boolean or null (one of _WORDS) or text.
@@ -70,15 +79,60 @@ _WORDS: dict[str, Any] = {
     **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
     **dict.fromkeys(("null", "Null", "NULL", "~"), None),
 }
+_ODD_WORDS = frozenset(("yes", "Yes", "YES", "on", "On", "ON", "no", "No", "NO", "off", "Off", "OFF"))
+"""The booleans of _WORDS other than true and false: what `typed` gets (see `parse_subset`)."""
 _DECIMAL = re.compile(r"[1-9][0-9]{0,17}|0")
 _NOT_A_WORD: Any = object()
+_NEW_KEY = -2  # a key `key_info` does not hold yet
 _MAP = 0
 _SEQ = 1
 
 _Special = list[tuple[int, KeyPath, str, dict[str, Any]]]
-_Line = tuple[str, str, str, str]  # what _LINE finds in a line
 
 _fallback: type[Exception] | None = None
+
+# The heads of "key: value" lines the loop has read, as `str.partition(": ")` cuts them
+# ("  key", "  - key"), and the whole of "key:" lines ("  key:"): (the indent of a line
+# without "- ", else -2; the key; what `_LINE` finds before the key: spaces, "- ").
+# A line with a head here is such a line, with that key, whatever its rest (`_LINE`
+# reads a line's head alone), so the loop reads it without a regex.  Only the syntax is
+# kept: what a key means (`key_info`) is looked up every time.
+_Head = tuple[int, str, str, str]
+_HEADS: dict[str, _Head] = {}
+_OPENERS: dict[str, _Head] = {}
+_NO_HEADS: dict[str, _Head] = {}  # never filled: for texts with "key:  value"
+_HEADS_SIZE = 4096
+_HEAD_MAX = 256
+_SPACES = frozenset(" " * n for n in range(101))  # the indents a "- item" line is read at without a regex
+
+
+# Whether ":  " is in a text: the regex finds it in half the time of `str.__contains__`,
+# whose search stops at every space of the text.
+_COLON_SPACES = re.compile(":  ").search
+
+
+def _spaced(text: str) -> bool:
+    """Whether a line of ``text`` has a space after its first ": " ("key:  value")."""
+    pos = text.find(":  ")
+    while pos >= 0:
+        if text.find(": ", text.rfind("\n", 0, pos) + 1, pos) < 0:
+            return True  # no ": " before this one on its line
+        end = text.find("\n", pos)  # (the line's other ":  " are not its first ": ")
+        if end < 0:
+            return False
+        pos = text.find(":  ", end)
+    return False
+
+
+def _remember(heads: dict[str, _Head], head: str, key: str, spaces: str, dash: str) -> None:
+    """Put ``head`` in ``heads`` (`_HEADS` or `_OPENERS`); emptied when full, so that a
+    file of many odd keys does not keep it full for good.  Long heads (keys longer than
+    any text key the fast path takes, deep indents) are not kept."""
+    if len(head) > _HEAD_MAX:
+        return
+    if len(heads) >= _HEADS_SIZE:
+        heads.clear()
+    heads[head] = (-2 if dash else len(spaces), key, spaces, dash)
 
 
 def set_fallback(cls: type[Exception], /) -> None:
@@ -103,12 +157,9 @@ def _holdable(text: str) -> bool:
     # only lead bytes are left: look for the characters they may start
     if b"\xc2" in rest and _C1_UTF8.search(raw) is not None:
         return False
-    if b"\xe2" in rest and (b"\xe2\x80\xa8" in raw or b"\xe2\x80\xa9" in raw):
-        return False  # U+2028, U+2029
-    # U+FEFF, U+FFFE, U+FFFF
-    return not (
-        b"\xef" in rest and (b"\xef\xbb\xbf" in raw or b"\xef\xbf\xbe" in raw or b"\xef\xbf\xbf" in raw)
-    )
+    if b"\xe2" in rest and ("\u2028" in text or "\u2029" in text):  # (faster on the text than on bytes)
+        return False
+    return b"\xef" not in rest or _BOM_NONCHAR_UTF8.search(raw) is None
 
 
 def _block_scalar(
@@ -188,16 +239,23 @@ def parse_subset(
     max_depth: int,
     key_info: dict[str, int],
     key_info_of: Callable[[str], int],
-    scalar: Callable[[str, int], Any],
-    flow: Callable[[str, int], Any],
+    scalar: Callable[..., Any],
+    flow: Callable[..., Any],
     max_len: int,
+    typed: list[str] | None = None,
     /,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None:
     """`articlekit._speedups.parse_subset` in Python: the same arguments, the same answers.
 
     `None` (a character the fast path does not take, or no mapping at all),
     `(root, mappings, special)`, or the class given to `set_fallback` raised.
+    With a `typed` list, `scalar` and `flow` are called as ``scalar(rest, max_len, typed)``,
+    and the loop appends to it the text of each yes, no, on or off (`_ODD_WORDS`) it reads
+    itself (see `_speedups.c`): with the callbacks' texts, every plain scalar that YAML 1.1
+    may read as other than it looks.
     """
+    if typed is None:  # (the loop calls them with `typed`, as the fast path gives it)
+        scalar, flow = _dropping(scalar), _dropping(flow)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     if not _holdable(text):
@@ -205,8 +263,7 @@ def parse_subset(
     fallback = _fallback
     if fallback is None:
         raise RuntimeError("set_fallback() was not called")
-    lines = _LINE.findall(text)
-    raw: list[str] | None = None  # the text's lines, split when a block scalar needs them
+    lines = text.split("\n")
     # No scalar can be longer than the text: most texts need no length check.
     check_len = len(text) > max_len
     root: dict[str, Any] | None = None
@@ -226,17 +283,37 @@ def parse_subset(
     word_letters = _WORD_LETTERS
     not_a_word = _NOT_A_WORD
     decimal = _DECIMAL.fullmatch
-    # the last continued plain scalar: (its last line, its text so far, the line of its key or item)
-    continued: tuple[_Line, str, str] | None = None
+    new_key = _NEW_KEY
+    # the last continued plain scalar: (the index of its last line, its text so far, its key)
+    continued: tuple[int, str, str] | None = None
     after_block = -1  # the index of the line after the last block scalar
+    # The indent of the mapping a "key: value" line continues (-1: none; a value is pending,
+    # or a sequence is open): such a line whose head is in `heads` is read at once.
+    common = -1
+    # "key:  value" (more spaces) leaves a line's rest with spaces that `_LINE` would eat.
+    heads, openers = (_NO_HEADS, _NO_HEADS) if _COLON_SPACES(text) and _spaced(text) else (_HEADS, _OPENERS)
     it = iter(lines)
 
-    for spaces, dash, key, rest in it:
-        if key and not dash and pending is None and top_kind == _MAP and len(spaces) == top_indent:
-            pass  # the common line: "key: value" in the open mapping
+    for line in it:
+        head, _, rest = line.partition(": ")
+        got = heads.get(head) if rest else openers.get(line)
+        if got is not None and got[0] == common:
+            key = got[1]  # the common line: "key: value" (or "key:") in the open mapping
         else:
-            if not key and ":" in rest:
-                key, rest = _split_key(rest, fallback)  # a key with spaces, punctuation or quotes
+            if got is not None:
+                _, key, spaces, dash = got  # a line whose head was read before
+                fresh = False
+            elif not line:
+                continue
+            else:
+                spaces, dash, rest = line.partition("- ")
+                fresh = not (dash and spaces in _SPACES and ":" not in rest and rest[:1] != " ")
+                if fresh:
+                    spaces, dash, key, rest = _LINE.match(line).groups()  # type: ignore[union-attr]
+                    if not key and ":" in rest:
+                        key, rest = _split_key(rest, fallback)  # a key with spaces, punctuation or quotes
+                else:
+                    key = ""  # "- item" (no ":"), as `_LINE` reads it
             if not dash and not key:
                 if not rest or rest[0] == "#":
                     continue  # blank line or full-line comment
@@ -251,14 +328,15 @@ def parse_subset(
                 joined = f"{so_far[0]} {rest.rstrip(' ')}"
                 if check_len and len(joined) > max_len:
                     raise fallback
-                value = scalar(joined, max_len) if joined[0] in maybe_typed else joined
+                value = scalar(joined, max_len, typed) if joined[0] in maybe_typed else joined
                 if origin_key:
                     top[origin_key] = value
                 else:
                     top[-1] = value  # "- text"
-                continued = (lines[number], joined, so_far[1])
+                continued = (number, joined, so_far[1])
                 continue
             indent = len(spaces)
+            common = -1  # (until the line is read: it may open or close collections)
             if root is None:
                 if dash or indent:
                     raise fallback  # a list at the top (an issue), or an indented root
@@ -326,59 +404,66 @@ def parse_subset(
                         if ": " in value or value[-1] == ":" or (check_len and len(value) > max_len):
                             raise fallback
                         if value in words:
+                            if typed is not None and value in _ODD_WORDS:
+                                typed.append(value)
                             value = words[value]  # "no # comment"
                         top.append(value)
                     elif first in "[{" and len(stack) < max_depth:
-                        value = flow(rest, max_len)  # "- []", "- {}", "- [a, b]", "- {a: b}"
+                        value = flow(rest, max_len, typed)  # "- []", "- {}", "- [a, b]", "- {a: b}"
                         if value:
                             _nested(value, mappings, max_depth - len(stack), fallback)
                         top.append(value)
                     else:
-                        top.append(scalar(rest, max_len))
+                        top.append(scalar(rest, max_len, typed))
                     continue
             elif top_kind != _MAP:
                 raise fallback
+            common = top_indent
+            if fresh and line[len(head) + 2 :] == rest:  # `_LINE` read the line as partition() did
+                _remember(_HEADS if rest else _OPENERS, head if rest else line, key, spaces, dash)
 
         # "key: rest" in the mapping `top`
-        info = key_info.get(key)
-        if info is None:
-            info = key_info_of(key)
-        if key in top or info < 0:
+        info = key_info.get(key, new_key)
+        if info:  # not a plain text key (0): new, not text (-1) or one the index lists
+            if info == new_key:
+                info = key_info_of(key)
+            if info < 0:
+                raise fallback
+            if info:
+                special.append((info, top_path, key, top))
+        if key in top:
             raise fallback
-        if info:
-            special.append((info, top_path, key, top))
         if not rest:
             pending = (top, key, top_indent, top_path)
+            common = -1
             continue
         first = rest[0]
         if first == '"':
-            body = rest.rstrip(" ")
-            if len(body) >= 2 and body[-1] == '"':
-                body = body[1:-1]
+            if rest[-1] == '"' and len(rest) > 1:  # (with spaces or a comment after it: `scalar`)
+                body = rest[1:-1]
                 if "\\" not in body and '"' not in body and not (check_len and len(body) > max_len):
                     top[key] = body
                     continue
-            top[key] = scalar(rest, max_len)
+            top[key] = scalar(rest, max_len, typed)
         elif first not in maybe_typed:
             if first in indicators:
                 if first == "#":  # "key:  # comment": the value is on the next lines
                     pending = (top, key, top_indent, top_path)
+                    common = -1
                 elif first in "[{" and len(stack) < max_depth:
-                    value = flow(rest, max_len)  # "key: []", "key: {}", "key: [a, b]", "key: {a: b}"
+                    value = flow(rest, max_len, typed)  # "key: []", "key: {}", "key: [a, b]", "key: {a: b}"
                     if value:
                         _nested(value, mappings, max_depth - len(stack), fallback)
                     top[key] = value
                 elif first in "|>":
-                    if raw is None:
-                        raw = text.split("\n")
                     number = len(lines) - length_hint(it) - 1  # this line's index
                     top[key], skip = _block_scalar(
-                        raw, number, rest, top_indent, check_len, max_len, fallback
+                        lines, number, rest, top_indent, check_len, max_len, fallback
                     )
                     next(islice(it, skip - 1, None), None)  # the scalar's lines
                     after_block = number + skip + 1
                 else:
-                    top[key] = scalar(rest, max_len)
+                    top[key] = scalar(rest, max_len, typed)
                 continue
             value = rest.rstrip(" ")
             if " #" in value:
@@ -394,6 +479,8 @@ def parse_subset(
             word = words.get(value, not_a_word)
             if word is not not_a_word:
                 top[key] = word
+                if typed is not None and value in _ODD_WORDS:
+                    typed.append(value)
             elif decimal(value) is not None:
                 top[key] = int(value)
             elif first in word_letters:  # not one of _WORDS: text
@@ -401,13 +488,22 @@ def parse_subset(
                     raise fallback
                 top[key] = value
             else:
-                top[key] = scalar(value, max_len)
+                top[key] = scalar(value, max_len, typed)
 
     if pending is not None:
         pending[0][pending[1]] = None
     if root is None:
         return None
     return root, mappings, special
+
+
+def _dropping(callback: Callable[[str, int], Any]) -> Callable[[str, int, None], Any]:
+    """``callback``, called with a third argument (``typed``, `None`) that it does not take."""
+
+    def call(rest: str, max_len: int, typed: None) -> Any:
+        return callback(rest, max_len)
+
+    return call
 
 
 def _nested(value: Any, mappings: list[dict[str, Any]], room: int, fallback: type[Exception]) -> None:
@@ -435,10 +531,10 @@ def _split_key(rest: str, fallback: type[Exception]) -> tuple[str, str]:
 
 
 def _continuable(
-    lines: list[_Line],
+    lines: list[str],
     number: int,
     after_block: int,
-    continued: tuple[_Line, str, str] | None,
+    continued: tuple[int, str, str] | None,
     top_indent: int,
     indent: int,
     rest: str,
@@ -456,10 +552,9 @@ def _continuable(
     text = rest.rstrip(" ")
     if ": " in text or " #" in text or text[-1] == ":":
         return None
-    previous = lines[number - 1]
-    if continued is not None and continued[0] is previous:
+    if continued is not None and continued[0] == number - 1:
         return continued[1], continued[2]
-    _, dash, key, first_rest = previous
+    _, dash, key, first_rest = _LINE.match(lines[number - 1]).groups()  # type: ignore[union-attr]
     if not key and ":" in first_rest:
         key, first_rest = _split_key(first_rest, fallback)
     if not (dash or key) or not first_rest:
@@ -468,3 +563,10 @@ def _continuable(
     if first[0] in _INDICATORS or " #" in first or ": " in first or first[-1] == ":":
         return None  # quoted, flow, block, commented, or not a scalar the fast path took
     return first, key
+
+
+def index_of(
+    mappings: list[dict[str, Any]], special: _Special, typed_texts: list[str] | None, /
+) -> DataIndex:
+    """`articlekit._speedups.index_of` in Python: `articlekit._dataindex.index_of` itself."""
+    return _index_of(mappings, special, typed_texts)

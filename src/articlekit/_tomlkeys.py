@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import difflib
-import json
 import re
 import sys
 from typing import Any
@@ -308,6 +306,8 @@ def config_error(
             if isinstance(annotation, type) and issubclass(annotation, BaseModel):
                 table = annotation
         known = [f.alias or n for n, f in table.model_fields.items()]
+        import difflib  # only for a message about a mistake
+
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         message = f"unknown key{hint}; known keys here: {', '.join(known)}"
@@ -347,6 +347,8 @@ def error_at(source: str, text: str, path: KeyPath, key: str, message: str) -> C
 
 def key_name(path: KeyPath) -> str:
     """A key path as written in TOML: ``limits.max-bytes``, ``kinds."a/**"``, ``select[1]``."""
+    import json  # here: a check reads no configuration file, or one without mistakes
+
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -359,6 +361,8 @@ def key_name(path: KeyPath) -> str:
 
 def to_toml(value: object) -> str:
     """A value written as TOML (what `Config.to_display` shows)."""
+    import json  # here: only `articlekit config` shows a configuration
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

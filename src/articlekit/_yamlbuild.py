@@ -20,6 +20,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from ._yamlerrors import (
     _depth_message,
@@ -44,15 +45,16 @@ from ._yamltags import (
     MULTI_DOC,
     SYNTAX,
     TAG,
-    _constructor,
     _describe,
     _Mapper,
-    _resolver,
     _short_tag,
 )
 from .issues import Issue, KeyPath
 from .limits import Limits
 from .positions import NodeInfo
+
+_resolver = Resolver()
+_constructor = SafeConstructor()
 
 
 class _Frame:

@@ -7,11 +7,8 @@ for values in messages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
-
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 from .issues import CODES
 from .positions import YAML_BREAK
@@ -50,18 +47,87 @@ _SCALAR_TAGS = {
     _YAML_NS + "null",
     _YAML_NS + "timestamp",
 }
-_resolver = Resolver()
-_constructor = SafeConstructor()
+# PyYAML's implicit resolvers (`yaml.resolver.Resolver`), copied so that resolving a plain
+# scalar does not import PyYAML (a tenth of a check's start-up; the fast path resolves every
+# key): (tag, pattern, flags, the first characters it is tried for), in PyYAML's order.
+# A test holds the table equal to PyYAML's, pattern for pattern.
+_IMPLICIT: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
+    (
+        _YAML_NS + "bool",
+        r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+        re.X,
+        tuple("yYnNtTfFoO"),
+    ),
+    (
+        _YAML_NS + "float",
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+        re.X,
+        tuple("-+0123456789."),
+    ),
+    (
+        _YAML_NS + "int",
+        r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        re.X,
+        tuple("-+0123456789"),
+    ),
+    (_YAML_NS + "merge", r"^(?:<<)$", 0, ("<",)),
+    (
+        _YAML_NS + "null",
+        r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+        re.X,
+        ("~", "n", "N", ""),
+    ),
+    (
+        _YAML_NS + "timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X,
+        tuple("0123456789"),
+    ),
+    (_YAML_NS + "value", r"^(?:=)$", 0, ("=",)),
+    (_YAML_NS + "yaml", r"^(?:!|&|\*)$", 0, tuple("!&*")),
+)
+_FIRST: dict[str, tuple[int, ...]] = {
+    first: tuple(index for index, entry in enumerate(_IMPLICIT) if first in entry[3])
+    for first in dict.fromkeys(first for entry in _IMPLICIT for first in entry[3])
+}
+"""The indexes of the `_IMPLICIT` entries tried for a text, by its first character (``""``: empty)."""
+_COMPILED: dict[int, re.Pattern[str]] = {}
+"""The patterns of `_IMPLICIT` compiled so far (on first use: most texts need one or two)."""
 
 
 def resolve_plain(text: str) -> str:
     """The tag YAML 1.1 (as PyYAML's SafeLoader) gives ``text`` written as a plain scalar.
 
+    What ``yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))``
+    answers, without importing PyYAML.
+
     >>> resolve_plain("yes"), resolve_plain("10:00"), resolve_plain("hello")
     ('tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:str')
     """
-    tag: str = _resolver.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return tag
+    for index in _FIRST.get(text[:1], ()):
+        pattern = _COMPILED.get(index)
+        if pattern is None:
+            _, source, flags, _ = _IMPLICIT[index]
+            pattern = _COMPILED[index] = re.compile(source, flags)
+        if pattern.match(text):
+            return _IMPLICIT[index][0]
+    return _STR
 
 
 class _Mapper:
@@ -120,3 +186,30 @@ class _Offset:
         breaks = list(YAML_BREAK.finditer(head))
         self.line = len(breaks)
         self.column = index - (breaks[-1].end() if breaks else 0)
+
+
+_constructing: tuple[Any, Any] | None = None
+"""PyYAML's ``SafeConstructor()`` and ``ScalarNode``, imported by the first `construct_plain`."""
+
+
+def construct_plain(tag: str, text: str) -> Any:
+    """The value PyYAML's ``SafeConstructor`` makes of the plain scalar ``text`` resolved as ``tag``.
+
+    PyYAML is imported on the first call: the fast path reads most front
+    matter without it, and needs it only for the scalars it does not read itself.
+
+    >>> construct_plain("tag:yaml.org,2002:int", "0x1F"), construct_plain("tag:yaml.org,2002:bool", "on")
+    (31, True)
+
+    Raises:
+        KeyError: ``tag`` has no constructor.
+        Exception: whatever PyYAML's constructor raises for ``text``.
+    """
+    global _constructing
+    if _constructing is None:
+        from yaml.constructor import SafeConstructor
+        from yaml.nodes import ScalarNode
+
+        _constructing = (SafeConstructor(), ScalarNode)
+    constructor, node = _constructing
+    return type(constructor).yaml_constructors[tag](constructor, node(tag, text))

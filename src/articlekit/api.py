@@ -6,7 +6,7 @@ Data flows one way: splitter → YAML layer → models → rules → issues.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import IO, TYPE_CHECKING, Any, overload
 
@@ -25,8 +25,7 @@ from .positions import Locations
 from .rules import Context, RuleOptions, run_rules
 from .secured import require_backend, validate_key
 from .splitter import SplitResult, split_front_matter
-from .suppressions import apply_suppressions, find_suppressions
-from .validate import share_fields_sets, validate_model
+from .validate import validate_issues, validate_kept
 
 if TYPE_CHECKING:
     from .config import Config
@@ -87,9 +86,16 @@ def _analyze(
     limits: Limits,
     options: RuleOptions,
     schema: bool = True,
+    model: bool = True,
 ) -> _Analysis:
+    """Split, read, validate and run the rules: every issue of ``data``, and what was found on the way.
+
+    ``schema=False`` stops after reading the YAML (`parse`); ``model=False`` validates
+    without making the model objects (`check` needs only the issues; ``result.model``
+    stays ``None``).
+    """
     split = split_front_matter(data, limits)
-    issues = list(split.issues)
+    issues = [*split.issues] if split.issues else []
     result = _Analysis(split, issues)
     if split.front_matter is None:
         return result
@@ -108,8 +114,10 @@ def _analyze(
         issues.append(unknown_kind_issue(loaded.data, loaded.locations))
         return result
     result.kind = model_kind
-    model, schema_issues = validate_model(loaded.data, model_kind, loaded.locations)
-    result.model = model
+    if model:
+        result.model, schema_issues = validate_kept(loaded.data, model_kind, loaded.locations)
+    else:  # check: the same issues, without making the models
+        schema_issues = validate_issues(loaded.data, model_kind, loaded.locations)
     if schema_issues:
         issues.extend(_unexplained(schema_issues, loaded.issues))
     ctx = Context(loaded.data, loaded.locations, model_kind, options, prebuilt_index=loaded.index)
@@ -142,7 +150,10 @@ def _finish(issues: list[Issue], ignore: frozenset[str]) -> list[Issue]:
     Each layer reports its own problems once (the YAML layer leaves the
     characters it cannot hold to the splitter), so nothing is reported twice.
     """
-    return sorted(i for i in issues if i.code not in ignore) if ignore else sorted(issues)
+    issues = [i for i in issues if i.code not in ignore] if ignore else [*issues]
+    if len(issues) > 1:  # (most files have no issue)
+        issues.sort()
+    return issues
 
 
 def _rule_options(options: RuleOptions | None, secured_key: bytes | None) -> RuleOptions:
@@ -185,19 +196,13 @@ class _Plan:
         options: RuleOptions | None,
         secured_key: bytes | None,
     ) -> None:
-        load_plugins()  # once; then a flag test (installed plugins' kinds and codes)
-        if config is not None and config.plugins:  # a configuration made in Python, or in another process
-            source = config.source
-            load_config_plugins(config.plugins, config.root, None if source is None else str(source))
+        _load_plugins(config)
         ignored = _as_set(ignore)
         self.promote = False
         if isinstance(kind, str):
             kind = _kind_named(kind)
         if config is None:
-            self.ignored = ignored
-            self.kind = kind
-            self.limits = limits or DEFAULT_LIMITS
-            self.options = _rule_options(options, secured_key)
+            self._plain(ignored, kind, limits or DEFAULT_LIMITS, _rule_options(options, secured_key))
             return
         if path is not None and kind is None:
             by_config, kind = config._for_path(path)  # worked out once per path
@@ -211,6 +216,77 @@ class _Plan:
         self.options = _rule_options(options or config.rule_options, secured_key)
         self.promote = config.warnings_as_errors
 
+    def _plain(
+        self, ignored: frozenset[str], kind: type[BaseModel] | None, limits: Limits, options: RuleOptions
+    ) -> None:
+        """Fill in a plan without configuration."""
+        self.ignored = ignored
+        self.kind = kind
+        self.limits = limits
+        self.options = options
+        self.promote = False
+
+
+def _load_plugins(config: Config | None) -> None:
+    """Load the installed plugins and the configuration's: what a call does before it reads its plan."""
+    load_plugins()  # once; then a flag test (installed plugins' kinds and codes)
+    if config is not None and config.plugins:  # a configuration made in Python, or in another process
+        source = config.source
+        load_config_plugins(config.plugins, config.root, None if source is None else str(source))
+
+
+_PLANS_KEPT = 1_024  # plans a configuration keeps (one per distinct ignored codes and kind of its paths)
+
+
+def _path_plan(config: Config, path: str | os.PathLike[str]) -> _Plan:
+    """The `_Plan` of a call given a configuration and a path and no other argument (the command line's).
+
+    A plan depends on the path only through the ignored codes and the kind that
+    ``Config._for_path`` works out for it (once per path), so the configuration keeps one
+    plan for each such pair instead of a call making one (limits, rule options, key).
+    """
+    _load_plugins(config)
+    found = config._for_path(path)
+    # kept with what the configuration has worked out; a `Config` is frozen, so its plans never go stale
+    memo = config._worked_out()
+    plans: dict[tuple[frozenset[str], type[BaseModel] | None], _Plan] | None = memo.get("plans")
+    if plans is None or len(plans) >= _PLANS_KEPT:
+        plans = memo["plans"] = {}
+    plan = plans.get(found)
+    if plan is None:
+        plan = plans[found] = _Plan(config, path, None, None, None, None, None)
+    return plan
+
+
+def _default_plan() -> _Plan:
+    """The plan of a call given no configuration and no argument: always the same."""
+    plan: _Plan = object.__new__(_Plan)
+    plan._plain(_NOTHING, None, DEFAULT_LIMITS, _DEFAULT_OPTIONS)
+    return plan
+
+
+_DEFAULT_PLAN = _default_plan()
+
+
+def _plan(
+    config: Config | None,
+    path: str | os.PathLike[str] | None,
+    ignore: Iterable[str] | None,
+    kind: type[BaseModel] | str | None,
+    limits: Limits | None,
+    options: RuleOptions | None,
+    secured_key: bytes | None,
+) -> _Plan:
+    """The `_Plan` of a call: `_DEFAULT_PLAN` when it gives none of these (most calls), the
+    configuration's plan for the path when it gives only those two (`_path_plan`)."""
+    if ignore is None and kind is None and limits is None and options is None and secured_key is None:
+        if config is None:
+            load_plugins()  # (what `_Plan` does first)
+            return _DEFAULT_PLAN
+        if path is not None:
+            return _path_plan(config, path)
+    return _Plan(config, path, ignore, kind, limits, options, secured_key)
+
 
 def _kind_named(name: str) -> type[BaseModel]:
     """The model of the registered kind ``name`` (`kind="video"`); `ValueError` if there is none."""
@@ -223,6 +299,20 @@ def _kind_named(name: str) -> type[BaseModel]:
         raise ValueError(f"kind={name!r} is not a registered kind; known kinds: {known}") from None
 
 
+_Suppress = Callable[[list[Issue], str, frozenset[str], list[Issue] | None], list[Issue]]
+_suppress: _Suppress | None = None  # `suppressions._suppressed`, once a file has named ``articlekit``
+
+
+def _import_suppress() -> _Suppress:
+    """`suppressions._suppressed`, imported (with PyYAML's scanner) when a file first names ``articlekit``
+    (an ``import`` statement in `_reported` cost ~0.7 us for each such file)."""
+    global _suppress
+    from .suppressions import _suppressed
+
+    _suppress = _suppressed
+    return _suppressed
+
+
 def _reported(result: _Analysis, plan: _Plan, silenced: list[Issue] | None = None) -> list[Issue]:
     """The issues to report: less ignored codes, less suppressed ones, sorted.
 
@@ -232,11 +322,7 @@ def _reported(result: _Analysis, plan: _Plan, silenced: list[Issue] | None = Non
     issues = _finish(result.issues, plan.ignored)
     front_matter = result.split.front_matter
     if front_matter is not None and "articlekit" in front_matter:
-        found = find_suppressions(front_matter, first_line=2)
-        if found:
-            ignored = plan.ignored
-            issues = apply_suppressions(issues, found, lambda code: code not in ignored, silenced)
-            issues.sort()
+        issues = (_suppress or _import_suppress())(issues, front_matter, plan.ignored, silenced)
     if plan.promote:
         issues = [replace(i, severity="error") if not i.is_error else i for i in issues]
     return issues
@@ -288,8 +374,10 @@ def check(
     ["1:1: error AK103 the front matter opened on line 1 is never closed: add a line '---' after it"]
     """
     _check_input(data)
-    plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
-    result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
+    plan = _plan(config, path, ignore, kind, limits, options, secured_key)
+    result = _analyze(
+        data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options, model=False
+    )
     return _reported(result, plan)
 
 
@@ -311,8 +399,10 @@ def check_with_suppressed(
     `check` returns.
     """
     _check_input(data)
-    plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
-    result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
+    plan = _plan(config, path, ignore, kind, limits, options, secured_key)
+    result = _analyze(
+        data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options, model=False
+    )
     silenced: list[Issue] = []
     issues = _reported(result, plan, silenced)
     silenced.sort()
@@ -427,7 +517,7 @@ def loads(
     schema cannot make a ``Document`` whatever is suppressed.
     """
     _check_input(data)
-    plan = _Plan(config, path, ignore, kind, limits, options, secured_key)
+    plan = _plan(config, path, ignore, kind, limits, options, secured_key)
     result = _analyze(data, kind=plan.kind, ignore=plan.ignored, limits=plan.limits, options=plan.options)
     issues = _reported(result, plan)
     errors = [i for i in issues if i.is_error]
@@ -443,7 +533,7 @@ def loads(
     assert result.data is not None
     assert result.locations is not None
     assert split.front_matter is not None
-    share_fields_sets(result.model)  # the model is kept: its shape's one set of set fields
+    # (validate_kept gave the model its shape's one set of set fields)
     return _made(result.model, split.body, tuple(issues), _source_of(split, result.data, result.locations))
 
 

@@ -122,7 +122,7 @@ class Config(BaseModel):
     @classmethod
     def default(cls) -> Config:
         """The configuration of no file: every default (what ``--isolated`` uses)."""
-        return _DEFAULT
+        return _DEFAULT if _DEFAULT is not None else _make_default()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, root: str | os.PathLike[str] | None = None) -> Config:
@@ -291,6 +291,10 @@ class Config(BaseModel):
             if spec.match(rel):
                 return self._resolve_kind(glob, name)
         return None
+
+    def _worked_out(self) -> dict[Any, Any]:
+        """What this configuration has worked out so far; `articlekit.api` keeps its plans there."""
+        return _memo(self)
 
     def _for_path(self, path: str | os.PathLike[str]) -> tuple[frozenset[str], type[BaseModel] | None]:
         """`ignored_codes` and `kind_for` of ``path``, worked out once per path (what `check` asks each call).
@@ -535,7 +539,26 @@ def _validate(
 
 # --------------------------------------------------------------------------- discovery
 
-_DEFAULT = Config()
+_DEFAULT: Config | None = None
+"""`Config.default`, made on first use (by `_make_default`)."""
+
+
+def _make_default() -> Config:
+    """``Config()``, made without validating: its values are the defaults, valid by construction.
+
+    Validating would build the validators of `Config` and its tables, a
+    tenth of the start-up of a check of one file that has no configuration
+    file to read (a test compares the two).
+    """
+    global _DEFAULT
+    _DEFAULT = Config.model_construct(
+        _fields_set=set(),
+        limits_table=LimitsTable.model_construct(_fields_set=set()),
+        rules_table=RulesTable.model_construct(_fields_set=set()),
+    )
+    return _DEFAULT
+
+
 _BY_FOLDER: dict[str, Config] = {}
 _BY_FILE: dict[str, Config] = {}
 
@@ -584,7 +607,7 @@ def _discover_folder(folder: str) -> Config:
             break
         parent = os.path.dirname(current)
         if parent == current:
-            found = _DEFAULT
+            found = Config.default()
             break
         current = parent
     for seen in visited:

@@ -13,7 +13,8 @@ C/Python boundary: `articlekit._speedups` (C, optional) and
 `articlekit._speedups_py` (pure Python).  This module picks one at import (C
 when it is built and loads, unless `ARTICLEKIT_PURE_PYTHON=1`) and hands it
 its callbacks.  Tests and the fuzzer compare the two through a small internal
-API: `IMPLEMENTATIONS`, `parse_with`, `using`, `loop_arguments`, `Fallback`.
+API: `IMPLEMENTATIONS`, `parse_with`, `parse_indexed_with`, `using`, `loop_arguments`,
+`Fallback`.
 
 It also reads what other sites' front matter uses: comments (on their own
 lines and after values), keys with spaces and punctuation, quoted keys
@@ -47,19 +48,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import partial
 from types import ModuleType
 from typing import Any, Literal, NamedTuple
 
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
-
 from . import _speedups_py
 from ._dataindex import DataIndex, index_of, key_kind
-from ._speedups_py import _DECIMAL, _INDICATORS, _MAYBE_TYPED, _NOT_A_WORD, _WORDS
+from ._speedups_py import _DECIMAL, _INDICATORS, _MAYBE_TYPED, _NOT_A_WORD, _ODD_WORDS, _WORDS
+from ._yamltags import construct_plain
 from .issues import KeyPath
 from .limits import DEFAULT_LIMITS, Limits
 from .positions import LazyLocations, NodeInfo
@@ -70,6 +70,8 @@ __all__ = ["LazyLocations", "load_yaml_fast", "parse_subset"]
 
 _YAML_NS = "tag:yaml.org,2002:"
 _STR = _YAML_NS + "str"
+_INT = _YAML_NS + "int"
+_FLOAT = _YAML_NS + "float"
 _CONSTRUCTED_TAGS = frozenset(
     {_YAML_NS + "int", _YAML_NS + "float", _YAML_NS + "bool", _YAML_NS + "null", _YAML_NS + "timestamp"}
 )
@@ -112,11 +114,13 @@ _FLOW_ITEM = rf"""(?:{_FLOW_PLAIN}|"[^"\\]*(?:\\.[^"\\]*)*"|'[^']*(?:''[^']*)*'(
 _FLOW_SEQ = re.compile(rf"\[ *{_FLOW_ITEM}(?: *, *{_FLOW_ITEM})* *\] *")
 _FLOW_ITEMS = re.compile(rf" *({_FLOW_ITEM}) *(?:,|\] *$)")
 _STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
-_constructor = SafeConstructor()
 _UTC = timezone.utc
+_ISO_STAMPS = sys.version_info >= (3, 11)  # `datetime.fromisoformat` reads "...T13:41:00Z"
 _MAX_TYPED = 64  # longer numbers (0b1111..., 1:2:3:...) are guarded by the full loader
 
 _Special = list[tuple[int, KeyPath, str, dict[str, Any]]]
+_Found = tuple[dict[str, Any], list[dict[str, Any]], _Special, list[str]]
+"""What `_run` answers: the root, its mappings, the special keys and the typed scalars' texts."""
 _KEY_CACHE_SIZE = 4096
 _key_info: dict[str, int] = {}
 
@@ -137,36 +141,75 @@ def _key_info_of(key: str) -> int:
     return info
 
 
-def _typed(text: str) -> Any:
-    """A plain scalar that may not be a string, resolved and constructed as SafeLoader does."""
+def _typed(text: str, typed: list[str] | None = None) -> Any:
+    """A plain scalar that may not be a string, resolved and constructed as SafeLoader does.
+
+    ``typed`` gets ``text`` when the value is a boolean other than true or false or a
+    number not written as a decimal integer (see `_speedups_py.parse_subset`).
+    """
     value = _WORDS.get(text, _NOT_A_WORD)
     if value is not _NOT_A_WORD:
+        if typed is not None and text in _ODD_WORDS:
+            typed.append(text)
         return value
+    if len(text) == 20 and _STAMP.fullmatch(text) is not None:
+        return _stamp(text)  # (before the integers: no timestamp is one)
     if _DECIMAL.fullmatch(text):
         return int(text)
-    m = _STAMP.fullmatch(text)
-    if m is not None:
-        y, mo, d, h, mi, s = m.groups()
-        try:
-            return datetime(int(y), int(mo), int(d), int(h), int(mi), int(s), tzinfo=_UTC)
-        except ValueError:
-            raise Fallback from None  # the full loader reports the bad date
     tag = resolve_plain(text)
     if tag == _STR:
         return text
     if tag not in _CONSTRUCTED_TAGS or len(text) > _MAX_TYPED:
         raise Fallback  # "<<", "=", or a huge number: the full loader decides
     try:
-        return SafeConstructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
+        value = construct_plain(tag, text)
     except Exception:  # any doubt: the full loader reports it
+        raise Fallback from None
+    if typed is not None and tag in (_INT, _FLOAT):
+        typed.append(text)
+    return value
+
+
+def _stamp(text: str) -> datetime:
+    """The aware `datetime` of a `_STAMP` text, as `SafeConstructor` builds it; `Fallback` for a
+    date or time that does not exist (the full loader reports it).
+
+    `datetime.fromisoformat` reads that form (with its "Z") from Python 3.11 on, ten times as
+    fast as six `int` calls and the constructor, and refuses the same texts (months and days
+    00 to 99 in leap and common years, hours, minutes and seconds 00 to 99:
+    tests/test_fastyaml_stamps.py); hours from 24 on are left to the constructor, which
+    refuses them, whatever a later Python's `fromisoformat` makes of "24:00:00".
+    """
+    try:
+        if _ISO_STAMPS and text[11:13] < "24":
+            return datetime.fromisoformat(text)
+        return datetime(
+            int(text[:4]),
+            int(text[5:7]),
+            int(text[8:10]),
+            int(text[11:13]),
+            int(text[14:16]),
+            int(text[17:19]),
+            tzinfo=_UTC,
+        )
+    except ValueError:
         raise Fallback from None
 
 
-def _scalar(rest: str, limit: int) -> Any:
+def _scalar(rest: str, limit: int, typed: list[str] | None = None) -> Any:
     """The value of a one-line scalar written as ``rest`` (the text after ``key: `` or ``- ``),
-    which may end with a comment."""
+    which may end with a comment; ``typed`` as for `_typed`."""
     first = rest[0]
     if first == '"':
+        if rest[-1] == '"' and len(rest) > 1:
+            body = rest[1:-1]
+            quotes = body.count('\\"')
+            if quotes == body.count("\\") == body.count('"'):
+                # every "\" escapes a quote, and every quote is escaped (the embed codes of real
+                # files: <iframe src=\"...\">): the scalar is the whole of `rest`, without a regex
+                if len(body) - quotes > limit:
+                    raise Fallback
+                return body.replace('\\"', '"')
         m = _DQ_LINE.fullmatch(rest)
         if m is None:
             raise Fallback
@@ -195,18 +238,18 @@ def _scalar(rest: str, limit: int) -> Any:
     ):
         raise Fallback
     if first in _MAYBE_TYPED:
-        return _typed(text)
+        return _typed(text, typed)
     return text
 
 
-def _flow(rest: str, limit: int) -> list[Any] | dict[str, Any]:
+def _flow(rest: str, limit: int, typed: list[str] | None = None) -> list[Any] | dict[str, Any]:
     """An empty ``[]`` or ``{}``, or a one-line flow collection written as ``rest`` (see
-    `_flow_collection`), which may end with a comment."""
+    `_flow_collection`), which may end with a comment; ``typed`` as for `_typed`."""
     text = rest.rstrip(" ")
     if text in _EMPTY_FLOW:
         return [] if text == "[]" else {}
     if _FLOW_SEQ.fullmatch(text) is None:
-        return _flow_collection(text, limit)
+        return _flow_collection(text, limit, typed)
     items: list[Any] = []
     for item in _FLOW_ITEMS.findall(text, 1):
         first = item[0]
@@ -215,7 +258,7 @@ def _flow(rest: str, limit: int) -> list[Any] | dict[str, Any]:
         elif len(item) > limit:
             raise Fallback
         else:
-            items.append(_typed(item) if first in _MAYBE_TYPED else item)
+            items.append(_typed(item, typed) if first in _MAYBE_TYPED else item)
     return items
 
 
@@ -232,7 +275,7 @@ _FLOW_MAX_KEYS = 32  # longer flow mappings: the full loader counts their keys
 _FLOW_MAX_NESTING = 4
 
 
-def _flow_collection(text: str, limit: int) -> list[Any] | dict[str, Any]:
+def _flow_collection(text: str, limit: int, typed: list[str] | None = None) -> list[Any] | dict[str, Any]:
     """A one-line flow sequence or mapping of scalars and of such collections, nested at most
     `_FLOW_MAX_NESTING` deep, with no empty entry, no trailing ",", no ``?`` key, text keys
     (none that the rules' index lists) written ``key: value`` -- or `Fallback`.
@@ -261,7 +304,7 @@ def _flow_collection(text: str, limit: int) -> list[Any] | dict[str, Any]:
     if depth or tokens[0][0] not in "[{" or (rest and (rest[0] != " " or not _FLOW_END.fullmatch(rest))):
         raise Fallback
     try:
-        value, at = _flow_value(tokens, 0, limit, _FLOW_MAX_NESTING)
+        value, at = _flow_value(tokens, 0, limit, _FLOW_MAX_NESTING, typed)
     except IndexError:
         raise Fallback from None
     if at != len(tokens):
@@ -269,7 +312,9 @@ def _flow_collection(text: str, limit: int) -> list[Any] | dict[str, Any]:
     return value  # type: ignore[no-any-return]
 
 
-def _flow_value(tokens: list[tuple[str, str, int]], i: int, limit: int, room: int) -> tuple[Any, int]:
+def _flow_value(
+    tokens: list[tuple[str, str, int]], i: int, limit: int, room: int, typed: list[str] | None
+) -> tuple[Any, int]:
     """The value that starts at ``tokens[i]``, and the index of the token after it."""
     kind, text, _ = tokens[i]
     if kind == "s":
@@ -277,7 +322,7 @@ def _flow_value(tokens: list[tuple[str, str, int]], i: int, limit: int, room: in
     if kind == "p":
         if len(text) > limit:
             raise Fallback
-        return (_typed(text) if text[0] in _MAYBE_TYPED else text), i + 1
+        return (_typed(text, typed) if text[0] in _MAYBE_TYPED else text), i + 1
     if room < 1 or kind not in "[{":
         raise Fallback
     close = "]" if kind == "[" else "}"
@@ -287,7 +332,7 @@ def _flow_value(tokens: list[tuple[str, str, int]], i: int, limit: int, room: in
     if kind == "[":
         items: list[Any] = []
         while True:
-            item, i = _flow_value(tokens, i, limit, room - 1)
+            item, i = _flow_value(tokens, i, limit, room - 1, typed)
             items.append(item)
             if tokens[i][0] == close:
                 return items, i + 1
@@ -307,7 +352,7 @@ def _flow_value(tokens: list[tuple[str, str, int]], i: int, limit: int, room: in
             raise Fallback  # "key : v", "key" alone, a repeated key, a key the index lists or not text
         if len(mapping) >= _FLOW_MAX_KEYS:
             raise Fallback
-        mapping[key], i = _flow_value(tokens, i + 2, limit, room - 1)
+        mapping[key], i = _flow_value(tokens, i + 2, limit, room - 1, typed)
         if tokens[i][0] == close:
             return mapping, i + 1
         if tokens[i][0] != ",":
@@ -368,6 +413,10 @@ IMPLEMENTATION: str = "c" if _c_loop is not None else "python"
 _loop: ModuleType = IMPLEMENTATIONS[IMPLEMENTATION]
 ACCELERATED: bool = _c_loop is not None
 """Whether the fast path's line loop runs in C (`articlekit._speedups`)."""
+_index_of: Callable[[list[dict[str, Any]], _Special, list[str]], DataIndex] = (
+    _loop.index_of if _c_loop is not None else index_of  # (the pure loop's is this one, with a frame more)
+)
+"""`articlekit._dataindex.index_of`, in C with the C loop, for the loop's answer."""
 
 
 def loop_arguments(limits: Limits = DEFAULT_LIMITS) -> tuple[Any, ...]:
@@ -375,8 +424,10 @@ def loop_arguments(limits: Limits = DEFAULT_LIMITS) -> tuple[Any, ...]:
 
     `(max_depth, key_info, key_info_of, scalar, flow, max_len)`: this module's
     table of key verdicts, its callbacks (which raise `Fallback`), and the
-    limits' bounds.  `module.parse_subset(text, *loop_arguments(limits))`
-    calls a loop module exactly as the fast path does.
+    limits' bounds.  `module.parse_subset(text, *loop_arguments(limits), typed)`
+    calls a loop module exactly as the fast path does (``typed``: a new empty
+    list, which gets the texts of the scalars that YAML 1.1 may read as other
+    than they look; the rules' `DataIndex.typed_texts`).
     """
     return (limits.max_depth - 2, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length)
 
@@ -408,13 +459,25 @@ def parse_with(implementation: str, text: str, limits: Limits = DEFAULT_LIMITS) 
     more), while this calls the named loop whatever the text.  For tests and
     `python -m articlekit.fuzz`, which compare the loops.
     """
+    return parse_indexed_with(implementation, text, limits)[0]
+
+
+def parse_indexed_with(
+    implementation: str, text: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[LoopAnswer, DataIndex | None]:
+    """`parse_with`, and the rules' `DataIndex` that the named loop's module makes of its
+    answer (its `index_of`, with the `DataIndex.typed_texts` the loop listed), or `None`
+    unless the verdict is `"ok"`.  For `python -m articlekit.fuzz`, which compares them.
+    """
+    module = IMPLEMENTATIONS[implementation]
     try:
-        found = _run(IMPLEMENTATIONS[implementation], text, limits, text.count("\n"))
+        found = _run(module, text, limits, text.count("\n") + 1)
     except Fallback:
-        return LoopAnswer("fallback", None, [], [])
+        return LoopAnswer("fallback", None, [], []), None
     if found is None:
-        return LoopAnswer("none", None, [], [])
-    return LoopAnswer("ok", *found)
+        return LoopAnswer("none", None, [], []), None
+    root, mappings, special, typed = found
+    return LoopAnswer("ok", root, mappings, special), module.index_of(mappings, special, typed)
 
 
 @contextmanager
@@ -433,32 +496,33 @@ def using(implementation: str) -> Iterator[None]:
         _loop = previous
 
 
-def _run(
-    loop: ModuleType, text: str, limits: Limits, breaks: int
-) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None:
+def _run(loop: ModuleType, text: str, limits: Limits, most_keys: int) -> _Found | None:
     """`loop.parse_subset` with this module's arguments, and the checks it leaves to its caller.
 
-    `breaks` is `text.count("\\n")`, which bounds how many keys a mapping can have.
+    `most_keys` bounds how many keys a block mapping of `text` can have: one per line
+    (`text.count("\\n") + 1`), or one per three characters (`(len(text) + 1) // 3`: a key's
+    line holds at least a character and ":", and a line break separates it from the next).
+    The answer is the loop's, and the list of texts it gave as `typed`.
     """
     max_depth = limits.max_depth - 2
     max_keys = limits.max_keys
     if max_depth < 1 or limits.max_string_length < 256 or max_keys < 1:
         raise Fallback  # limits this tight: let the full loader apply them exactly
+    typed: list[str] = []
     found: tuple[dict[str, Any], list[dict[str, Any]], _Special] | None = loop.parse_subset(
-        text, max_depth, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length
+        text, max_depth, _key_info, _key_info_of, _scalar, _flow, limits.max_string_length, typed
     )
-    # No mapping has more keys than the text has lines: most texts need no count.
-    # (flow mappings hold at most _FLOW_MAX_KEYS keys)
+    # Most texts need no count (flow mappings hold at most _FLOW_MAX_KEYS keys).
     if (
         found is not None
-        and (breaks >= max_keys or max_keys < _FLOW_MAX_KEYS)
+        and (most_keys > max_keys or max_keys < _FLOW_MAX_KEYS)
         and any(len(m) > max_keys for m in found[1])
     ):
         raise Fallback
-    return found
+    return None if found is None else (*found, typed)
 
 
-def _parse_any(text: str, limits: Limits) -> tuple[dict[str, Any], list[dict[str, Any]], _Special] | None:
+def _parse_any(text: str, limits: Limits) -> _Found | None:
     """The loop's answer, or `None`: in C when it is in use and the text is within its reach.
 
     The C loop does not count string lengths: texts long enough to reach
@@ -466,10 +530,12 @@ def _parse_any(text: str, limits: Limits) -> tuple[dict[str, Any], list[dict[str
     loop, which does.
     """
     loop = _loop
+    if loop is _speedups_py:
+        return _run(loop, text, limits, (len(text) + 1) // 3)  # (no need to count the lines)
     breaks = text.count("\n")
-    if loop is not _speedups_py and (len(text) > limits.max_string_length or breaks >= limits.max_keys):
+    if len(text) > limits.max_string_length or breaks >= limits.max_keys:
         loop = _speedups_py
-    return _run(loop, text, limits, breaks)
+    return _run(loop, text, limits, breaks + 1)
 
 
 def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
@@ -503,8 +569,8 @@ def _parse_indexed(text: str, limits: Limits) -> tuple[dict[str, Any], DataIndex
         return None
     if found is None:
         return None
-    root, mappings, special = found
-    return root, index_of(mappings, special)
+    root, mappings, special, typed = found
+    return root, _index_of(mappings, special, typed)
 
 
 def load_yaml_fast(

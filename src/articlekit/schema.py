@@ -28,6 +28,7 @@ import importlib
 import importlib.resources
 import json
 import re
+import threading
 import types
 import typing
 from typing import Any
@@ -109,6 +110,37 @@ def _annotation_models(annotation: Any) -> list[type[BaseModel]]:
         for arg in typing.get_args(annotation):
             found.extend(_annotation_models(arg))
     return found
+
+
+_IN_ORDER: set[type[BaseModel]] = set()
+"""The models `_build_in_order` has built (each once)."""
+_IN_ORDER_LOCK = threading.Lock()
+
+
+def _build_in_order(kind: type[BaseModel]) -> None:
+    """Build ``kind``'s validator again after those of the models in its fields, as class creation did.
+
+    The models are built on first use (``defer_build``), in the order files
+    happen to ask for them, and pydantic lists a schema's ``$defs`` in an order
+    that depends on which nested models were built before the model itself.
+    Built here children first (once per model), every model is built as
+    building each one where it was defined built it, which the schemas in
+    ``schemas/`` were generated from: the output does not depend on what the
+    process did before.
+    """
+    with _IN_ORDER_LOCK:
+        pending: list[tuple[type[BaseModel], bool]] = [(kind, False)]
+        while pending:
+            model, children_done = pending.pop()
+            if children_done:
+                model.model_rebuild(force=True)
+                continue
+            if model in _IN_ORDER:
+                continue
+            _IN_ORDER.add(model)
+            pending.append((model, True))
+            for field in reversed(model.model_fields.values()):
+                pending.extend((sub, False) for sub in reversed(_annotation_models(field.annotation)))
 
 
 def _nested_models(kind: type[BaseModel]) -> dict[str, type[BaseModel]]:
@@ -251,6 +283,7 @@ def json_schema(kind: type[BaseModel] = Article) -> dict[str, Any]:
     """
     if not (isinstance(kind, type) and issubclass(kind, BaseModel)):
         raise TypeError(f"json_schema() takes a model class such as articlekit.Article, not {kind!r}")
+    _build_in_order(kind)
     raw = copy.deepcopy(kind.model_json_schema(by_alias=True, mode="validation", schema_generator=_Generator))
     models = _nested_models(kind)
     raw_defs: dict[str, Any] = raw.pop("$defs", {})

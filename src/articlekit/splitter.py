@@ -443,10 +443,16 @@ def split_front_matter(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Sp
     if type(data) is str and len(data) * 4 <= limits.max_bytes:  # the common call: small text
         bom = data.startswith("\ufeff")
         common = _split_common(data[1:] if bom else data, bom, None)
-        if common is not None:
-            return common
-        return _split_any(data, limits, common=False)
-    return _split_any(data, limits, common=True)
+    elif type(data) is bytes and len(data) <= limits.max_bytes:  # or a small file's bytes
+        try:
+            text = data.decode()
+        except UnicodeDecodeError:  # the general path reports where
+            return _split_any(data, limits, common=False)
+        bom = text.startswith("\ufeff")
+        common = _split_common(text[1:] if bom else text, bom, data)
+    else:
+        return _split_any(data, limits, common=True)
+    return common if common is not None else _split_any(data, limits, common=False)
 
 
 def _split_any(data: str | bytes, limits: Limits, *, common: bool) -> SplitResult:
@@ -524,23 +530,29 @@ def _split_common(text: str, bom: bool, raw: bytes | None) -> SplitResult | None
     if not _readable(text, raw, bom):
         return None
     result: SplitResult = _new(SplitResult)
-    result.__dict__.update(
-        text=text,
-        bom=bom,
-        newline=newline,
-        open_fence="---",
-        open_newline=newline,
-        front_matter=text[start:pos],
-        front_matter_offset=start,
-        close_fence="---" if text[pos] == "-" else "...",
-        close_newline=close_newline,
-        body=body,
-        issues=(),
+    # the fields `__init__` would set, in its order (a dict made at once: half the time of update())
+    _set(
+        result,
+        "__dict__",
+        {
+            "text": text,
+            "bom": bom,
+            "newline": newline,
+            "open_fence": "---",
+            "open_newline": newline,
+            "front_matter": text[start:pos],
+            "front_matter_offset": start,
+            "close_fence": "---" if text[pos] == "-" else "...",
+            "close_newline": close_newline,
+            "body": body,
+            "issues": (),
+        },
     )
     return result
 
 
 _new = object.__new__
+_set = object.__setattr__  # (the dataclass is frozen)
 
 
 def _find_closing_fence(text: str, start: int, newline: str) -> re.Match[str] | None:

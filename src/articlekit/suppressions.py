@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
 
-from .issues import CODES, Issue
+from .issues import CODES, CodeInfo, Issue
 from .positions import BREAK as _BREAK
 from .positions import line_starts
 
@@ -59,8 +59,12 @@ BAD_SUPPRESSION = CODES["AK001"]
 UNUSED_SUPPRESSION = CODES["AK002"]
 
 _META = frozenset({BAD_SUPPRESSION.code, UNUSED_SUPPRESSION.code})
-_DIRECTIVE = re.compile(r"#[ \t]*articlekit[ \t]*:[ \t]*(?P<rest>.*)")
-_FORM = re.compile(r"(?P<form>[A-Za-z_-]*)[ \t]*(?:\[(?P<codes>[^\]\[]*)\])?")
+# the comment to the end of its line: ``rest`` is read as a form, then the codes in brackets (one
+# search gives all three: the form and the codes always match, possibly empty, at the start of ``rest``)
+_DIRECTIVE = re.compile(
+    r"#[ \t]*articlekit[ \t]*:[ \t]*(?P<rest>(?P<form>[A-Za-z_-]*)[ \t]*(?:\[(?P<codes>[^\]\[]*)\])?.*)"
+)
+_USAGE = "write '# articlekit: ignore[CODE, ...]' or '# articlekit: ignore-file[CODE, ...]'"
 _CODE = re.compile(r"[A-Z]{2,5}[0-9]{3}")
 # what PyYAML's reader refuses (it checks the whole text first); replaced by spaces to scan
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -101,6 +105,61 @@ class Suppressions:
 
 NONE = Suppressions()
 
+_new = object.__new__
+_set = object.__setattr__  # (the dataclasses are frozen)
+
+
+def _made(
+    line: int, column: int, codes: tuple[str, ...], target: int | None, whole_file: bool, text: str
+) -> Suppression:
+    """``Suppression(line, column, codes, target, whole_file, text)``, made without its `__init__`.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__`,
+    which costs more than reading the comment; the fields (and so ``==``, `hash`
+    and `repr`) are those the constructor sets, in its order
+    (tests/test_suppressions_fast.py).  `_issue` and `_found` do the same.
+    """
+    item: Suppression = _new(Suppression)
+    _set(
+        item,
+        "__dict__",
+        {
+            "line": line,
+            "column": column,
+            "codes": codes,
+            "target": target,
+            "whole_file": whole_file,
+            "text": text,
+        },
+    )
+    return item
+
+
+def _issue(info: CodeInfo, message: str, line: int, column: int) -> Issue:
+    """``info.issue(message, (), line, column)`` (an AK001 or AK002 warning), made as `_made` makes a
+    `Suppression`."""
+    issue: Issue = _new(Issue)
+    _set(
+        issue,
+        "__dict__",
+        {
+            "code": info.code,
+            "severity": info.severity,
+            "message": message,
+            "path": (),
+            "line": line,
+            "column": column,
+        },
+    )
+    return issue
+
+
+def _found(items: tuple[Suppression, ...], problems: tuple[Issue, ...]) -> Suppressions:
+    """``Suppressions(items, problems)``, made as `_made` makes a `Suppression`."""
+    found: Suppressions = _new(Suppressions)
+    _set(found, "__dict__", {"items": items, "problems": problems})
+    return found
+
 
 # libyaml's scanner (PyYAML's C loader), when PyYAML was built with it: same tokens, ~10x faster
 _C_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
@@ -113,6 +172,9 @@ _BLOCK = ("|", ">")
 _BLOCK_HEADER = re.compile(
     r"[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +(?:#[^\r\n\x85\u2028\u2029]*)?)?(?:[\r\n\x85\u2028\u2029]|\Z)"
 )
+# whitespace and comment-only lines: where the next line with content starts (``\s`` is what
+# ``str.strip()`` strips; lines end at CR or LF, where a comment ends)
+_BLANK_OR_COMMENT_LINES = re.compile(r"(?:\s*#[^\r\n]*)*\s*")
 # the blank and comment-only lines a front matter opens with: no token, no error can start there
 _LEADING_COMMENTS = re.compile(r"(?: *(?:#[^\r\n\x85\u2028\u2029]*)?(?:\r\n|[\r\n\x85\u2028\u2029]))*")
 
@@ -214,11 +276,11 @@ def find_suppressions(front_matter: str, *, first_line: int = 2) -> Suppressions
 def _find(front_matter: str, first_line: int, *, pure: bool) -> Suppressions:
     """`find_suppressions`; ``pure``: decide every ``#`` with PyYAML's pure-Python scanner alone."""
     starts: list[int] | None = None
+    lines: list[str] = []
     if "\r" in front_matter:  # lines end at CRLF or CR too: each line keeps its break
         starts = line_starts(front_matter)
         lines = [front_matter[s:e] for s, e in zip(starts, [*starts[1:], len(front_matter)], strict=True)]
-    else:  # only LF (much faster than the general split); lines without their break
-        lines = front_matter.split("\n")
+    # else only LF: the lines that name articlekit are cut out one by one (no split of the whole text)
     leading = None if pure else _LEADING_COMMENTS.match(front_matter)
     head = 0 if leading is None else leading.end()  # a '#' before ``head`` is a comment
     tokens: _Tokens | None = None
@@ -239,54 +301,67 @@ def _find(front_matter: str, first_line: int, *, pure: bool) -> Suppressions:
         if starts is None:
             number += front_matter.count("\n", start, at)
             start = front_matter.rfind("\n", 0, at) + 1
+            end = front_matter.find("\n", at)
+            if end < 0:
+                end = len(front_matter)
+            text = front_matter[start:end]
         else:
             number = bisect.bisect_right(starts, at) - 1
             start = starts[number]
-        raw = lines[number]
-        at = front_matter.find("articlekit", start + len(raw))
-        text = raw if starts is None else _BREAK.sub("", raw)
-        found = _suppression(text, start, number, lines, first_line, is_comment, problems)
-        if found is not None:
-            items.append(found)
+            end = start + len(lines[number])
+            text = _BREAK.sub("", lines[number])
+        at = front_matter.find("articlekit", end)
+        line = first_line + number
+        found = _directive(text, start, line, is_comment, problems)
+        if found is None:
+            continue
+        column, form, codes, own_line, written = found
+        target: int | None = line
+        if form == "ignore-file":
+            target = None
+        elif own_line:  # it applies to the next line with content
+            later = _content_line(front_matter, end, number, starts)
+            target = None if later is None else first_line + later
+        items.append(_made(line, column, codes, target, form == "ignore-file", written))
     if not items and not problems:
         return NONE
-    return Suppressions(tuple(items), tuple(problems))
+    return _found(tuple(items), tuple(problems))
 
 
-def _suppression(
-    text: str,
-    start: int,
-    number: int,
-    lines: list[str],
-    first_line: int,
-    is_comment: Callable[[int], bool],
-    problems: list[Issue],
-) -> Suppression | None:
-    """The suppression on the line ``text`` (line ``number`` of ``lines``, at offset ``start``), if any."""
+def _content_line(text: str, end: int, number: int, starts: list[int] | None) -> int | None:
+    """The number (0-based, as ``number``) of the first line of ``text`` after line ``number`` that is
+    neither blank nor a comment (its first character that is not whitespace is not ``#``).
+
+    Line ``number`` ends at ``end`` (its break, or the start of the next line); ``starts``: where
+    each line starts when breaks may be CRLF or CR (``None``: LF only).
+    """
+    skipped = _BLANK_OR_COMMENT_LINES.match(text, end)
+    assert skipped is not None  # the pattern matches the empty string
+    at = skipped.end()
+    if at == len(text):
+        return None
+    if starts is None:
+        return number + text.count("\n", end, at)
+    return bisect.bisect_right(starts, at) - 1
+
+
+def _directive(
+    text: str, start: int, line: int, is_comment: Callable[[int], bool], problems: list[Issue]
+) -> tuple[int, str, tuple[str, ...], bool, str] | None:
+    """The suppression on ``text``, file line ``line`` (starting at offset ``start`` of the front
+    matter), if any: its column, form, codes, whether it is on a line of its own, and its text."""
     comment = _comment_start(text, start, is_comment)
     if comment is None:
         return None
     directive = _DIRECTIVE.search(text, comment)
     if directive is None:
         return None
-    column = directive.start()
-    own_line = not text[:comment].strip()
-    line = first_line + number
-    found = _parse(directive, line, column + 1, problems, own_line)
+    column = directive.start() + 1
+    own_line = not comment or not text[:comment].strip()
+    found = _parse(directive, line, column, problems, own_line)
     if found is None:
         return None
-    form, codes = found
-    target: int | None = line
-    if form == "ignore" and own_line:
-        target = _next_content_line(lines, number, first_line)
-    return Suppression(
-        line,
-        column + 1,
-        codes,
-        None if form == "ignore-file" else target,
-        form == "ignore-file",
-        directive.group().rstrip(),
-    )
+    return column, found[0], found[1], own_line, directive.group().rstrip()
 
 
 def _comment_start(text: str, offset: int, is_comment: Callable[[int], bool]) -> int | None:
@@ -299,36 +374,29 @@ def _comment_start(text: str, offset: int, is_comment: Callable[[int], bool]) ->
     return None
 
 
-def _next_content_line(lines: Sequence[str], number: int, first_line: int) -> int | None:
-    for later in range(number + 1, len(lines)):
-        stripped = lines[later].strip()
-        if stripped and not stripped.startswith("#"):
-            return first_line + later
-    return None
-
-
 def _bad(problems: list[Issue], message: str, line: int, column: int) -> None:
-    problems.append(BAD_SUPPRESSION.issue(message, (), line, column))
+    problems.append(_issue(BAD_SUPPRESSION, message, line, column))
 
 
 def _parse(
     directive: re.Match[str], line: int, column: int, problems: list[Issue], own_line: bool
 ) -> tuple[str, tuple[str, ...]] | None:
     """The form and the known codes of a directive; malformed parts go to ``problems`` as AK001."""
-    written = directive.group().rstrip()
-    usage = "write '# articlekit: ignore[CODE, ...]' or '# articlekit: ignore-file[CODE, ...]'"
-    form = _FORM.match(directive.group("rest"))
-    assert form is not None  # the pattern matches the empty string
-    name, listed = form.group("form"), form.group("codes")
-    if name not in ("ignore", "ignore-file"):
-        _bad(problems, f"{written!r} is not a suppression: {usage}", line, column)
+    name, listed = directive.group("form", "codes")
+    if name != "ignore" and name != "ignore-file":
+        _bad(problems, f"{directive.group().rstrip()!r} is not a suppression: {_USAGE}", line, column)
         return None
     if name == "ignore-file" and not own_line:
+        written = directive.group().rstrip()
         _bad(problems, f"{written!r} must be on a line of its own; it suppresses nothing here", line, column)
         return None
+    if listed and "," not in listed:  # one code (most suppressions): what the loop below finds for it
+        code = listed.strip().upper()
+        if code in CODES and code not in _META and _CODE.fullmatch(code):
+            return name, (code,)
     parts = [p.strip() for p in (listed or "").split(",") if p.strip()]
     if not parts:
-        _bad(problems, f"{written!r} names no code: {usage}", line, column)
+        _bad(problems, f"{directive.group().rstrip()!r} names no code: {_USAGE}", line, column)
         return None
     codes: list[str] = []
     for part in parts:
@@ -367,36 +435,52 @@ def apply_suppressions(
     """
     if not found:
         return issues
-    by_line: dict[int, list[int]] = {}
-    by_code: dict[str, list[int]] = {}
-    for index, item in enumerate(found.items):
-        if item.whole_file:
-            for code in item.codes:
-                by_code.setdefault(code, []).append(index)
-        elif item.target is not None:
-            by_line.setdefault(item.target, []).append(index)
+    items = found.items
     used: set[tuple[int, str]] = set()
     kept: list[Issue] = []
-    for issue in issues:
-        hit = False
-        for index in by_line.get(issue.line, ()):
-            if issue.code in found.items[index].codes:
+    if issues:  # (most files have none left to suppress: every suppression is then unused)
+        by_line: dict[int, list[int]] = {}
+        by_code: dict[str, list[int]] = {}
+        for index, item in enumerate(items):
+            if item.whole_file:
+                for code in item.codes:
+                    by_code.setdefault(code, []).append(index)
+            elif item.target is not None:
+                by_line.setdefault(item.target, []).append(index)
+        for issue in issues:
+            hit = False
+            for index in by_line.get(issue.line, ()):
+                if issue.code in items[index].codes:
+                    used.add((index, issue.code))
+                    hit = True
+            for index in by_code.get(issue.code, ()):
                 used.add((index, issue.code))
                 hit = True
-        for index in by_code.get(issue.code, ()):
-            used.add((index, issue.code))
-            hit = True
-        if not hit:
-            kept.append(issue)
-        elif silenced is not None:
-            silenced.append(issue)
-    if enabled(BAD_SUPPRESSION.code):
+            if not hit:
+                kept.append(issue)
+            elif silenced is not None:
+                silenced.append(issue)
+    if found.problems and enabled(BAD_SUPPRESSION.code):
         kept.extend(found.problems)
-    if enabled(UNUSED_SUPPRESSION.code):
-        for index, item in enumerate(found.items):
+    if items and enabled(UNUSED_SUPPRESSION.code):
+        for index, item in enumerate(items):
             unused = [c for c in item.codes if (index, c) not in used and enabled(c)]
             if unused:
                 kept.append(_unused(item, unused))
+    return kept
+
+
+def _suppressed(
+    issues: list[Issue], front_matter: str, ignored: frozenset[str], silenced: list[Issue] | None
+) -> list[Issue]:
+    """`check`'s step: ``issues`` (sorted; no code of ``ignored``) with the suppressions of the front
+    matter (whose file's line 2 it starts on) applied, sorted; ``issues`` itself when it has none."""
+    found = find_suppressions(front_matter, first_line=2)
+    if not found:
+        return issues
+    kept = apply_suppressions(issues, found, lambda code: code not in ignored, silenced)
+    if len(kept) > 1:
+        kept.sort()
     return kept
 
 
@@ -412,5 +496,4 @@ def _unused(item: Suppression, codes: list[str]) -> Issue:
         message = f"{item.text!r} suppressed nothing: no {listed} issue {where}; remove it"
     else:
         message = f"{item.text!r}: no {listed} issue {where} to suppress; remove {listed} from it"
-    info = UNUSED_SUPPRESSION
-    return info.issue(message, (), item.line, item.column)
+    return _issue(UNUSED_SUPPRESSION, message, item.line, item.column)

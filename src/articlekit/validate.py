@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import typing
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import pydantic
 from pydantic import BaseModel
+from pydantic_core import CoreConfig, SchemaError, SchemaValidator, core_schema
 
-from ._introspect import child_model_of, field_key, fields_by_key
+from ._introspect import child_model_of, field_key, fields_by_key, strip_optional
 from .issues import CODES, Issue, KeyPath, format_path
 from .models._base import FrontMatterModel
 from .models.secured import secured_issues
 from .positions import Locations
 from .yamlsafe import resolve_plain
 
-__all__ = ["error_messages", "share_fields_sets", "validate_model"]
+__all__ = ["error_messages", "share_fields_sets", "validate_issues", "validate_kept", "validate_model"]
 
 MISSING = CODES["AK301"]
 WRONG_TYPE = CODES["AK302"]
@@ -408,23 +409,248 @@ def validate_model(
         model = kind.__pydantic_validator__.validate_python(data, by_alias=True, by_name=False)
     except pydantic.ValidationError as exc:
         model = None
-        for err in exc.errors(include_url=False):
-            if "secured_problems" in (err.get("ctx") or ()):  # an issue for each part's problem
-                issues.extend(secured_issues(err, locations))
-                continue
-            issues.append(_error_to_issue(err, data, locations, kind))
+        _add_errors(exc.errors(include_url=False), data, kind, locations, issues)
     _unknown_keys(data, kind, (), locations, issues)
     return model, issues
 
 
+def _add_errors(
+    errors: list[Any], data: dict[str, Any], kind: type[BaseModel], locations: Locations, issues: list[Issue]
+) -> None:
+    """Add to ``issues`` the issue of each of pydantic's ``errors`` validating ``data`` as ``kind``."""
+    for err in errors:
+        if "secured_problems" in (err.get("ctx") or ()):  # an issue for each part's problem
+            issues.extend(secured_issues(err, locations))
+            continue
+        issues.append(_error_to_issue(err, data, locations, kind))
+
+
+def validate_issues(data: dict[str, Any], kind: type[BaseModel], locations: Locations) -> list[Issue]:
+    """The issues of `validate_model`, without making the model: what `articlekit.check` needs.
+
+    The data is validated by a validator made from ``kind``'s schema with every
+    model in it a typed dict (`_dict_schema`): the same checks, in the same
+    order, with the same errors, without making a model object for each
+    mapping.  A kind whose schema has anything that could tell a model from a
+    dict (a model validator, a union of models...) is validated as models.
+    The validator of a kind is made once, after its first few files (so one
+    file, as in an editor or ``check one.md``, never pays for making it).
+    """
+    validator = _DICT_VALIDATORS.get(kind, _UNMADE)
+    if validator is _UNMADE:
+        uses = _DICT_USES[kind] = _DICT_USES.get(kind, 0) + 1
+        if uses < _DICT_AFTER:
+            return validate_model(data, kind, locations)[1]
+        validator = _DICT_VALIDATORS[kind] = _dict_validator(kind)
+    if validator is None:
+        return validate_model(data, kind, locations)[1]
+    return _dict_issues(validator, data, kind, locations)
+
+
+def _dict_issues(
+    validator: _DictValidator, data: dict[str, Any], kind: type[BaseModel], locations: Locations
+) -> list[Issue]:
+    """`validate_issues` with ``validator``, the typed-dict validator of ``kind``.
+
+    When it forbids extra keys, a mapping that validates has no unknown key: the
+    data is walked for the warnings only when validation fails, and the errors
+    of the extra keys it forbade are left out (the walk reports the keys).
+    """
+    issues: list[Issue] = []
+    try:
+        validator.validator.validate_python(data, by_alias=True, by_name=False)
+    except pydantic.ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        if validator.forbids:
+            errors = [err for err in errors if err["type"] != "extra_forbidden"]
+        _add_errors(errors, data, kind, locations, issues)
+    else:
+        if validator.forbids:
+            return issues
+    _unknown_keys(data, kind, (), locations, issues)
+    return issues
+
+
+class _DictValidator(NamedTuple):
+    """The typed-dict validator of a kind, and whether it forbids the keys the kind does not know."""
+
+    validator: SchemaValidator
+    forbids: bool
+
+
+_DICT_AFTER = 8
+"""Files of one kind validated as models before `validate_issues` makes the kind's dict validator."""
+_UNMADE: Any = object()
+_DICT_VALIDATORS: dict[type[BaseModel], _DictValidator | None] = {}
+_DICT_USES: dict[type[BaseModel], int] = {}
+
+# Schema types whose validation does not depend on whether a mapping below them is a model or
+# a dict.  The others (unions, chains, functions...) are kept only when no model is below them:
+# a union scores a model and a dict differently, a function would receive a dict for a model.
+_DICT_SAFE = frozenset(
+    {
+        "any", "none", "bool", "int", "float", "decimal", "str", "bytes", "date", "time",
+        "datetime", "timedelta", "literal", "enum", "is-instance", "uuid", "url",
+        "multi-host-url", "list", "tuple", "set", "frozenset", "dict", "nullable",
+        "default", "definitions", "definition-ref", "model", "model-fields", "model-field",
+    }
+)  # fmt: skip
+_NO_MODEL_BELOW = frozenset(
+    {
+        "union", "tagged-union", "chain", "lax-or-strict", "json-or-python", "custom-error",
+        "function-before", "function-after", "function-plain", "function-wrap",
+    }
+)  # fmt: skip
+
+
+class _NotDict(Exception):
+    """Raised by `_dict_schema` for a schema it leaves as models."""
+
+
+def _holds_any_model(schema: Any) -> bool:
+    """Whether a model (or a reference, which may be one) is anywhere in ``schema``."""
+    if isinstance(schema, dict):
+        if schema.get("type") in ("model", "definition-ref"):
+            return True
+        return any(_holds_any_model(value) for key, value in schema.items() if key not in _NOT_SCHEMAS)
+    if isinstance(schema, list | tuple):
+        return any(_holds_any_model(item) for item in schema)
+    return False
+
+
+def _dict_schema(schema: Any, forbid: bool = False) -> Any:
+    """``schema`` (a pydantic core schema) with every model a typed dict that validates alike.
+
+    ``forbid``: the typed dicts forbid extra keys (for kinds whose models keep them all,
+    each an unknown key: see `_exactly_known`).
+
+    Raises:
+        _NotDict: something in it could tell a model from a dict.
+    """
+    if isinstance(schema, list):
+        return [_dict_schema(item, forbid) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    kind = schema.get("type")
+    if kind is None:  # not a schema: a field's metadata, a serializer, a config
+        return schema
+    if kind in _NO_MODEL_BELOW:
+        function = schema.get("function")
+        if _holds_any_model(schema) or (isinstance(function, dict) and function.get("type") != "no-info"):
+            raise _NotDict(kind)  # a model below, or a validator that sees the others (as models)
+        return schema
+    if kind not in _DICT_SAFE:
+        raise _NotDict(kind)
+    if kind == "model":
+        fields = schema["schema"]
+        config: CoreConfig = schema.get("config") or {}
+        if (
+            not _MODEL_KEYS.issuperset(schema)
+            or schema.get("custom_init")
+            or schema.get("root_model")
+            or schema.get("post_init")
+            or fields.get("type") != "model-fields"
+            or not _MODEL_FIELDS_KEYS.issuperset(fields)
+            or fields.get("computed_fields")
+        ):
+            raise _NotDict("model")
+        typed: dict[str, core_schema.TypedDictField] = {}
+        for name, field in fields["fields"].items():
+            alias = field.get("validation_alias")
+            if not _FIELD_KEYS.issuperset(field) or (alias is not None and not isinstance(alias, str)):
+                raise _NotDict("model-field")  # e.g. an alias path, or alias choices
+            inner = _dict_schema(field["schema"], forbid)
+            typed[name] = core_schema.typed_dict_field(
+                inner, required=inner.get("type") != "default", validation_alias=alias
+            )
+        return core_schema.typed_dict_schema(
+            typed,
+            strict=fields.get("strict"),
+            extra_behavior="forbid"
+            if forbid
+            else fields.get("extra_behavior") or config.get("extra_fields_behavior"),
+            ref=schema.get("ref"),
+            config=config,  # strict, by alias or by name, as the model validates
+        )
+    return {
+        key: value if key in _NOT_SCHEMAS else _dict_schema(value, forbid) for key, value in schema.items()
+    }
+
+
+_NOT_SCHEMAS = frozenset({"metadata", "serialization", "config", "ref", "schema_ref"})
+"""Keys of a schema whose values are not schemas (metadata holds JSON Schema words, ``type`` too)."""
+# What `_dict_schema` knows of a model's schema; a key it does not know (a later pydantic's) keeps the models
+_MODEL_KEYS = frozenset(
+    {"type", "cls", "generic_origin", "schema", "config", "custom_init", "root_model", "post_init",
+     "revalidate_instances", "strict", "frozen", "ref", "metadata", "serialization"}
+)  # fmt: skip
+_MODEL_FIELDS_KEYS = frozenset(
+    {"type", "fields", "model_name", "computed_fields", "strict", "extra_behavior", "ref", "metadata",
+     "serialization"}
+)  # fmt: skip
+_FIELD_KEYS = frozenset(
+    {"type", "schema", "validation_alias", "serialization_alias", "serialization_exclude",
+     "serialization_exclude_if", "frozen", "metadata"}
+)  # fmt: skip
+
+
+def _exactly_known(kind: type[BaseModel]) -> bool:
+    """Whether the keys the models of ``kind`` keep as extra are exactly the unknown keys
+    `_unknown_keys` reports (every model it may hold is `_Sharing.exact`)."""
+    seen: set[type[BaseModel]] = set()
+    todo = [kind]
+    while todo:
+        cls = todo.pop()
+        sharing = _sharing_of(cls)
+        if sharing is None or not sharing.exact:
+            return False
+        seen.add(cls)
+        todo += [sub for _, sub, _, _ in sharing.subs if sub is not None and sub not in seen]
+    return True
+
+
+def _dict_validator(kind: type[BaseModel]) -> _DictValidator | None:
+    """The typed-dict validator of ``kind`` (see `validate_issues`); ``None``: validate as models."""
+    try:
+        kind.__pydantic_validator__.validate_python  # noqa: B018 - made now if its build was deferred
+        schema = kind.__pydantic_core_schema__
+        if not isinstance(schema, dict):
+            return None
+        forbid = _exactly_known(kind)
+        return _DictValidator(SchemaValidator(_dict_schema(schema, forbid)), forbid)
+    except (_NotDict, LookupError, TypeError, ValueError, pydantic.PydanticUserError, SchemaError):
+        return None
+
+
 # -- one `model_fields_set` per shape ---------------------------------------------------------
-_SHARED_SETS: dict[tuple[type[BaseModel], int], list[set[str]]] = {}
-"""The shared sets by class and size: a few sets each, compared in turn (cheaper than hashing)."""
 _SHARED_SETS_SIZE = 4096
+"""At most this many (class, size) entries hold shared sets, whatever the files' extra keys."""
 _SHAPES_PER_SIZE = 8
-_MODEL_SLOTS: dict[type[BaseModel], tuple[str, ...] | None] = {}
-_UNSEEN_SLOTS: tuple[str, ...] = ("\x00unseen",)
 _set_attribute = object.__setattr__
+
+
+class _Sharing:
+    """What `share_fields_sets` needs of a frozen model class, worked out once per class.
+
+    ``by_size``: the shared sets by size, a few each, compared in turn (cheaper than
+    hashing); ``subs``: for each field whose value may be or hold a model, its name,
+    the model class it holds (``None`` when not a model or a list of models), that
+    class's sharing (``None`` when it is not frozen) and whether the value is a list.
+    """
+
+    __slots__ = ("by_size", "exact", "subs")
+
+    def __init__(self) -> None:
+        self.by_size: dict[int, list[set[str]]] = {}
+        self.subs: tuple[tuple[str, type[BaseModel] | None, _Sharing | None, bool], ...] = ()
+        self.exact = False
+        """Whether a key of a mapping the class's fields do not know (see `_unknown_keys`) is
+        exactly a key of its model's ``__pydantic_extra__``: extra keys are kept, each field is
+        read from its YAML key, and every field that may hold a model is a model or a list of them."""
+
+
+_SHARING: dict[type[BaseModel], _Sharing | None] = {}
+_shapes_kept = 0  # (class, size) entries in every _Sharing.by_size
 
 
 def _holds_model(annotation: Any) -> bool:
@@ -434,14 +660,71 @@ def _holds_model(annotation: Any) -> bool:
     return any(_holds_model(arg) for arg in typing.get_args(annotation))
 
 
-def _model_slots(cls: type[BaseModel]) -> tuple[str, ...] | None:
-    """The fields of ``cls`` whose values may be or hold models; ``None`` when ``cls`` is not frozen."""
-    if not cls.model_config.get("frozen"):
-        slots = None  # an instance's set may change: it must stay its own
-    else:
-        slots = tuple(name for name, field in cls.model_fields.items() if _holds_model(field.annotation))
-    _MODEL_SLOTS[cls] = slots
-    return slots
+def _sharing_of(
+    cls: type[BaseModel], building: dict[type[BaseModel], _Sharing | None] | None = None
+) -> _Sharing | None:
+    """The `_Sharing` of ``cls`` (kept); ``None`` when ``cls`` is not frozen: its sets may change.
+
+    ``building``: those being made, for a model that holds itself; only complete ones are
+    kept (other threads may read them).
+    """
+    if cls in _SHARING:
+        return _SHARING[cls]
+    top = building is None
+    building = {} if building is None else building
+    if cls in building:
+        return building[cls]
+    sharing = building[cls] = _Sharing() if cls.model_config.get("frozen") else None
+    if sharing is not None:
+        subs: list[tuple[str, type[BaseModel] | None, _Sharing | None, bool]] = []
+        for name, field in cls.model_fields.items():
+            if not _holds_model(field.annotation):
+                continue
+            sub, is_list = child_model_of(field.annotation)
+            exact: Any = list[sub] if is_list else sub  # type: ignore[valid-type]  # the plain annotation
+            if sub is not None and strip_optional(field.annotation) == exact:
+                subs.append((name, sub, _sharing_of(sub, building), is_list))
+            else:  # a union, a dict, a tuple...: walked value by value
+                subs.append((name, None, None, False))
+        sharing.subs = tuple(subs)
+        sharing.exact = (
+            cls.model_config.get("extra") == "allow"
+            and all(sub is not None for _, sub, _, _ in subs)
+            and all(
+                _read_as(name, field) == field_key(name, field) for name, field in cls.model_fields.items()
+            )
+        )
+    if top:
+        _SHARING.update(building)
+    return sharing
+
+
+def _read_as(name: str, field: Any) -> Any:
+    """The key validation reads the field ``name`` from (by alias, not by name)."""
+    alias = field.validation_alias
+    return alias if alias is not None else field.alias if field.alias is not None else name
+
+
+def validate_kept(
+    data: dict[str, Any], kind: type[BaseModel], locations: Locations
+) -> tuple[BaseModel | None, list[Issue]]:
+    """`validate_model` for a model that is kept (`articlekit.loads`), its sets shared (`share_fields_sets`).
+
+    The walk that shares the sets also finds whether any mapping has a key its
+    model does not know (it is in that model's ``__pydantic_extra__``): the data is
+    walked for the unknown-key warnings only then, instead of for every file.
+    """
+    issues: list[Issue] = []
+    try:
+        model: BaseModel = kind.__pydantic_validator__.validate_python(data, by_alias=True, by_name=False)
+    except pydantic.ValidationError as exc:  # as validate_model
+        _add_errors(exc.errors(include_url=False), data, kind, locations, issues)
+        _unknown_keys(data, kind, (), locations, issues)
+        return None, issues
+    sharing = _SHARING[kind] if kind in _SHARING else _sharing_of(kind)
+    if sharing is None or not _share(model, sharing):
+        _unknown_keys(data, kind, (), locations, issues)
+    return model, issues
 
 
 def share_fields_sets(model: BaseModel) -> None:
@@ -456,40 +739,67 @@ def share_fields_sets(model: BaseModel) -> None:
     objects are shared.  Models of classes that are not frozen keep their own.
     """
     cls = type(model)
-    slots = _MODEL_SLOTS.get(cls, _UNSEEN_SLOTS)
-    if slots is _UNSEEN_SLOTS:
-        slots = _model_slots(cls)
-    if slots is None:
-        return
+    sharing = _SHARING[cls] if cls in _SHARING else _sharing_of(cls)
+    if sharing is not None:
+        _share(model, sharing)
+
+
+def _share(model: BaseModel, sharing: _Sharing) -> bool:
+    """`share_fields_sets` of ``model``, a model of the frozen class ``sharing`` is of.
+
+    The models inside are reached through the class's fields that hold them: no
+    type tests on the other values, and no call for a value that is not a model.
+    The answer: whether every key of the mappings ``model`` was made from is
+    known (every model reached is `_Sharing.exact`, with nothing extra).
+    """
+    known = sharing.exact and not model.__pydantic_extra__
     own = model.__pydantic_fields_set__
-    key = (cls, len(own))
-    shapes = _SHARED_SETS.get(key)
-    if shapes is None:
-        if len(_SHARED_SETS) < _SHARED_SETS_SIZE:
-            _SHARED_SETS[key] = [own]
+    shapes = sharing.by_size.get(len(own))
+    if shapes is not None and shapes[0] == own:  # the common case: the first shape of its size
+        if shapes[0] is not own:
+            _set_attribute(model, "__pydantic_fields_set__", shapes[0])
     else:
-        for shared in shapes:
-            if shared == own:
-                if shared is not own:
-                    _set_attribute(model, "__pydantic_fields_set__", shared)
-                break
+        _adopt(model, own, sharing, shapes)
+    if not sharing.subs:
+        return known
+    values = model.__dict__
+    for name, sub, sub_sharing, is_list in sharing.subs:
+        value = values.get(name)
+        if value is None:
+            continue
+        if sub_sharing is None:  # a union, a dict, a tuple... or a class that is not frozen
+            _share_within(value)
+            known = False
+        elif is_list and type(value) is list:  # images, related: a list of models
+            for item in value:
+                if type(item) is sub:
+                    known = _share(item, sub_sharing) and known
+                else:  # a subclass's model (Python-built), or not a model
+                    _share_within(item)
+                    known = False
+        elif type(value) is sub:
+            known = _share(value, sub_sharing) and known
         else:
-            if len(shapes) < _SHAPES_PER_SIZE:
-                shapes.append(own)
-    if slots:
-        values = model.__dict__
-        for name in slots:
-            value = values.get(name)
-            if value is None:
-                continue
-            if type(value) is list:  # images, related: a list of models, each shared here
-                for item in value:
-                    if isinstance(item, BaseModel):
-                        share_fields_sets(item)
-                    else:
-                        _share_within(item)
-            else:
-                _share_within(value)
+            _share_within(value)
+            known = False
+    return known
+
+
+def _adopt(model: BaseModel, own: set[str], sharing: _Sharing, shapes: list[set[str]] | None) -> None:
+    """`_share` of ``model``'s own set when it is not the first shared set of its size."""
+    global _shapes_kept
+    if shapes is None:
+        if _shapes_kept < _SHARED_SETS_SIZE:
+            _shapes_kept += 1
+            sharing.by_size[len(own)] = [own]
+        return
+    for shared in shapes:
+        if shared == own:
+            if shared is not own:
+                _set_attribute(model, "__pydantic_fields_set__", shared)
+            return
+    if len(shapes) < _SHAPES_PER_SIZE:
+        shapes.append(own)
 
 
 def _share_within(value: Any) -> None:

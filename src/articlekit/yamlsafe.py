@@ -27,17 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from ._dataindex import DataIndex
-from ._yamlbuild import (
-    _Builder,
-    _Stop,
-)
-from ._yamlerrors import (
-    _depth_message,
-    _syntax_issue,
-)
 from ._yamltags import (
     _PARSER_MAX_DEPTH,
     LIMIT,
@@ -55,12 +45,23 @@ from .splitter import UNREADABLE, character_issues
 __all__ = ["Locations", "NodeInfo", "YamlResult", "load_yaml", "resolve_plain"]
 # `Locations` and `NodeInfo` live in `articlekit.positions`; they stay importable from here.
 
-if yaml.__with_libyaml__:
-    _Loader: Any = yaml.CSafeLoader
-else:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
-# Tests and ``python -m articlekit.fuzz --pure`` set ``_Loader = yaml.SafeLoader``
-# to check the pure-Python parser too.
+_Loader: Any = None
+"""The PyYAML loader `load_yaml` parses with; ``None``: libyaml's ``CSafeLoader`` when PyYAML has it.
+
+PyYAML is imported on the first call of `load_yaml` (the fast path of
+`articlekit.fastyaml` reads most front matter without it).  Tests and
+``python -m articlekit.fuzz --pure`` set ``_Loader = yaml.SafeLoader`` to check
+the pure-Python parser too.
+"""
+
+
+def _loader() -> Any:
+    """`_Loader`, or PyYAML's fastest safe loader when it is ``None``."""
+    if _Loader is not None:
+        return _Loader
+    import yaml
+
+    return yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 @dataclass
@@ -108,7 +109,7 @@ def load_yaml(
         if report_characters:
             reported = character_issues(text, first_line=first_line)
         text = UNREADABLE.sub("\ufffd", text)  # one character for one: positions hold
-    result = _load(text, first_line, limits, _Loader)
+    result = _load(text, first_line, limits, _loader())
     if isinstance(result, int):
         result = _load_too_deep(text, result, first_line, limits)
     if reported:
@@ -124,7 +125,9 @@ def _load_too_deep(text: str, stop: int, first_line: int, limits: Limits) -> Yam
     depth limit (never above 1,000) is then reported where it is reached;
     failing that, the refusal itself is the limit issue.
     """
-    result = _load(text[:stop], first_line, limits, _Loader)
+    from ._yamlerrors import _depth_message
+
+    result = _load(text[:stop], first_line, limits, _loader())
     if isinstance(result, YamlResult) and any(i.code == LIMIT.code for i in result.issues):
         return result
     line, col = _Mapper(text, first_line)(_Offset(text, stop))
@@ -135,6 +138,11 @@ def _load_too_deep(text: str, stop: int, first_line: int, limits: Limits) -> Yam
 
 def _load(text: str, first_line: int, limits: Limits, loader: Any) -> YamlResult | int:
     """Parse with ``loader``; the offset where libyaml refused to nest deeper, if it did."""
+    import yaml  # here, not at the top: see `_Loader`
+
+    from ._yamlbuild import _Builder, _Stop
+    from ._yamlerrors import _syntax_issue
+
     builder = _Builder(text, first_line, limits)
     locations = Locations(builder.nodes, default_line=max(first_line - 1, 1), default_column=1, source=text)
     data: Any = None

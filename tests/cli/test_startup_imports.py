@@ -32,12 +32,28 @@ try:
 except SystemExit as exc:
     status = exc.code
 sys.stdout.flush()
-sys.stderr.write("\\n@@" + json.dumps({"status": status, "modules": sorted(sys.modules)}) + "\\n")
+built = []
+if "pydantic" in sys.modules:
+    from pydantic import BaseModel
+    todo = list(BaseModel.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("articlekit.") and getattr(cls, "__pydantic_complete__", False):
+            built.append(cls.__name__)
+report = {"status": status, "modules": sorted(sys.modules), "built": sorted(set(built))}
+sys.stderr.write("\\n@@" + json.dumps(report) + "\\n")
 """
 
 
 def _run(argv: list[str], cwd: Path) -> tuple[int, str, set[str]]:
     """Run `articlekit ARGV` in a new interpreter: its exit status, standard output and modules."""
+    status, out, loaded, _ = _run_built(argv, cwd)
+    return status, out, loaded
+
+
+def _run_built(argv: list[str], cwd: Path) -> tuple[int, str, set[str], set[str]]:
+    """`_run`, and the names of articlekit's pydantic models whose validators were built."""
     env = dict(os.environ)
     env.pop("ARTICLEKIT_PURE_PYTHON", None)
     proc = subprocess.run(
@@ -50,7 +66,7 @@ def _run(argv: list[str], cwd: Path) -> tuple[int, str, set[str]]:
     )
     assert "@@" in proc.stderr, proc.stderr
     result = json.loads(proc.stderr.rsplit("@@", 1)[1])
-    return int(result["status"]), proc.stdout, set(result["modules"])
+    return int(result["status"]), proc.stdout, set(result["modules"]), set(result["built"])
 
 
 def _has(loaded: set[str], name: str) -> bool:
@@ -87,9 +103,62 @@ def test_plain_check_imports_only_the_text_format_and_no_configuration_machinery
         "articlekit.fixes",
         "articlekit.writer",
         "hypothesis",
+        # the other commands: only the command named is imported and its parser built
+        "articlekit.cli.format",
+        "articlekit.cli.convert",
+        "articlekit.cli.schema",
+        "articlekit.cli.codes",
+        "articlekit.cli.config",
+        "articlekit.cli.lsp",
+        "articlekit.lsp",
+        # suppression comments (none in the file), messages about mistakes in a configuration
+        "articlekit.suppressions",
+        "difflib",
     ):
         assert not _has(loaded, unwanted), unwanted
     assert "articlekit.cli.reporters.text" in loaded
+
+
+def test_a_check_builds_the_validator_of_the_files_kind_alone(folder: Path) -> None:
+    """The models are built on first use (``defer_build``): an article builds Article's validator
+    (its parts' schemas inside it), no other kind's, and no configuration model without a file."""
+    status, out, _, built = _run_built(["check", "-q", "one.md"], folder)
+    assert status == 1
+    assert "one.md:" in out
+    assert built == {"Article"}
+
+
+def test_a_configuration_file_builds_the_configuration_models(folder: Path) -> None:
+    (folder / "articlekit.toml").write_text('ignore = ["AK3"]\n', encoding="utf-8")
+    status, _, _, built = _run_built(["check", "-q", "one.md"], folder)
+    assert status == 0
+    assert {"Article", "Config"} <= built
+
+
+def test_a_clean_file_on_the_fast_path_needs_no_full_yaml_loader(folder: Path) -> None:
+    """PyYAML's event walk (`_yamlbuild`) is the slow path, also used to place issues: a clean
+    file read by the fast path needs neither."""
+    (folder / "one.md").write_text(SAMPLE, encoding="utf-8")
+    status, out, loaded, _ = _run_built(["check", "-q", "one.md"], folder)
+    assert (status, out) == (0, "")
+    assert not _has(loaded, "articlekit._yamlbuild")
+    assert not _has(loaded, "articlekit._yamlerrors")
+
+
+def test_a_clean_file_on_the_fast_path_does_not_import_pyyaml(folder: Path) -> None:
+    (folder / "one.md").write_text(SAMPLE, encoding="utf-8")
+    status, _, loaded, _ = _run_built(["check", "-q", "one.md"], folder)
+    assert status == 0
+    assert not _has(loaded, "yaml")
+
+
+def test_a_suppression_comment_is_still_applied(folder: Path) -> None:
+    text = _BROKEN.replace("quality: -1", "quality: -1  # articlekit: ignore[AK303]", 1)
+    assert text != _BROKEN
+    (folder / "one.md").write_text(text, encoding="utf-8")
+    status, out, loaded, _ = _run_built(["check", "-q", "one.md"], folder)
+    assert (status, out) == (0, "")
+    assert "articlekit.suppressions" in loaded
 
 
 def test_a_configuration_file_is_still_found_and_read(folder: Path) -> None:

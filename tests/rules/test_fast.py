@@ -482,6 +482,7 @@ def test_title_line_break_test_is_the_regex_on_every_code_point() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     breaks = set(title_line._BREAK.findall(every))
     assert {ch for ch in every if len(f"a{ch}b".splitlines()) > 1} == breaks
+    assert not any(ch.isprintable() for ch in breaks)  # a printable title is one line (the shortcut)
 
 
 @_SETTINGS

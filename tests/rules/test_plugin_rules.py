@@ -227,6 +227,28 @@ def test_a_rule_that_gives_something_else_than_issues_is_reported_too(register: 
     assert "not an Issue" in crashed.message
 
 
+def test_each_of_two_rules_sharing_one_function_is_named_when_it_fails(register: Any) -> None:
+    first, second, third = register.code("TX305"), register.code("TX306"), register.code("TX307")
+
+    def broken(ctx: articlekit.Context) -> list[Any]:
+        if ctx.data.get("servings") == 0:
+            raise ValueError("no servings")
+        return ["junk"]
+
+    def fine(ctx: articlekit.Context) -> list[Any]:
+        return []
+
+    register.rule(first, name="tx-shared-a")(broken)
+    register.rule(third, name="tx-fine")(fine)
+    register.rule(second, name="tx-shared-b")(broken)
+    for text, why in ((_article("servings: 0\n"), "ValueError: no servings"), (_article(), "not an Issue")):
+        crashed = [i.message for i in articlekit.check(text) if i.code == "AK003"]
+        assert len(crashed) == 2
+        assert "'tx-shared-a' (TX305)" in crashed[0]
+        assert "'tx-shared-b' (TX306)" in crashed[1]
+        assert all(why in message for message in crashed)
+
+
 def test_a_failing_rules_message_does_not_show_the_secured_value(register: Any) -> None:
     code = register.code("TX303")
     text = _article()

@@ -4,7 +4,9 @@ The full sieve (below, as the rule had it) takes every number-like plain scalar
 and asks `reading` about each; the rule's sieve leaves ordinary numbers out in
 the regular expression.  Whenever the full sieve finds a surprising token, the
 rule's must find one too (else the rule would miss a value), and the rule's
-findings must be those of a walk over every value.
+findings must be those of a walk over every value.  (Where the fast YAML path
+made the index, the rule sifts its list of typed scalars instead of the text:
+tests/test_fastyaml_typed.py.)
 """
 
 from __future__ import annotations
@@ -126,8 +128,10 @@ def test_findings_are_those_of_a_walk_over_every_value(monkeypatch: pytest.Monke
         if not isinstance(loaded.data, dict) or (kind := detect_kind(loaded.data)) is None:
             continue
         sieved = y.findings(Context(loaded.data, loaded.locations, kind))
+        listed = y.findings(Context(loaded.data, loaded.locations, kind, prebuilt_index=loaded.index))
         with monkeypatch.context() as patched:
             patched.setattr(y, "_may_hold_one", lambda source: True)
             walked = y.findings(Context(loaded.data, loaded.locations, kind))
         assert sieved == walked
+        assert listed == walked  # the fast path's list of typed scalars (DataIndex.typed_texts)
     assert len(walked) == 4  # the last text: all but 50 (ordinary) and 5. (a fraction fits an unknown key)

@@ -47,7 +47,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     """
     from .parser import build_parser
 
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed by argparse

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, PROG, load_library
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, PROG, collector_paused, load_library
 from .params import FORMATTER
 
 __all__ = ["add_parser", "run"]
@@ -53,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    load_library()
-    from ..lsp.server import serve
+    with collector_paused():  # pygls and lsprotocol too: the server's imports, all at once
+        load_library()
+        from ..lsp.server import serve
 
     status = serve(args.log_file)
     # the server closed standard output when the client said 'exit': later flushes must not fail

@@ -8,7 +8,6 @@ given may register the codes and kinds those name.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 
 from .common import EXIT_OK, STDIN, load_library
@@ -89,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
     plugins = loaded_plugins()
     if args.json:
+        import json  # only for --json: `load_configured`, which every command calls, lives here too
+
         rows = [
             {
                 "name": p.name,

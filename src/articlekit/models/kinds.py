@@ -43,7 +43,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -426,6 +425,8 @@ def _why(data: Mapping[str, Any]) -> str:
             text = repr(mask_extra(value))  # a `secured` inside is masked; a long value is cut
             text = text if len(text) <= 60 else text[:57] + "..."
             return f"'{key}' is {type(value).__name__} {text}, not text"
+        import difflib  # only for a message about a mistake
+
         close = difflib.get_close_matches(value.lower(), sorted(table.by_key[key]), n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"'{key}: {value}' is not a known {key}{hint}"

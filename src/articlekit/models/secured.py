@@ -16,10 +16,7 @@ lengths; ``str()`` gives the whole field value.
 from __future__ import annotations
 
 import base64
-import binascii
-import sys
 from collections.abc import Sequence
-from functools import partial
 from typing import Any, NamedTuple
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -47,21 +44,6 @@ SECURED_PATTERN = f"^{_B64_16N};{_B64_16}(?![\\s\\S])"
 ``;``, canonical base64 of 16 bytes.  It ends in ``(?![\\s\\S])`` rather than ``$``, which
 in Python also matches before a final newline.  The JSON Schema uses it."""
 _new = object.__new__
-
-
-def _canonical_b64(part: str) -> bytes:
-    """The bytes of ``part`` when it is canonical base64 (it encodes back to itself); else raise."""
-    raw = binascii.a2b_base64(part)
-    if binascii.b2a_base64(raw, newline=False) != part.encode("ascii"):
-        raise binascii.Error("not canonical base64")
-    return raw
-
-
-if sys.version_info >= (3, 11):
-    # the alphabet only, padded, nothing after the padding; decoded in C
-    _strict_b64 = partial(binascii.a2b_base64, strict_mode=True)
-else:  # pragma: no cover - Python 3.10 has no strict_mode
-    _strict_b64 = _canonical_b64
 
 
 def _preview(text: str) -> str:
@@ -100,34 +82,48 @@ class SecuredFormatError(ValueError):
 
 _LAST_OF_ONE = "AQgw"  # a last character (before "==") whose 4 unused low bits are zero
 _LAST_OF_TWO = "AEIMQUYcgkosw048"  # a last character (before "=") whose 2 unused low bits are zero
+_ALPHABET_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+# What is left of a well-formed value once its base64 characters are removed, by the number
+# of "=" ending the ciphertext: its padding, the ";", and the IV's "==".
+_LEFT_BY_PADDING = (b";==", b"=;==", b"==;==")
+_IV_PART = 25  # ";" and the IV: 16 bytes are 22 base64 characters and "=="
 
 
 def _quick(text: str) -> Secured | None:
     """`Secured.parse` of a well-formed value (the common case), or ``None`` to parse it fully.
 
-    C decodes each part (strict base64: the alphabet, padding only at the
-    end); a part is canonical base64 -- it encodes back to itself -- exactly
-    when its length is that of the encoding of its bytes and the bits its last
-    character has spare are zero.  Such a value passes every check of the full
-    parse, which gives the same bytes; anything else is left to it.
+    A well-formed value is checked without decoding it (its bytes are decoded
+    when first asked for): a part is canonical base64 -- it encodes back to
+    itself -- exactly when it is base64 characters and then its padding, its
+    length is that of the encoding of its bytes, and the bits its last
+    character has spare are zero.  One C pass (``bytes.translate``) removes
+    the base64 characters; what is left must be exactly the padding and the
+    ``;`` at the places checked here.  Such a value passes every check of the
+    full parse, which gives the same bytes; anything else is left to it.
     """
-    head, sep, tail = text.partition(";")
-    if not sep or len(tail) != 24 or tail[21] not in _LAST_OF_ONE:
-        return None  # the IV is 16 bytes: 22 characters and "=="
-    try:
-        ciphertext = _strict_b64(head)
-        iv = _strict_b64(tail)
-    except (binascii.Error, ValueError):  # ValueError: not ASCII
+    size = len(text)
+    # the IV: 22 characters, the last with 4 spare bits, and "=="; the ciphertext: 4 or more
+    if (
+        size < 4 + _IV_PART
+        or text[-_IV_PART] != ";"
+        or not text.endswith("==")
+        or text[-3] not in _LAST_OF_ONE
+        or not text.isascii()
+    ):
         return None
-    size = len(ciphertext)
-    if not size or size % 16 or len(iv) != 16 or len(head) != (size + 2) // 3 * 4:
+    head = size - _IV_PART  # the ciphertext's length
+    if head % 4:
         return None
-    spare = size % 3  # 1: the part ends in "==", 2: in "="
-    if spare and (head[-3] not in _LAST_OF_ONE if spare == 1 else head[-2] not in _LAST_OF_TWO):
+    padding = 0 if text[head - 1] != "=" else 1 if text[head - 2] != "=" else 2
+    if (head // 4 * 3 - padding) % 16:  # the ciphertext's bytes: a multiple of 16
+        return None
+    if padding and text[head - 1 - padding] not in (_LAST_OF_TWO if padding == 1 else _LAST_OF_ONE):
+        return None
+    if text.encode("ascii").translate(None, _ALPHABET_BYTES) != _LEFT_BY_PADDING[padding]:
         return None
     self: Secured = _new(Secured)
-    self._ciphertext = ciphertext
-    self._iv = iv
+    self._ciphertext = None
+    self._iv = None
     self._text = text
     return self
 
@@ -219,6 +215,9 @@ class Secured:
     """
 
     __slots__ = ("_ciphertext", "_iv", "_text")
+    # `_ciphertext` and `_iv` are None until first asked for in a value read from text (see _quick)
+    _ciphertext: bytes | None
+    _iv: bytes | None
 
     def __init__(self, ciphertext: bytes, iv: bytes) -> None:
         if not isinstance(ciphertext, bytes) or not isinstance(iv, bytes):
@@ -260,24 +259,31 @@ class Secured:
             raise SecuredFormatError(first.code, first.message, problems)
         return cls(ciphertext, iv)
 
+    def _decoded(self) -> tuple[bytes, bytes]:
+        """The ciphertext and the IV, decoded from the text when first asked for."""
+        ciphertext, iv = self._ciphertext, self._iv
+        if ciphertext is None or iv is None:  # a well-formed text, checked by _quick: decodes
+            head, _, tail = self._text.partition(";")
+            ciphertext, iv = base64.b64decode(head), base64.b64decode(tail)
+            self._ciphertext, self._iv = ciphertext, iv
+        return ciphertext, iv
+
     @property
     def ciphertext(self) -> bytes:
         """The AES-CBC ciphertext bytes."""
-        return self._ciphertext
+        return self._decoded()[0]
 
     @property
     def iv(self) -> bytes:
         """The 16-byte initialisation vector."""
-        return self._iv
+        return self._decoded()[1]
 
     def __str__(self) -> str:
         return self._text
 
     def __repr__(self) -> str:
-        return (
-            f"Secured({_preview(self._text)!r}, ciphertext={len(self._ciphertext)} bytes, "
-            f"iv={len(self._iv)} bytes)"
-        )
+        ciphertext, iv = self._decoded()
+        return f"Secured({_preview(self._text)!r}, ciphertext={len(ciphertext)} bytes, iv={len(iv)} bytes)"
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Secured):
@@ -288,7 +294,7 @@ class Secured:
         return hash(self._text)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Secured, (self._ciphertext, self._iv))
+        return (Secured, self._decoded())
 
     # -- pydantic integration ----------------------------------------------
     @classmethod

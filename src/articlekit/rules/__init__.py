@@ -36,6 +36,7 @@ import pkgutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
@@ -327,7 +328,8 @@ def _applicable(kind: type[BaseModel], ignore: frozenset[str]) -> tuple[Rule, ..
 
 _RULE_KEYS: frozenset[str] | None = None
 """Every key of every rule's `Rule.keys`: the keys of a document that decide which rules run."""
-_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], tuple[Rule, ...]] = {}
+_Checks = tuple[tuple[Rule, ...], tuple[Check, ...]]
+_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], _Checks] = {}
 _CHECKS_SIZE = 1024
 
 
@@ -338,20 +340,28 @@ def _rule_keys() -> frozenset[str]:
     return _RULE_KEYS
 
 
-def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any]) -> tuple[Rule, ...]:
-    """The rules to run, in order, for ``kind`` when the rules' keys in ``present`` occur.
+def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any]) -> _Checks:
+    """The rules to run, in order, for ``kind`` when the rules' keys in ``present`` occur,
+    and their `Rule.check` functions.
 
     Kept per (kind, ignore set, keys present): documents of one corpus share a
-    handful of shapes.
+    handful of shapes.  No two of the functions are the same object (a function
+    that two rules share is wrapped for the second), so that a function's
+    position among them names its rule.
     """
     key = (kind, ignore, present)
     checks = _CHECKS.get(key)
     if checks is None:
-        checks = tuple(
+        rules = tuple(
             rule
             for rule in _applicable(kind, ignore)
             if rule.keys is None or not present.isdisjoint(rule.keys)
         )
+        functions: list[Check] = []
+        for rule in rules:
+            shared = any(f is rule.check for f in functions)
+            functions.append(partial(rule.check) if shared else rule.check)
+        checks = (rules, tuple(functions))
         if len(_CHECKS) >= _CHECKS_SIZE:
             _CHECKS.clear()
         _CHECKS[key] = checks
@@ -366,10 +376,11 @@ def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Is
     of the rest).  A rule that raises gives one AK003 error instead of its issues.
     """
     present = (_RULE_KEYS or _rule_keys()).intersection(ctx.index.keys)
+    rules, checks = _CHECKS.get((ctx.kind, ignore, present)) or _checks(ctx.kind, ignore, present)
     found: list[Issue] = []
-    for each in _checks(ctx.kind, ignore, present):
+    for check in checks:  # the functions themselves: cheaper than each rule's attribute
         try:
-            issues = each.check(ctx)
+            issues = check(ctx)
             if not issues:
                 continue
             if type(issues) is not list:
@@ -380,6 +391,7 @@ def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Is
                 if type(issue) is not Issue:
                     raise TypeError(f"it gave {type(issue).__name__} {issue!r:.60}, not an Issue")
         except Exception as exc:  # a rule's bug must not stop the check of the file
+            each = next(r for r, f in zip(rules, checks, strict=True) if f is check)
             if _STRICT and _builtin(each):
                 raise
             found.append(_crashed(each, exc, ctx))

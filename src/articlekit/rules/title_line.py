@@ -23,8 +23,8 @@ def _check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     for path, item in ctx.items:
         title = item.get("title")
-        if not isinstance(title, str) or not title:
-            continue
+        if not isinstance(title, str) or not title or title.isprintable():
+            continue  # (every character of _BREAK is unprintable: a printable title is one line)
         parts = title.splitlines()  # str.splitlines() breaks lines at exactly the characters of _BREAK
         if len(parts) == 1 and len(parts[0]) == len(title):
             continue  # one line, no line break

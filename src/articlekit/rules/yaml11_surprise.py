@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
 
 from .._introspect import field_key, strip_optional
+from .._yamltags import construct_plain
 from ..issues import CODES, Issue, KeyPath
 from ..yamlsafe import resolve_plain
 from . import Context, rule
@@ -70,7 +69,6 @@ _ORDINARY_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|[0-9]{4}-.*"
 _OCTAL = re.compile(r"[-+]?0[0-7]+")
 
 _MEMO: dict[str, Any] = {}
-_CONSTRUCTOR = SafeConstructor()
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,7 @@ def _reading(text: str) -> Reading | None:
 
 
 def _construct(tag: str, text: str) -> Any:
-    return SafeConstructor.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, text))
+    return construct_plain(tag, text)
 
 
 # -- what a key takes -----------------------------------------------------------------------
@@ -288,11 +286,19 @@ def findings(ctx: Context) -> list[Finding]:
     """Every value of `ctx` that YAML 1.1 reads as other than it looks, with its replacement.
 
     The autofix and this rule's check share it.  Positions are asked for only
-    when the front matter's text holds a candidate.
+    when the front matter may hold a surprise: when one of the typed scalars the
+    YAML fast path lists (`DataIndex.typed_texts`) is one, or else (the index
+    was made from data) when the text holds a candidate (`_may_hold_one`).
     """
-    source = ctx.locations.source
-    if source and not _may_hold_one(source):
-        return []
+    index = ctx.prebuilt_index
+    typed = None if index is None else index.typed_texts
+    if typed is not None:
+        if not typed or all(reading(text) is None for text in typed):
+            return []
+    else:
+        source = ctx.locations.source
+        if source and not _may_hold_one(source):
+            return []
     found: list[Finding] = []
     locations = ctx.locations
     for path, value in walk(ctx.data):
@@ -343,7 +349,10 @@ def _message(path: KeyPath, finding: Finding) -> str:
 
 
 def _check(ctx: Context) -> list[Issue]:
-    return [ctx.issue(YAML11_SURPRISE, _message(f.path, f), f.path) for f in findings(ctx)]
+    found = findings(ctx)
+    if not found:
+        return []  # (no comprehension to run: the common case)
+    return [ctx.issue(YAML11_SURPRISE, _message(f.path, f), f.path) for f in found]
 
 
 def _fix(ctx: FixContext, issue: Issue) -> list[Fix]:
