@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from pydantic import BaseModel
 
 # Speed is measured in benchmarks/, never by a test: no Hypothesis deadline, so a loaded CI
 # machine cannot fail a property test for being slow (a test may still set its own).
@@ -33,6 +34,15 @@ def corpus_files(sub: str = "") -> list[Path]:
     if not base.is_dir():
         return []
     return sorted(p for p in base.rglob("*.md") if p.name != "README.md")
+
+
+def models_in(model: BaseModel) -> list[BaseModel]:
+    """``model`` and every model inside it, depth first."""
+    found = [model]
+    for value in model.__dict__.values():
+        items = value if isinstance(value, list) else [value]
+        found += [m for item in items if isinstance(item, BaseModel) for m in models_in(item)]
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -8,27 +8,18 @@ from pydantic import BaseModel, ConfigDict
 import articlekit
 from articlekit import Article, Image
 from articlekit.validate import share_fields_sets
-from conftest import DATA, corpus_files
+from conftest import DATA, corpus_files, models_in
 
 
 def _sample() -> str:
     return (DATA / "finland-prisons-ai.md").read_text(encoding="utf-8")
 
 
-def _models(model: BaseModel) -> list[BaseModel]:
-    """``model`` and every model inside it, depth first."""
-    found = [model]
-    for value in model.__dict__.values():
-        items = value if isinstance(value, list) else [value]
-        found += [m for item in items if isinstance(item, BaseModel) for m in _models(item)]
-    return found
-
-
 def test_two_loads_of_one_shape_share_their_sets() -> None:
     first = articlekit.loads(_sample()).meta
     second = articlekit.loads(_sample()).meta
     assert first == second
-    pairs = list(zip(_models(first), _models(second), strict=True))
+    pairs = list(zip(models_in(first), models_in(second), strict=True))
     assert len(pairs) > 2  # the sample has a provider and images
     for one, other in pairs:
         assert one.model_fields_set is other.model_fields_set
@@ -42,7 +33,7 @@ def test_shared_sets_answer_what_validation_gave(path: object) -> None:
     assert kind is not None
     fresh = kind.model_validate(data, by_alias=True, by_name=False)  # never shared
     loaded = articlekit.loads(text).meta
-    for one, other in zip(_models(loaded), _models(fresh), strict=True):
+    for one, other in zip(models_in(loaded), models_in(fresh), strict=True):
         assert type(one) is type(other)
         assert one.model_fields_set == other.model_fields_set
         assert one.model_dump(exclude_unset=True) == other.model_dump(exclude_unset=True)
@@ -126,10 +117,10 @@ def test_every_model_inside_shares_whatever_holds_it() -> None:
         )
         for _ in range(2)
     ]
-    before = [[m.model_fields_set.copy() for m in _models(tree)] for tree in trees]
+    before = [[m.model_fields_set.copy() for m in models_in(tree)] for tree in trees]
     for tree in trees:
         share_fields_sets(tree)
-    found = [_models(tree) for tree in trees]
+    found = [models_in(tree) for tree in trees]
     assert [[m.model_fields_set for m in models] for models in found] == before
     inner = [
         [*models, *(m.by_name["a"] for m in models if isinstance(m, _Node) and m.by_name)] for models in found
