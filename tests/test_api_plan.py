@@ -108,3 +108,19 @@ def test_check_gives_the_issues_of_the_models_on_real_files(path: Any) -> None:
 @given(documents())
 def test_check_gives_the_issues_of_the_models_on_generated_files(text: str) -> None:
     assert articlekit.check(text) == _with_models(text)
+
+
+@pytest.mark.parametrize("empty", [(), [], set(), frozenset()])
+def test_an_empty_ignore_is_no_ignore(empty: Any, tmp_path: Any) -> None:
+    """``ignore=()`` (what the command line passed for every file) takes the plans kept for no argument."""
+    assert api._plan(None, None, empty, None, None, None, None) is api._DEFAULT_PLAN
+    config = articlekit.Config.from_dict({"per-file-ignores": {"*.md": ["AK305"]}}, root=tmp_path)
+    path = str(tmp_path / "a.md")
+    kept = api._plan(config, path, None, None, None, None, None)
+    assert api._plan(config, path, empty, None, None, None, None) is kept
+    assert _fields(kept) == _fields(api._Plan(config, path, empty, None, None, None, None))
+    assert articlekit.check(_SEVERAL, config=config, path=path, ignore=empty) == articlekit.check(
+        _SEVERAL, config=config, path=path
+    )
+    # an iterator may be empty or not: it is read, never taken for no argument
+    assert api._plan(None, None, iter(()), None, None, None, None) is not api._DEFAULT_PLAN

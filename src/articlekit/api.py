@@ -268,6 +268,10 @@ def _default_plan() -> _Plan:
 _DEFAULT_PLAN = _default_plan()
 
 
+_EMPTY_IGNORE_TYPES = (frozenset, set, tuple, list)
+"""Types of an ``ignore`` argument that, empty, mean the same as none (what the command line passes)."""
+
+
 def _plan(
     config: Config | None,
     path: str | os.PathLike[str] | None,
@@ -279,7 +283,8 @@ def _plan(
 ) -> _Plan:
     """The `_Plan` of a call: `_DEFAULT_PLAN` when it gives none of these (most calls), the
     configuration's plan for the path when it gives only those two (`_path_plan`)."""
-    if ignore is None and kind is None and limits is None and options is None and secured_key is None:
+    no_ignore = ignore is None or (type(ignore) in _EMPTY_IGNORE_TYPES and not ignore)  # `ignore=()` too
+    if no_ignore and kind is None and limits is None and options is None and secured_key is None:
         if config is None:
             load_plugins()  # (what `_Plan` does first)
             return _DEFAULT_PLAN

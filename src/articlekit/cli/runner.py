@@ -73,7 +73,7 @@ class CheckOptions:
 
     def arguments(self) -> dict[str, Any]:
         """The keyword arguments of `articlekit.check`."""
-        kwargs: dict[str, Any] = {"ignore": self.ignore}
+        kwargs: dict[str, Any] = {"ignore": self.ignore} if self.ignore else {}
         if self.kind is not None:
             kwargs["kind"] = self.kind
         if self.secured_key is not None:
