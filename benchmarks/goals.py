@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Goal", "extra_rows", "foreign_front_matter", "per_kind_loads", "pure_python_check", "startup"]
+__all__ = [
+    "Goal",
+    "extra_rows",
+    "foreign_front_matter",
+    "parallel_ceiling",
+    "per_kind_loads",
+    "pure_python_check",
+    "startup",
+]
 
 Goal = dict[str, Any]  # {"goal", "figure", "target", "met", "note"}
 
@@ -280,3 +288,37 @@ def print_goals(goals: list[Goal]) -> None:
         fig = "-" if g["figure"] is None else f"{g['figure']:.2f}"
         met = "skip" if g["met"] is None else ("yes" if g["met"] else "NO")
         print(f"{g['goal']:58} {fig:>9} {g['target']:>10} {met:>5}  {g['note']}")
+
+
+def _spin(steps: int) -> int:
+    total = 0
+    for i in range(steps):
+        total += i * i
+    return total
+
+
+def parallel_ceiling(rounds: int = 3, steps: int = 15_000_000) -> float:
+    """What two processes can give on this machine at best: pure arithmetic, no I/O, nothing shared.
+
+    The median of ``rounds`` runs of (the loop twice in this process) / (once here and once
+    in a forked process at the same time).  ``check -j 2`` also has a serial part (start-up,
+    discovery), so its ratio stays below this one.
+    """
+    import multiprocessing
+    import time
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    ratios = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        _spin(steps)
+        _spin(steps)
+        serial = time.perf_counter() - start
+        start = time.perf_counter()
+        other = context.Process(target=_spin, args=(steps,))
+        other.start()
+        _spin(steps)
+        other.join()
+        ratios.append(serial / (time.perf_counter() - start))
+    return statistics.median(ratios)
