@@ -1,7 +1,8 @@
 """Suppressions read and applied cheaply give what the plain reading gives.
 
 `suppressions._find` makes its `Suppression`, `Suppressions` and AK001/AK002 issues
-without their dataclass `__init__` (`_made`, `_found`, `_issue`), reads a list of one
+without their dataclass `__init__` (`_made`, `_found`, and `CodeInfo.issue` for the
+AK001/AK002 issues: `articlekit._frozen`), reads a list of one
 code without the general loop of `_parse`, and finds the line an own-line ``ignore``
 applies to with one regex (`_content_line`) instead of stripping the lines after it.
 `check` with a configuration and a path reuses the configuration's plan for the
@@ -39,12 +40,17 @@ def test_made_objects_are_those_the_constructors_make(target: int | None, whole_
     args = (2, 1, ("AK305", "AK401"), target, whole_file, "# articlekit: ignore[AK305, AK401]")
     made = suppressions._made(*args)
     _same(made, Suppression(*args))
-    issue = suppressions._issue(suppressions.UNUSED_SUPPRESSION, "m", 4, 5)
+    issue = suppressions.UNUSED_SUPPRESSION.issue("m", (), 4, 5)
     _same(issue, Issue("AK002", "warning", "m", (), 4, 5))
-    _same(issue, suppressions.UNUSED_SUPPRESSION.issue("m", (), 4, 5))
+    _same(
+        suppressions.BAD_SUPPRESSION.issue("m", (), 4, 5, severity="error"),
+        Issue("AK001", "error", "m", (), 4, 5),
+    )
     _same(suppressions._found((made,), (issue,)), Suppressions((made,), (issue,)))
     with pytest.raises(AttributeError):  # still frozen
         made.line = 3  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        issue.line = 3  # type: ignore[misc]
 
 
 _SPACES = ["", " ", "\t", "\xa0", "\x0c", "\x0b", "\x1c", "\x85", "\u2028", "\u3000"]

@@ -10,12 +10,11 @@ from typing import Any, Generic
 from pydantic import BaseModel
 from typing_extensions import TypeVar
 
+from ._frozen import made
 from .issues import Issue
 from .positions import Locations
 
 __all__ = ["Document", "SourceInfo"]
-
-_new = object.__new__
 
 M = TypeVar("M", bound=BaseModel, default=BaseModel, covariant=True)
 """The model class of a [`Document`][articlekit.Document]'s ``meta`` (by default any pydantic model)."""
@@ -165,28 +164,28 @@ def _made(meta: BaseModel, body: str, issues: tuple[Issue, ...], source: SourceI
     The fields (and so `==`, `hash` and `repr`) are exactly those of the constructor's result
     (tests/test_document_fast.py proves it).
     """
-    document: Document[Any] = _new(Document)
-    document.__dict__.update(meta=meta, body=body, issues=issues, source=source)
+    document: Document[Any] = made(Document, {"meta": meta, "body": body, "issues": issues, "source": source})
     return document
 
 
 def _source_of(split: Any, data: dict[str, Any], locations: Locations) -> SourceInfo:
     """The `SourceInfo` of a file split as ``split`` (a `SplitResult` with a front matter), made
     as `_made` makes documents: the fields the constructor would set, without its `__init__`."""
-    source: SourceInfo = _new(SourceInfo)
-    source.__dict__.update(
-        text=split.text,
-        bom=split.bom,
-        newline=split.newline,
-        open_fence=split.open_fence,
-        open_newline=split.open_newline,
-        front_matter=split.front_matter,
-        close_fence=split.close_fence,
-        close_newline=split.close_newline,
-        data=data,
-        locations=locations,
+    return made(
+        SourceInfo,
+        {
+            "text": split.text,
+            "bom": split.bom,
+            "newline": split.newline,
+            "open_fence": split.open_fence,
+            "open_newline": split.open_newline,
+            "front_matter": split.front_matter,
+            "close_fence": split.close_fence,
+            "close_newline": split.close_newline,
+            "data": data,
+            "locations": locations,
+        },
     )
-    return source
 
 
 def _plain(value: Any) -> Any:

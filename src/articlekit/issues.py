@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ._frozen import made
+
 __all__ = ["CODES", "CodeInfo", "Fixable", "Issue", "KeyPath", "Severity", "format_path", "register_code"]
 
 Severity = Literal["error", "warning"]
@@ -77,7 +79,18 @@ class CodeInfo:
         usually calls [`Context.issue`][articlekit.Context.issue] instead, which
         finds them from ``path``.
         """
-        return Issue(self.code, severity or self.severity, message, path, line, column)
+        # every problem of every file is made here: without the frozen dataclass's `__init__`
+        return made(
+            Issue,
+            {
+                "code": self.code,
+                "severity": severity or self.severity,
+                "message": message,
+                "path": path,
+                "line": line,
+                "column": column,
+            },
+        )
 
 
 CODES: dict[str, CodeInfo] = {}

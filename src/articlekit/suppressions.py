@@ -42,7 +42,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .issues import CODES, CodeInfo, Issue
+from ._frozen import made
+from .issues import CODES, Issue
 from .positions import BREAK as _BREAK
 from .positions import line_starts
 
@@ -105,24 +106,14 @@ class Suppressions:
 
 NONE = Suppressions()
 
-_new = object.__new__
-_set = object.__setattr__  # (the dataclasses are frozen)
-
 
 def _made(
     line: int, column: int, codes: tuple[str, ...], target: int | None, whole_file: bool, text: str
 ) -> Suppression:
-    """``Suppression(line, column, codes, target, whole_file, text)``, made without its `__init__`.
-
-    A frozen dataclass's `__init__` sets each field through `object.__setattr__`,
-    which costs more than reading the comment; the fields (and so ``==``, `hash`
-    and `repr`) are those the constructor sets, in its order
-    (tests/test_suppressions_fast.py).  `_issue` and `_found` do the same.
-    """
-    item: Suppression = _new(Suppression)
-    _set(
-        item,
-        "__dict__",
+    """``Suppression(line, column, codes, target, whole_file, text)``, made without its `__init__`
+    (`articlekit._frozen`; tests/test_suppressions_fast.py compares it with the constructor's)."""
+    return made(
+        Suppression,
         {
             "line": line,
             "column": column,
@@ -132,33 +123,11 @@ def _made(
             "text": text,
         },
     )
-    return item
-
-
-def _issue(info: CodeInfo, message: str, line: int, column: int) -> Issue:
-    """``info.issue(message, (), line, column)`` (an AK001 or AK002 warning), made as `_made` makes a
-    `Suppression`."""
-    issue: Issue = _new(Issue)
-    _set(
-        issue,
-        "__dict__",
-        {
-            "code": info.code,
-            "severity": info.severity,
-            "message": message,
-            "path": (),
-            "line": line,
-            "column": column,
-        },
-    )
-    return issue
 
 
 def _found(items: tuple[Suppression, ...], problems: tuple[Issue, ...]) -> Suppressions:
     """``Suppressions(items, problems)``, made as `_made` makes a `Suppression`."""
-    found: Suppressions = _new(Suppressions)
-    _set(found, "__dict__", {"items": items, "problems": problems})
-    return found
+    return made(Suppressions, {"items": items, "problems": problems})
 
 
 # libyaml's scanner (PyYAML's C loader), when PyYAML was built with it: same tokens, ~10x faster
@@ -375,7 +344,7 @@ def _comment_start(text: str, offset: int, is_comment: Callable[[int], bool]) ->
 
 
 def _bad(problems: list[Issue], message: str, line: int, column: int) -> None:
-    problems.append(_issue(BAD_SUPPRESSION, message, line, column))
+    problems.append(BAD_SUPPRESSION.issue(message, (), line, column))
 
 
 def _parse(
@@ -496,4 +465,4 @@ def _unused(item: Suppression, codes: list[str]) -> Issue:
         message = f"{item.text!r} suppressed nothing: no {listed} issue {where}; remove it"
     else:
         message = f"{item.text!r}: no {listed} issue {where} to suppress; remove {listed} from it"
-    return _issue(UNUSED_SUPPRESSION, message, item.line, item.column)
+    return UNUSED_SUPPRESSION.issue(message, (), item.line, item.column)
