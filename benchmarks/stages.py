@@ -16,6 +16,10 @@ documents (µs per document, median of interleaved rounds), next to the whole
   the fast YAML parser built (as :func:`articlekit.check` does);
 - ``rules: index walk``: building that index by walking the data instead (what the
   rules pay when the parser gives none: the slow YAML path);
+- ``check (config, suppressions)``: the goals' row of that name (``python -m benchmarks``):
+  ``check(text, config=config, path=path)`` with a real configuration (``per-file-ignores``,
+  ``kinds``) whose root is ``--corpus``, and a suppression comment in every fourth file;
+  compare it with ``articlekit.check`` (on the whole corpus, as the goals run it);
 - ``rule <name>``: each rule module alone, on data whose index is built, and
   skipped as :func:`~articlekit.rules.run_rules` skips it (``--rules``).
 
@@ -36,13 +40,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .__main__ import DEFAULT_CORPUS, _interleaved, _read_folder
+from .__main__ import DEFAULT_CORPUS, _forget, _interleaved, _md_paths, _read_folder
 
 __all__ = ["main", "stage_rows"]
 
 
-def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callable[[], Any]]:
-    """The timed rows: each a function that runs one stage over every document of ``texts``."""
+def stage_rows(
+    texts: list[str],
+    *,
+    per_rule: bool = False,
+    paths: list[Path] | None = None,
+    root: Path | None = None,
+) -> dict[str, Callable[[], Any]]:
+    """The timed rows: each a function that runs one stage over every document of ``texts``.
+
+    With ``paths`` (the files of ``texts``) and ``root`` (their corpus folder), the row
+    ``check (config, suppressions)`` is the goals' row of that name (`benchmarks.goals.extra_rows`).
+    """
     import articlekit
     from articlekit.fastyaml import load_yaml_fast
     from articlekit.limits import DEFAULT_LIMITS
@@ -117,6 +131,14 @@ def stage_rows(texts: list[str], *, per_rule: bool = False) -> dict[str, Callabl
         "rules (all)": rules,
         "rules: index walk (slow path)": index,
     }
+    if paths is not None and root is not None:
+        from .goals import extra_rows
+
+        # built by the goals' own code: a real `Config` (per-file-ignores, kinds), each file's path,
+        # and a suppression comment after the opening fence of every fourth file
+        rows["check (config, suppressions)"] = extra_rows(texts, paths, root)[
+            "articlekit.check (config, suppressions)"
+        ]
     if per_rule:
         contexts = [Context(d, loc, k, options, prebuilt_index=ix) for d, loc, k, ix in typed]
         for c in contexts:
@@ -156,13 +178,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.corpus} is absent", file=sys.stderr)
         return 2
     texts = _read_folder(args.corpus)
-    rows = stage_rows(texts, per_rule=args.rules)
+    rows = stage_rows(texts, per_rule=args.rules, paths=_md_paths(args.corpus), root=args.corpus)
     if args.only is not None:
         if args.only not in rows:
             print(f"no row {args.only!r}; the rows: {', '.join(rows)}", file=sys.stderr)
             return 2
+        row = rows[args.only]
+        before = getattr(row, "before", None)  # as `_interleaved` does: every run a first pass
         for _ in range(1 + args.repeat):
-            rows[args.only]()
+            _forget()
+            if before is not None:
+                before()
+            row()
         return 0
     for fn in rows.values():
         fn()

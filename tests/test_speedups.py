@@ -210,8 +210,10 @@ def test_more_keys_than_the_key_table_holds(sample_text: str) -> None:
         _assert_same(front)
 
 
-def test_texts_near_length_and_key_limits_take_the_python_loop() -> None:
-    """Those limits are counted by the Python loop only; parse_subset must still agree with it."""
+def test_texts_near_length_and_key_limits_agree_with_the_python_loop() -> None:
+    """Texts longer than max_string_length take the Python loop (the C loop counts no string
+    lengths); texts of max_keys lines or more take the C loop, and their mappings are counted
+    after it: parse_subset must agree with the Python loop on both."""
     tight = Limits(max_string_length=300, max_keys=3)
     texts = ("a: " + "x" * 290 + "\n", "a: " + "x" * 301 + "\n", "a: 1\nb: 2\n", "a: 1\nb: 2\nc: 3\nd: 4\n")
     for text in texts:

@@ -6,7 +6,7 @@ AK001/AK002 issues: `articlekit._frozen`), reads a list of one
 code without the general loop of `_parse`, and finds the line an own-line ``ignore``
 applies to with one regex (`_content_line`) instead of stripping the lines after it.
 `check` with a configuration and a path reuses the configuration's plan for the
-ignored codes and kind of the path (`api._path_plan`).  None of it may change a result.
+ignored codes and kind of the path (`api._new_path_plan`).  None of it may change a result.
 """
 
 from __future__ import annotations

@@ -20,22 +20,26 @@ __all__ = ["SHARING", "Sharing", "share", "share_fields_sets", "sharing_of"]
 _SHARED_SETS_SIZE = 4096
 """At most this many (class, size) entries hold shared sets, whatever the files' extra keys."""
 _SHAPES_PER_SIZE = 8
-_set_attribute = object.__setattr__
+_set_fields_set: Any = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+"""``object.__setattr__(model, "__pydantic_fields_set__", value)`` as ``_set_fields_set(model, value)``:
+the slot's own setter, without looking the attribute up (half the cost, for every loaded model)."""
 
 
 class Sharing:
     """What `share_fields_sets` needs of a frozen model class, worked out once per class.
 
     ``by_size``: the shared sets by size, a few each, compared in turn (cheaper than
-    hashing); ``subs``: for each field whose value may be or hold a model, its name,
+    hashing); ``first``: the first of them for each size, the one most models take;
+    ``subs``: for each field whose value may be or hold a model, its name,
     the model class it holds (``None`` when not a model or a list of models), that
     class's sharing (``None`` when it is not frozen) and whether the value is a list.
     """
 
-    __slots__ = ("by_size", "exact", "subs")
+    __slots__ = ("by_size", "exact", "first", "subs")
 
     def __init__(self) -> None:
         self.by_size: dict[int, list[set[str]]] = {}
+        self.first: dict[int, set[str]] = {}
         self.subs: tuple[tuple[str, type[BaseModel] | None, Sharing | None, bool], ...] = ()
         self.exact = False
         """Whether a key of a mapping the class's fields do not know (an unknown key, as
@@ -121,18 +125,19 @@ def share(model: BaseModel, sharing: Sharing) -> bool:
     """`share_fields_sets` of ``model``, a model of the frozen class ``sharing`` is of.
 
     The models inside are reached through the class's fields that hold them: no
-    type tests on the other values, and no call for a value that is not a model.
-    The answer: whether every key of the mappings ``model`` was made from is
-    known (every model reached is `Sharing.exact`, with nothing extra).
+    type tests on the other values, and no call for a value that is not a model
+    (nor for a model of a list whose class holds no model: images are shared in
+    the loop).  The answer: whether every key of the mappings ``model`` was made
+    from is known (every model reached is `Sharing.exact`, with nothing extra).
     """
-    known = sharing.exact and not model.__pydantic_extra__
     own = model.__pydantic_fields_set__
-    shapes = sharing.by_size.get(len(own))
-    if shapes is not None and shapes[0] == own:  # the common case: the first shape of its size
-        if shapes[0] is not own:
-            _set_attribute(model, "__pydantic_fields_set__", shapes[0])
+    first = sharing.first.get(len(own))
+    if first == own:  # the common case: the first shape of its size
+        if first is not own:
+            _set_fields_set(model, first)
     else:
-        _adopt(model, own, sharing, shapes)
+        _adopt(model, own, sharing)
+    known = sharing.exact and not model.__pydantic_extra__
     if not sharing.subs:
         return known
     values = model.__dict__
@@ -144,11 +149,31 @@ def share(model: BaseModel, sharing: Sharing) -> bool:
             _share_within(value)
             known = False
         elif is_list and type(value) is list:  # images, related: a list of models
+            if sub_sharing.subs:
+                for item in value:
+                    if type(item) is sub:
+                        known = share(item, sub_sharing) and known
+                    else:  # a subclass's model (Python-built), or not a model
+                        _share_within(item)
+                        known = False
+                continue
+            # `share` of each item, written out: models without models inside (images)
+            firsts = sub_sharing.first
+            if not sub_sharing.exact:
+                known = False
             for item in value:
-                if type(item) is sub:
-                    known = share(item, sub_sharing) and known
-                else:  # a subclass's model (Python-built), or not a model
+                if type(item) is not sub:  # a subclass's model (Python-built), or not a model
                     _share_within(item)
+                    known = False
+                    continue
+                own = item.__pydantic_fields_set__
+                first = firsts.get(len(own))
+                if first == own:
+                    if first is not own:
+                        _set_fields_set(item, first)
+                else:
+                    _adopt(item, own, sub_sharing)
+                if item.__pydantic_extra__:
                     known = False
         elif type(value) is sub:
             known = share(value, sub_sharing) and known
@@ -158,18 +183,21 @@ def share(model: BaseModel, sharing: Sharing) -> bool:
     return known
 
 
-def _adopt(model: BaseModel, own: set[str], sharing: Sharing, shapes: list[set[str]] | None) -> None:
-    """`_share` of ``model``'s own set when it is not the first shared set of its size."""
+def _adopt(model: BaseModel, own: set[str], sharing: Sharing) -> None:
+    """`share`'s work for ``model``, whose set is not the first shared set of its size."""
     global _shapes_kept
+    size = len(own)
+    shapes = sharing.by_size.get(size)
     if shapes is None:
         if _shapes_kept < _SHARED_SETS_SIZE:
             _shapes_kept += 1
-            sharing.by_size[len(own)] = [own]
+            sharing.by_size[size] = [own]
+            sharing.first[size] = own
         return
     for shared in shapes:
         if shared == own:
             if shared is not own:
-                _set_attribute(model, "__pydantic_fields_set__", shared)
+                _set_fields_set(model, shared)
             return
     if len(shapes) < _SHAPES_PER_SIZE:
         shapes.append(own)

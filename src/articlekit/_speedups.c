@@ -21,7 +21,8 @@
  *   - typed (may be left out): a list, or None.  A list is passed on to scalar and
  *     flow as a third argument (scalar(rest, max_len, typed)), and the loop
  *     appends to it the text of every yes, no, on or off (in any of their
- *     spellings) that it reads itself as a boolean; the callbacks append the
+ *     spellings) that it reads itself as a boolean, and of every float it
+ *     reads itself (4.632458: simple_float); the callbacks append the
  *     texts of the other plain scalars they read as booleans or as numbers
  *     not written as decimal integers.  Every plain scalar that YAML 1.1 may
  *     read as other than it looks (the rules' AK211) is among them
@@ -35,7 +36,8 @@
  *
  * It builds the common values itself (plain text, double-quoted text without
  * escapes, YAML 1.1 booleans and nulls, decimal integers, UTC timestamps
- * written 2020-08-11T13:41:00Z), cuts trailing comments, joins plain scalars
+ * written 2020-08-11T13:41:00Z, floats written 4.632458 (simple_float), whose
+ * texts go to `typed` as fastyaml._typed lists them), cuts trailing comments, joins plain scalars
  * continued on the next lines, reads block scalars (block_scalar) and lists the
  * mappings of flow collections (nested), and hands every other scalar to
  * `scalar` and `flow`.  Keys may hold spaces and punctuation, or be quoted.
@@ -62,6 +64,14 @@
 #include <datetime.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef Py_T_OBJECT_EX /* (3.12 on) */
+#define MEMBER_OBJECT_EX Py_T_OBJECT_EX
+#define MEMBER_READONLY Py_READONLY
+#else
+#include <structmember.h>
+#define MEMBER_OBJECT_EX T_OBJECT_EX
+#define MEMBER_READONLY READONLY
+#endif
 
 enum { K_MAP = 0, K_SEQ = 1 };
 
@@ -99,6 +109,7 @@ typedef struct {
     unsigned long generation; /* bumped whenever the table is emptied */
     PyObject *index_class;          /* articlekit._dataindex.DataIndex, for index_of */
     PyObject *names[N_INDEX_NAMES]; /* its attribute names (interned) */
+    Py_ssize_t offsets[N_INDEX_NAMES]; /* where its __slots__ hold them (0: set by name) */
 #ifdef Py_GIL_DISABLED
     PyMutex lock; /* guards everything above and `slots` */
 #endif
@@ -119,15 +130,16 @@ state_of(PyObject *module)
     return (State *)PyModule_GetState(module);
 }
 
-/* Character classes of _speedups_py.py (first characters of a scalar, characters of a key). */
-static int
-in_set(unsigned char c, const char *set)
-{
-    return c != 0 && strchr(set, c) != NULL;
-}
-#define MAYBE_TYPED(c) in_set((c), "yYnNtTfFoO-+0123456789.<~=") /* _MAYBE_TYPED */
-#define WORD_LETTER(c) in_set((c), "yYnNtTfFoO")                 /* _WORD_LETTERS */
-#define INDICATOR(c) in_set((c), "-?:,[]{}#&*!|>'\"%@`")         /* _INDICATORS */
+/* Character classes of _speedups_py.py (first characters of a scalar, characters of a key):
+ * bits of a table filled at import (fill_key_chars). */
+enum { C_MAYBE_TYPED = 1, C_WORD_LETTER = 2, C_INDICATOR = 4 };
+static unsigned char char_classes[256];
+static const char maybe_typed_chars[] = "yYnNtTfFoO-+0123456789.<~="; /* _MAYBE_TYPED */
+static const char word_letter_chars[] = "yYnNtTfFoO";                 /* _WORD_LETTERS */
+static const char indicator_chars[] = "-?:,[]{}#&*!|>'\"%@`";         /* _INDICATORS */
+#define MAYBE_TYPED(c) (char_classes[(unsigned char)(c)] & C_MAYBE_TYPED)
+#define WORD_LETTER(c) (char_classes[(unsigned char)(c)] & C_WORD_LETTER)
+#define INDICATOR(c) (char_classes[(unsigned char)(c)] & C_INDICATOR)
 
 static int
 key_start(unsigned char c) /* [A-Za-z0-9_] */
@@ -137,12 +149,19 @@ key_start(unsigned char c) /* [A-Za-z0-9_] */
 
 /* _speedups_py._KEY_CHAR: printable ASCII but space " # ' , : [ ] { } \\ (a table, filled at import) */
 static unsigned char key_chars[256];
+/* a key character or a space (_speedups_py._KEY_BODY) */
+static unsigned char key_body_chars[256];
 
 static void
 fill_key_chars(void)
 {
     int c;
+    const char *q;
     for (c = '!'; c < 0x7f; c++) key_chars[c] = strchr("\"#',:[]{}\\", c) == NULL;
+    for (c = 0; c < 256; c++) key_body_chars[c] = key_chars[c] || c == ' ';
+    for (q = maybe_typed_chars; *q; q++) char_classes[(unsigned char)*q] |= C_MAYBE_TYPED;
+    for (q = word_letter_chars; *q; q++) char_classes[(unsigned char)*q] |= C_WORD_LETTER;
+    for (q = indicator_chars; *q; q++) char_classes[(unsigned char)*q] |= C_INDICATOR;
 }
 
 #define key_char(c) (key_chars[(unsigned char)(c)])
@@ -182,35 +201,48 @@ holdable(const unsigned char *p, Py_ssize_t n)
         uint64_t w;
         memcpy(&w, p + i, 8);
         if (!(SOME_BELOW_20(w) | SOME_ABOVE_7E(w))) continue;
-        for (j = i; j < i + 8; j++)
-            if (!holdable_at(p, j, n)) return 0;
+        for (j = i; j < i + 8; j++) /* (most often a line break among printable ASCII) */
+            if ((unsigned char)(p[j] - 0x20) >= 0x5f && p[j] != '\n' && !holdable_at(p, j, n)) return 0;
     }
     for (; i < n; i++)
         if (!holdable_at(p, i, n)) return 0;
     return 1;
 }
 
+/* The str of the UTF-8 bytes p[0:n].  When the whole text is ASCII (`ascii`), so are they: the
+ * str is made and its bytes copied, without decoding (one character: CPython's own, as the
+ * decoder gives it). */
 static PyObject *
-text_of(const unsigned char *p, Py_ssize_t n)
+text_of(const unsigned char *p, Py_ssize_t n, int ascii)
 {
-    return PyUnicode_DecodeUTF8((const char *)p, n, "strict");
+    PyObject *s;
+    if (!ascii || n < 2) return PyUnicode_DecodeUTF8((const char *)p, n, "strict");
+    s = PyUnicode_New(n, 127);
+    if (s != NULL) memcpy(PyUnicode_1BYTE_DATA(s), p, (size_t)n);
+    return s;
 }
 
 /* _speedups_py._WORDS: a new reference to True, False or None, or NULL (not a word; no error set). */
 static PyObject *
 word_value(const unsigned char *p, Py_ssize_t n)
 {
-    static const char *const trues[] = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", NULL};
-    static const char *const falses[] = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", NULL};
-    static const char *const nulls[] = {"null", "Null", "NULL", "~", NULL};
-    const char *const *w;
+    /* by length: each word, then its value ('t' True, 'f' False, 'n' None) */
+    static const char *const words[6] = {
+        "",
+        "~n",
+        "ontOntONtnofNofNOf",
+        "yestYestYEStofffOfffOFFf",
+        "truetTruetTRUEtnullnNullnNULLn",
+        "falsefFalsefFALSEf",
+    };
+    const char *w;
     if (n < 1 || n > 5) return NULL;
-    for (w = trues; *w; w++)
-        if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_TRUE;
-    for (w = falses; *w; w++)
-        if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_FALSE;
-    for (w = nulls; *w; w++)
-        if ((Py_ssize_t)strlen(*w) == n && memcmp(*w, p, n) == 0) Py_RETURN_NONE;
+    for (w = words[n]; *w; w += n + 1) {
+        if (memcmp(w, p, (size_t)n) != 0) continue;
+        if (w[n] == 't') Py_RETURN_TRUE;
+        if (w[n] == 'f') Py_RETURN_FALSE;
+        Py_RETURN_NONE;
+    }
     return NULL;
 }
 
@@ -224,6 +256,43 @@ is_decimal(const unsigned char *p, Py_ssize_t n)
     for (i = 1; i < n; i++)
         if (p[i] < '0' || p[i] > '9') return 0;
     return 1;
+}
+
+/* fastyaml._MAX_TYPED: longer numbers are left to Python (which leaves them to the full loader) */
+#define MAX_TYPED 64
+
+static Py_ssize_t
+digit_run(const unsigned char *p, Py_ssize_t i, Py_ssize_t n)
+{
+    while (i < n && p[i] >= '0' && p[i] <= '9') i++;
+    return i;
+}
+
+/* _speedups_py._SIMPLE_FLOAT: [-+]?[0-9]+\.[0-9]*([eE][-+][0-9]+)?, at most MAX_TYPED bytes: a
+ * float YAML 1.1 reads as float(text) (no "_", no ":", no .inf or .nan).  A new float, or NULL
+ * with no error set (not of that form: the caller asks Python), or NULL with an error set. */
+static PyObject *
+simple_float(const unsigned char *p, Py_ssize_t n)
+{
+    char buf[MAX_TYPED + 1], *end;
+    Py_ssize_t i = 0, j;
+    double d;
+    if (n > MAX_TYPED || n < 2) return NULL;
+    if (p[0] == '-' || p[0] == '+') i = 1;
+    j = digit_run(p, i, n);
+    if (j == i || j >= n || p[j] != '.') return NULL;
+    i = digit_run(p, j + 1, n);
+    if (i < n) { /* an exponent: e or E, a sign, digits, and the end */
+        if ((p[i] != 'e' && p[i] != 'E') || i + 2 >= n || (p[i + 1] != '-' && p[i + 1] != '+')) return NULL;
+        if (digit_run(p, i + 2, n) != n) return NULL;
+    }
+    memcpy(buf, p, (size_t)n);
+    buf[n] = '\0';
+    /* what float(text) does with such a text (no spaces, no underscores): overflow gives inf */
+    d = PyOS_string_to_double(buf, &end, NULL);
+    if (d == -1.0 && PyErr_Occurred()) return NULL;
+    if (end != buf + n) return NULL; /* (cannot happen: the form is a float's) */
+    return PyFloat_FromDouble(d);
 }
 
 static int
@@ -275,6 +344,7 @@ typedef struct {
     PyObject *mappings; /* the call's list of mappings (borrowed) */
     PyObject *typed;    /* the call's list of typed scalars' texts (borrowed), or NULL */
     Py_ssize_t max_len_value; /* max_len as a number (-1: not one; scalar decides) */
+    int ascii;                /* whether the text is ASCII (text_of) */
 } Call;
 
 /* A plain scalar's text (its comment cut), unless it holds ": " or ends with ":" (then: fallback). */
@@ -285,7 +355,7 @@ plain_text(const Call *c, const unsigned char *v, Py_ssize_t n)
         PyErr_SetNone(c->fallback);
         return NULL;
     }
-    return text_of(v, n);
+    return text_of(v, n, c->ascii);
 }
 
 /* fn(text, max_len), or fn(text, max_len, typed) when the call has a `typed` list. */
@@ -298,7 +368,7 @@ call_text(const Call *c, PyObject *fn, PyObject *text)
 static PyObject *
 call_back(const Call *c, PyObject *fn, const unsigned char *rest, Py_ssize_t n)
 {
-    PyObject *text = text_of(rest, n), *value;
+    PyObject *text = text_of(rest, n, c->ascii), *value;
     if (text == NULL) return NULL;
     value = call_text(c, fn, text);
     Py_DECREF(text);
@@ -468,7 +538,7 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
     if (first == '"') {
         if (m >= 2 && rest[m - 1] == '"' && memchr(rest + 1, '\\', m - 2) == NULL &&
             memchr(rest + 1, '"', m - 2) == NULL)
-            return text_of(rest + 1, m - 2);
+            return text_of(rest + 1, m - 2, c->ascii);
         if (c->max_len_value >= 0) {
             value = escaped_text(rest, n, c->max_len_value);
             if (value != NULL || PyErr_Occurred()) return value;
@@ -486,7 +556,7 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
     if (value != NULL) {
         /* a boolean of fewer than 4 letters is a yes, no, on or off (true and false have 4 and 5) */
         if (c->typed != NULL && m < 4 && PyBool_Check(value)) {
-            PyObject *text = text_of(rest, m);
+            PyObject *text = text_of(rest, m, c->ascii);
             if (text == NULL || PyList_Append(c->typed, text) < 0) {
                 Py_XDECREF(text);
                 Py_DECREF(value);
@@ -505,6 +575,22 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
     if (WORD_LETTER(first)) return plain_text(c, rest, m);
     value = utc_stamp(c->st->datetime, rest, m);
     if (value != NULL || PyErr_Occurred()) return value;
+    if (c->max_len_value >= 0 && m <= c->max_len_value) {
+        value = simple_float(rest, m); /* "4.632458": what fastyaml._typed reads, and lists */
+        if (value != NULL) {
+            if (c->typed != NULL) {
+                PyObject *text = text_of(rest, m, c->ascii);
+                if (text == NULL || PyList_Append(c->typed, text) < 0) {
+                    Py_XDECREF(text);
+                    Py_DECREF(value);
+                    return NULL;
+                }
+                Py_DECREF(text);
+            }
+            return value;
+        }
+        if (PyErr_Occurred()) return NULL;
+    }
     return call_back(c, c->scalar, rest, m);
 }
 
@@ -654,18 +740,38 @@ dict_get(PyObject *dict, PyObject *key, PyObject **out)
 #endif
 }
 
+/* A hash of the bytes p[0:n], eight at a time, mixed (murmur3's finalizer) so that its low bits
+ * depend on every byte. */
+static size_t
+key_hash(const unsigned char *p, Py_ssize_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n, w;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 32;
+    }
+    if (n > 0) { /* the last 1 to 7 bytes (a memcpy of a variable size is a call) */
+        w = 0;
+        while (n > 0) w = (w << 8) | p[--n];
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    return (size_t)h;
+}
+
 /* A new reference to the key written as p[0:n] (ASCII), and its info in *info. */
 static PyObject *
 key_of(const Call *c, const unsigned char *p, Py_ssize_t n, long *info)
 {
     State *st = c->st;
-    size_t h = 2166136261u, slot, home, probe;
+    size_t slot, home, probe;
     unsigned long generation;
-    Py_ssize_t i;
     PyObject *key, *info_obj, *old[2] = {NULL, NULL}, *replaced = NULL;
     int found;
-    for (i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
-    slot = home = h & (KEY_SLOTS - 1);
+    slot = home = key_hash(p, n) & (KEY_SLOTS - 1);
 
     LOCK(st);
     if (st->owner_dict != c->key_info || st->owner_fn != c->key_info_of)
@@ -687,7 +793,7 @@ key_of(const Call *c, const unsigned char *p, Py_ssize_t n, long *info)
     Py_XDECREF(old[0]);
     Py_XDECREF(old[1]);
 
-    key = text_of(p, n);
+    key = text_of(p, n, c->ascii);
     if (key == NULL) return NULL;
     if (PyObject_Hash(key) == -1) goto error; /* kept in the str: dict look-ups reuse it */
     found = dict_get(c->key_info, key, &info_obj);
@@ -810,7 +916,7 @@ append_key(PyObject *path, PyObject *key)
     } while (0)
 
 static PyObject *
-parse_subset(PyObject *self, PyObject *args)
+parse_subset(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *typed = NULL;
     Call c;
@@ -831,9 +937,34 @@ parse_subset(PyObject *self, PyObject *args)
     Py_ssize_t cont_base = 0, cont_n = 0;
     const unsigned char *cont_p = NULL;
 
-    if (!PyArg_ParseTuple(args, "UnO!OOOO|O:parse_subset", &text, &max_depth, &PyDict_Type, &c.key_info,
-                          &c.key_info_of, &c.scalar, &c.flow, &c.max_len, &typed))
+    /* what PyArg_ParseTuple(args, "UnO!OOOO|O:parse_subset", ...) checked, without a tuple */
+    if (nargs < 7 || nargs > 8) {
+        PyErr_Format(PyExc_TypeError, "parse_subset() takes at %s %d arguments (%zd given)",
+                     nargs < 7 ? "least" : "most", nargs < 7 ? 7 : 8, nargs);
         return NULL;
+    }
+    text = args[0];
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "parse_subset() argument 1 must be str, not %.50s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    {
+        PyObject *number = PyNumber_Index(args[1]);
+        if (number == NULL) return NULL;
+        max_depth = PyLong_AsSsize_t(number);
+        Py_DECREF(number);
+        if (max_depth == -1 && PyErr_Occurred()) return NULL;
+    }
+    if (!PyDict_Check(args[2])) {
+        PyErr_Format(PyExc_TypeError, "parse_subset() argument 3 must be dict, not %.50s", Py_TYPE(args[2])->tp_name);
+        return NULL;
+    }
+    c.key_info = args[2];
+    c.key_info_of = args[3];
+    c.scalar = args[4];
+    c.flow = args[5];
+    c.max_len = args[6];
+    typed = nargs > 7 ? args[7] : NULL;
     if (typed == Py_None) typed = NULL;
     if (typed != NULL && !PyList_Check(typed)) {
         PyErr_SetString(PyExc_TypeError, "parse_subset(): typed must be a list or None");
@@ -858,6 +989,7 @@ parse_subset(PyObject *self, PyObject *args)
         Py_DECREF(c.fallback);
         Py_RETURN_NONE;
     }
+    c.ascii = PyUnicode_IS_ASCII(text); /* (ready now, as PyUnicode_AsUTF8AndSize made it) */
     if (!holdable(p, size)) {
         Py_DECREF(c.fallback);
         Py_RETURN_NONE;
@@ -895,8 +1027,11 @@ parse_subset(PyObject *self, PyObject *args)
         if (q < after && key_start(*q)) {
             /* a plain key: key characters and spaces, ":" before a key character, no space last */
             const unsigned char *k = q + 1;
-            while (k < after && (key_char(*k) || *k == ' ' || (*k == ':' && k + 1 < after && key_char(k[1]))))
-                k++;
+            for (;;) {
+                while (k < after && key_body_chars[*k]) k++;
+                if (k + 1 < after && *k == ':' && key_char(k[1])) k += 2; /* a ":" inside the key */
+                else break;
+            }
             if (k < after && *k == ':' && k[-1] != ' ' && (k + 1 == after || k[1] == ' ')) {
                 key_at = q;
                 key_len = k - q;
@@ -938,10 +1073,10 @@ parse_subset(PyObject *self, PyObject *args)
                 if (!could_continue || spaces <= cont_base || !continuable(rest, m) || !continuable(cont_p, cont_n))
                     FALLBACK();
                 if (cont_text == NULL) {
-                    cont_text = text_of(cont_p, cont_n);
+                    cont_text = text_of(cont_p, cont_n, c.ascii);
                     if (cont_text == NULL) goto error;
                 }
-                piece = text_of(rest - 1, m + 1); /* " " (the indent's last space) and the text */
+                piece = text_of(rest - 1, m + 1, c.ascii); /* " " (the indent's last space) and the text */
                 if (piece == NULL) goto error;
                 joined = PyUnicode_Concat(cont_text, piece);
                 Py_DECREF(piece);
@@ -1245,7 +1380,11 @@ index_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     index = PyBaseObject_Type.tp_new((PyTypeObject *)st->index_class, empty, NULL); /* object.__new__ */
     if (index == NULL) goto done;
     for (i = 0; i < N_INDEX_NAMES; i++) {
-        if (PyObject_SetAttr(index, st->names[i], parts[i]) < 0) {
+        if (st->offsets[i] > 0) { /* a slot of the new instance: empty, and set as a descriptor would */
+            PyObject **slot = (PyObject **)((char *)index + st->offsets[i]);
+            Py_XSETREF(*slot, Py_NewRef(parts[i]));
+        }
+        else if (PyObject_SetAttr(index, st->names[i], parts[i]) < 0) {
             Py_CLEAR(index);
             goto done;
         }
@@ -1275,7 +1414,7 @@ set_fallback(PyObject *self, PyObject *cls)
 }
 
 static PyMethodDef methods[] = {
-    {"parse_subset", parse_subset, METH_VARARGS,
+    {"parse_subset", (PyCFunction)(void (*)(void))parse_subset, METH_FASTCALL,
      "parse_subset(text, max_depth, key_info, key_info_of, scalar, flow, max_len, typed=None, /)\n--\n\n"
      "_speedups_py.parse_subset in C, for texts within the length and key-count limits."},
     {"index_of", (PyCFunction)(void (*)(void))index_of, METH_FASTCALL,
@@ -1309,6 +1448,20 @@ module_exec(PyObject *module)
     for (int i = 0; i < N_INDEX_NAMES; i++) {
         st->names[i] = PyUnicode_InternFromString(index_names[i]);
         if (st->names[i] == NULL) return -1;
+        /* DataIndex's __slots__: their member descriptors say where an instance keeps them */
+        {
+            PyObject *descr = PyObject_GetAttr(st->index_class, st->names[i]);
+            if (descr == NULL) {
+                PyErr_Clear(); /* not a class attribute: set by name */
+                continue;
+            }
+            if (Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+                PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+                if (member->type == MEMBER_OBJECT_EX && !(member->flags & MEMBER_READONLY) && member->offset > 0)
+                    st->offsets[i] = member->offset;
+            }
+            Py_DECREF(descr);
+        }
     }
     return 0;
 }

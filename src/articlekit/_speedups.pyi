@@ -22,7 +22,8 @@ def parse_subset(
     """_speedups_py.parse_subset in C: None, (root, mappings, special), or raises the set_fallback() class.
 
     With a `typed` list, scalar and flow are called as scalar(rest, max_len, typed), and the
-    texts of the yes, no, on and off the loop reads itself are appended to it.
+    texts of the yes, no, on and off and of the floats (4.632458) the loop reads itself are
+    appended to it.
 
     The module's table of keys seen belongs to one (key_info, key_info_of) pair at a time:
     a call with another pair empties it first.

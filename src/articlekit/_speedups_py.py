@@ -82,6 +82,13 @@ _WORDS: dict[str, Any] = {
 _ODD_WORDS = frozenset(("yes", "Yes", "YES", "on", "On", "ON", "no", "No", "NO", "off", "Off", "OFF"))
 """The booleans of _WORDS other than true and false: what `typed` gets (see `parse_subset`)."""
 _DECIMAL = re.compile(r"[1-9][0-9]{0,17}|0")
+# A float written as digits, ".", digits and an optional signed exponent: the part of YAML 1.1's
+# float form (`[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?`, ...) without "_", ":", ".inf",
+# ".nan" nor a "." first (".5" is a float, "-.5" text).  Its value is ``float(text)``, what
+# SafeConstructor builds for it (tests/test_fastyaml_floats.py), when it is at most _MAX_TYPED
+# characters long (longer numbers are left to the full loader).
+_SIMPLE_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?")
+_MAX_TYPED = 64
 _NOT_A_WORD: Any = object()
 _NEW_KEY = -2  # a key `key_info` does not hold yet
 _MAP = 0
@@ -250,9 +257,9 @@ def parse_subset(
     `None` (a character the fast path does not take, or no mapping at all),
     `(root, mappings, special)`, or the class given to `set_fallback` raised.
     With a `typed` list, `scalar` and `flow` are called as ``scalar(rest, max_len, typed)``,
-    and the loop appends to it the text of each yes, no, on or off (`_ODD_WORDS`) it reads
-    itself (see `_speedups.c`): with the callbacks' texts, every plain scalar that YAML 1.1
-    may read as other than it looks.
+    and the loop appends to it the text of each yes, no, on or off (`_ODD_WORDS`) and of
+    each float (`_SIMPLE_FLOAT`: ``4.632458``) it reads itself (see `_speedups.c`): with the
+    callbacks' texts, every plain scalar that YAML 1.1 may read as other than it looks.
     """
     if typed is None:  # (the loop calls them with `typed`, as the fast path gives it)
         scalar, flow = _dropping(scalar), _dropping(flow)
@@ -283,6 +290,7 @@ def parse_subset(
     word_letters = _WORD_LETTERS
     not_a_word = _NOT_A_WORD
     decimal = _DECIMAL.fullmatch
+    simple_float = _SIMPLE_FLOAT.fullmatch
     new_key = _NEW_KEY
     # the last continued plain scalar: (the index of its last line, its text so far, its key)
     continued: tuple[int, str, str] | None = None
@@ -414,7 +422,17 @@ def parse_subset(
                             _nested(value, mappings, max_depth - len(stack), fallback)
                         top.append(value)
                     else:
-                        top.append(scalar(rest, max_len, typed))
+                        value = rest.rstrip(" ")
+                        if (
+                            len(value) <= _MAX_TYPED
+                            and simple_float(value) is not None
+                            and not (check_len and len(value) > max_len)
+                        ):
+                            top.append(float(value))  # "- 4.5", as `scalar` reads it
+                            if typed is not None:
+                                typed.append(value)
+                        else:
+                            top.append(scalar(rest, max_len, typed))
                     continue
             elif top_kind != _MAP:
                 raise fallback
@@ -483,6 +501,14 @@ def parse_subset(
                     typed.append(value)
             elif decimal(value) is not None:
                 top[key] = int(value)
+            elif (
+                len(value) <= _MAX_TYPED
+                and simple_float(value) is not None
+                and not (check_len and len(value) > max_len)
+            ):
+                top[key] = float(value)  # as `scalar` reads it (fastyaml._typed)
+                if typed is not None:
+                    typed.append(value)
             elif first in word_letters:  # not one of _WORDS: text
                 if ": " in value or value[-1] == ":" or (check_len and len(value) > max_len):
                     raise fallback

@@ -16,7 +16,7 @@ from ._mask import mask_source, secured_in
 from .document import Document, M, _made, _source_of
 from .errors import ParseError, ValidationError
 from .fastyaml import load_yaml_fast
-from .issues import Issue
+from .issues import CODES, Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models.kinds import detect_kind as _detect_kind
 from .models.kinds import unknown_kind_issue
@@ -150,7 +150,7 @@ def _finish(issues: list[Issue], ignore: frozenset[str]) -> list[Issue]:
     Each layer reports its own problems once (the YAML layer leaves the
     characters it cannot hold to the splitter), so nothing is reported twice.
     """
-    issues = [i for i in issues if i.code not in ignore] if ignore else [*issues]
+    issues = [i for i in issues if i.code not in ignore] if ignore and issues else [*issues]
     if len(issues) > 1:  # (most files have no issue)
         issues.sort()
     return issues
@@ -238,15 +238,24 @@ def _load_plugins(config: Config | None) -> None:
 _PLANS_KEPT = 1_024  # plans a configuration keeps (one per distinct ignored codes and kind of its paths)
 
 
-def _path_plan(config: Config, path: str | os.PathLike[str]) -> _Plan:
-    """The `_Plan` of a call given a configuration and a path and no other argument (the command line's).
+# the configuration a path was last given with, its plans by path (`Config._path_plans`), and the
+# number of registered codes then: most calls give the same configuration as the last one
+_recent: tuple[Config | None, dict[Any, _Plan], int] = (None, {}, -1)
 
-    A plan depends on the path only through the ignored codes and the kind that
-    ``Config._for_path`` works out for it (once per path), so the configuration keeps one
-    plan for each such pair instead of a call making one (limits, rule options, key).
+
+def _new_path_plan(config: Config, path: str | os.PathLike[str], name: str | bytes) -> _Plan:
+    """The `_Plan` of a call given only a configuration and a path (the command line's), whose
+    plan `_plan` did not find kept by the path (``name``: ``os.fspath(path)``).
+
+    A plan depends on the path only through the ignored codes and the kind worked out
+    for it, so the configuration keeps one plan for each such pair instead of a call
+    making one (limits, rule options, key), and keeps it by the path too when it can
+    (`Config._keeps_path`) for the next call.
     """
-    _load_plugins(config)
-    found = config._for_path(path)
+    global _recent
+    keeps = config._keeps_path(name)
+    # (a plan kept by the path here needs no copy of its ignored codes and kind kept by the path there)
+    found = config._work_out(path) if keeps else config._for_path(path)
     # kept with what the configuration has worked out; a `Config` is frozen, so its plans never go stale
     memo = config._worked_out()
     plans: dict[tuple[frozenset[str], type[BaseModel] | None], _Plan] | None = memo.get("plans")
@@ -255,6 +264,10 @@ def _path_plan(config: Config, path: str | os.PathLike[str]) -> _Plan:
     plan = plans.get(found)
     if plan is None:
         plan = plans[found] = _Plan(config, path, None, None, None, None, None)
+    by_path = config._path_plans()
+    if keeps:
+        by_path[name] = plan
+    _recent = (config, by_path, len(CODES))
     return plan
 
 
@@ -282,14 +295,23 @@ def _plan(
     secured_key: bytes | None,
 ) -> _Plan:
     """The `_Plan` of a call: `_DEFAULT_PLAN` when it gives none of these (most calls), the
-    configuration's plan for the path when it gives only those two (`_path_plan`)."""
+    configuration's plan for the path when it gives only those two (`_new_path_plan`)."""
     no_ignore = ignore is None or (type(ignore) in _EMPTY_IGNORE_TYPES and not ignore)  # `ignore=()` too
     if no_ignore and kind is None and limits is None and options is None and secured_key is None:
         if config is None:
             load_plugins()  # (what `_Plan` does first)
             return _DEFAULT_PLAN
-        if path is not None:
-            return _path_plan(config, path)
+        if path is not None:  # its plan kept by the path, else `_new_path_plan`
+            load_plugins()
+            if config.plugins:
+                _load_plugins(config)
+            name = os.fspath(path)
+            recent = _recent
+            if recent[0] is config and recent[2] == len(CODES):
+                plan = recent[1].get(name)
+                if plan is not None:
+                    return plan
+            return _new_path_plan(config, path, name)
     return _Plan(config, path, ignore, kind, limits, options, secured_key)
 
 

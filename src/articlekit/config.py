@@ -222,11 +222,25 @@ class Config(BaseModel):
 
     def relative(self, path: str | os.PathLike[str]) -> str | None:
         """``path`` relative to `root`, with ``/``; ``None`` when it is outside that folder."""
-        memo = _memo(self)
         fixed_root: str | None = _private(self)["_root"]
+        if (
+            type(path) is str
+            and _POSIX
+            and type(fixed_root) is str
+            and fixed_root
+            and path[:1] == "/"
+            and "//" not in path
+            and "/." not in path
+            and path[-1:] != "/"
+        ):  # an absolute path that `os.path.abspath` leaves as it is: compared as below, without it
+            if path == fixed_root:
+                return "."
+            prefix = fixed_root if fixed_root[-1:] == "/" else fixed_root + "/"  # (`os.path.join(root, "")`)
+            return path[len(prefix) :] if path.startswith(prefix) else None
+        memo = _memo(self)
         last = memo.get("relative")  # the same path is often asked for twice in a row
-        if last is not None and last[0] == path and fixed_root is not None:
-            return last[1]  # type: ignore[no-any-return]
+        if last is not None and last[0] == path and fixed_root is not None and _is_absolute(os.fspath(path)):
+            return last[1]  # type: ignore[no-any-return]  # (a relative path depends on the current folder)
         root = fixed_root or os.getcwd()
         full = os.path.abspath(path)
         normcase = os.path.normcase
@@ -258,6 +272,10 @@ class Config(BaseModel):
     def ignored_codes(self, path: str | os.PathLike[str] | None = None) -> frozenset[str]:
         """Every registered code that is not reported for ``path`` (what ``check(ignore=...)`` takes)."""
         matched = self._per_file_indexes(path) if path is not None and self.per_file_ignores else ()
+        return self._ignored_by(matched)
+
+    def _ignored_by(self, matched: tuple[int, ...]) -> frozenset[str]:
+        """`ignored_codes` of a path that the ``per-file-ignores`` globs of indexes ``matched`` match."""
         key = ("ignored", matched, len(CODES))
         found = _memo(self).get(key)
         if found is None:
@@ -284,11 +302,14 @@ class Config(BaseModel):
         """
         if not self.kinds:
             return None
-        rel = self.relative(path)
+        return self._kind_of(self.relative(path))
+
+    def _kind_of(self, rel: str | None) -> type[BaseModel] | None:
+        """`kind_for` of the path that is ``rel`` relative to `root` (``None``: outside it)."""
         if rel is None:
             return None
-        for glob, spec, name in reversed(self._kind_list()):
-            if spec.match(rel):
+        for spec, glob, name in self._path_tests()[1]:
+            if spec.decide(rel) is True:  # (`spec.match`)
                 return self._resolve_kind(glob, name)
         return None
 
@@ -308,11 +329,65 @@ class Config(BaseModel):
         paths: dict[Any, tuple[frozenset[str], type[BaseModel] | None]] | None = memo.get("paths")
         if paths is None or len(paths) >= _PATHS_KEPT:
             paths = memo["paths"] = {}
-        key = (os.fspath(path), len(CODES), None if _private(self)["_root"] is not None else os.getcwd())
+        key = self._path_key(path)
         found = paths.get(key)
         if found is None:
-            found = paths[key] = (self.ignored_codes(path), self.kind_for(path))
+            found = paths[key] = self._work_out(path)
         return found
+
+    def _work_out(self, path: str | os.PathLike[str]) -> tuple[frozenset[str], type[BaseModel] | None]:
+        """`ignored_codes(path)` and `kind_for(path)`, the path made relative once, nothing kept by
+        the path (what `_for_path` keeps, and `articlekit.api` when it keeps its plan by the path)."""
+        rel = self.relative(path)
+        if rel is None:
+            return self._ignored_by(()), None
+        memo = _memo(self)
+        per_file, kinds = memo.get("path-tests") or self._path_tests()
+        matched = tuple([i for i, spec in per_file if spec.decide(rel) is True]) if per_file else ()
+        found = memo.get(("ignored", matched, len(CODES))) or self._ignored_by(matched)
+        for spec, glob, name in kinds:
+            if spec.decide(rel) is True:  # (`spec.match`)
+                return found, memo.get(("kind", name)) or self._resolve_kind(glob, name)
+        return found, None
+
+    def _forget_paths(self) -> None:
+        """Forget what was worked out for single paths (the compiled globs, the kinds and the plans
+        by ignored codes and kind stay).  For `python -m benchmarks`: each timed pass over a
+        corpus then costs what the first pass over a repository costs, every path new."""
+        memo = _memo(self)
+        memo.pop("relative", None)
+        paths = memo.get("paths")
+        if paths is not None:
+            paths.clear()
+        kept = memo.get("path-plans")
+        if kept is not None:
+            kept[1].clear()  # (in place: `articlekit.api` holds the dict of the last configuration)
+
+    def _path_key(self, path: str | os.PathLike[str]) -> tuple[Any, ...]:
+        """What `_for_path`'s result for ``path`` depends on besides the configuration: the path as
+        given, the number of registered codes, and the current folder when the path is matched
+        relative to it (there is no `root`, or ``path`` is not absolute: `relative` makes it so)."""
+        name = os.fspath(path)
+        if _private(self)["_root"] is not None and _is_absolute(name):
+            return (name, len(CODES))
+        return (name, len(CODES), os.getcwd())
+
+    def _path_plans(self) -> dict[Any, Any]:
+        """Where `articlekit.api` keeps its plans by path (`_keeps_path`): emptied when a code is
+        registered, and when it holds `_PATHS_KEPT` paths."""
+        memo = _memo(self)
+        kept: tuple[int, dict[Any, Any]] | None = memo.get("path-plans")
+        if kept is None or kept[0] != len(CODES) or len(kept[1]) >= _PATHS_KEPT:
+            kept = memo["path-plans"] = (len(CODES), {})
+        return kept[1]
+
+    def _keeps_path(self, name: str | bytes) -> bool:
+        """Whether what applies to the path ``name`` (as `os.fspath` gives it) may be kept by that name
+        alone, for as long as no code is registered: nothing depends on the path, or it is absolute and
+        there is a `root` (else the current folder counts, see `_path_key`)."""
+        if not self.per_file_ignores and not self.kinds:
+            return True
+        return _private(self)["_root"] is not None and _is_absolute(name)
 
     def is_included(self, path: str | os.PathLike[str]) -> bool:
         """Whether a file found in a folder is checked: it matches ``include`` and not ``exclude``.
@@ -463,10 +538,23 @@ class Config(BaseModel):
         return found
 
     def _per_file_indexes(self, path: str | os.PathLike[str]) -> tuple[int, ...]:
-        rel = self.relative(path)
+        return self._matched(self.relative(path))
+
+    def _matched(self, rel: str | None) -> tuple[int, ...]:
+        """The indexes of the ``per-file-ignores`` globs that match ``rel`` (``None``: outside `root`)."""
         if rel is None:
             return ()
-        return tuple(i for i, (_, spec) in enumerate(self._per_file_list()) if spec.match(rel))
+        return tuple([i for i, spec in self._path_tests()[0] if spec.decide(rel) is True])  # (`spec.match`)
+
+    def _path_tests(self) -> tuple[tuple[tuple[int, Globs], ...], tuple[tuple[Globs, str, str], ...]]:
+        """Each ``per-file-ignores`` glob's index and `Globs`, and each ``kinds`` glob's `Globs`, glob
+        and kind, last first (what `_matched` and `_kind_of` go through)."""
+        found = _memo(self).get("path-tests")
+        if found is None:
+            per_file = tuple((i, spec) for i, (_, spec) in enumerate(self._per_file_list()))
+            kinds = tuple((spec, glob, name) for glob, spec, name in reversed(self._kind_list()))
+            found = _memo(self)["path-tests"] = (per_file, kinds)
+        return found
 
     def _per_file(self, path: str | os.PathLike[str]) -> list[tuple[str, ...]]:
         globs = self._per_file_list()
@@ -501,6 +589,17 @@ class Config(BaseModel):
         except ConfigError:
             return ConfigError(message, path=self._source, key=key_name(full))
         return error_at(self._source, text, full, key_name(full), message)
+
+
+_POSIX = os.sep == "/" and os.altsep is None
+
+
+def _is_absolute(name: object) -> bool:
+    """Whether the path ``name`` (as `os.fspath` gives it) is absolute: then `Config.relative`
+    does not depend on the current folder.  (On POSIX a test of its first character.)"""
+    if _POSIX and type(name) is str:
+        return name[:1] == "/"
+    return isinstance(name, str | bytes) and os.path.isabs(name)
 
 
 def _private(config: Config) -> dict[str, Any]:

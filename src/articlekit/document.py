@@ -10,7 +10,6 @@ from typing import Any, Generic
 from pydantic import BaseModel
 from typing_extensions import TypeVar
 
-from ._frozen import made
 from .issues import Issue
 from .positions import Locations
 
@@ -162,17 +161,20 @@ def _made(meta: BaseModel, body: str, issues: tuple[Issue, ...], source: SourceI
     What `articlekit.loads` returns for every file: a frozen dataclass's `__init__` sets each
     field through `object.__setattr__`, which costs more than the rest of making the document.
     The fields (and so `==`, `hash` and `repr`) are exactly those of the constructor's result
-    (tests/test_document_fast.py proves it).
+    (tests/test_document_fast.py proves it).  As `articlekit._frozen.made`, written out, with
+    the class's own ``__dict__`` setter.
     """
-    document: Document[Any] = made(Document, {"meta": meta, "body": body, "issues": issues, "source": source})
+    document: Document[Any] = _new(Document)
+    _set_document_dict(document, {"meta": meta, "body": body, "issues": issues, "source": source})
     return document
 
 
 def _source_of(split: Any, data: dict[str, Any], locations: Locations) -> SourceInfo:
     """The `SourceInfo` of a file split as ``split`` (a `SplitResult` with a front matter), made
     as `_made` makes documents: the fields the constructor would set, without its `__init__`."""
-    return made(
-        SourceInfo,
+    source: SourceInfo = _new(SourceInfo)
+    _set_source_dict(
+        source,
         {
             "text": split.text,
             "bom": split.bom,
@@ -186,6 +188,14 @@ def _source_of(split: Any, data: dict[str, Any], locations: Locations) -> Source
             "locations": locations,
         },
     )
+    return source
+
+
+_new = object.__new__
+# ``object.__setattr__(obj, "__dict__", fields)`` as ``_set_..._dict(obj, fields)``: each class's own
+# ``__dict__`` descriptor, without looking the attribute up (what `object.__setattr__` finds)
+_set_document_dict: Any = Document.__dict__["__dict__"].__set__
+_set_source_dict: Any = SourceInfo.__dict__["__dict__"].__set__
 
 
 def _plain(value: Any) -> Any:

@@ -58,7 +58,16 @@ from typing import Any, Literal, NamedTuple
 
 from . import _speedups_py
 from ._dataindex import DataIndex, index_of, key_kind
-from ._speedups_py import _DECIMAL, _INDICATORS, _MAYBE_TYPED, _NOT_A_WORD, _ODD_WORDS, _WORDS
+from ._speedups_py import (
+    _DECIMAL,
+    _INDICATORS,
+    _MAX_TYPED,
+    _MAYBE_TYPED,
+    _NOT_A_WORD,
+    _ODD_WORDS,
+    _SIMPLE_FLOAT,
+    _WORDS,
+)
 from ._yamltags import construct_plain
 from .issues import KeyPath
 from .limits import DEFAULT_LIMITS, Limits
@@ -116,7 +125,7 @@ _FLOW_ITEMS = re.compile(rf" *({_FLOW_ITEM}) *(?:,|\] *$)")
 _STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
 _UTC = timezone.utc
 _ISO_STAMPS = sys.version_info >= (3, 11)  # `datetime.fromisoformat` reads "...T13:41:00Z"
-_MAX_TYPED = 64  # longer numbers (0b1111..., 1:2:3:...) are guarded by the full loader
+# _MAX_TYPED (from _speedups_py): longer numbers (0b1111..., 1:2:3:...) are guarded by the full loader
 
 _Special = list[tuple[int, KeyPath, str, dict[str, Any]]]
 _Found = tuple[dict[str, Any], list[dict[str, Any]], _Special, list[str]]
@@ -156,6 +165,11 @@ def _typed(text: str, typed: list[str] | None = None) -> Any:
         return _stamp(text)  # (before the integers: no timestamp is one)
     if _DECIMAL.fullmatch(text):
         return int(text)
+    if len(text) <= _MAX_TYPED and _SIMPLE_FLOAT.fullmatch(text):
+        # "4.632458": a float, whose value is float(text) (tests/test_fastyaml_floats.py)
+        if typed is not None:
+            typed.append(text)
+        return float(text)
     tag = resolve_plain(text)
     if tag == _STR:
         return text
@@ -526,16 +540,12 @@ def _parse_any(text: str, limits: Limits) -> _Found | None:
     """The loop's answer, or `None`: in C when it is in use and the text is within its reach.
 
     The C loop does not count string lengths: texts long enough to reach
-    `max_string_length` (or with `max_keys` lines or more) take the Python
-    loop, which does.
+    `max_string_length` take the Python loop, which does.  Neither loop counts
+    keys: `_run` does, for both, whenever the text is long enough for a mapping
+    to have more than `max_keys` (so the lines need no count).
     """
-    loop = _loop
-    if loop is _speedups_py:
-        return _run(loop, text, limits, (len(text) + 1) // 3)  # (no need to count the lines)
-    breaks = text.count("\n")
-    if len(text) > limits.max_string_length or breaks >= limits.max_keys:
-        loop = _speedups_py
-    return _run(loop, text, limits, breaks + 1)
+    loop = _loop if len(text) <= limits.max_string_length else _speedups_py
+    return _run(loop, text, limits, (len(text) + 1) // 3)
 
 
 def parse_subset(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
@@ -561,16 +571,27 @@ def _parse_indexed(text: str, limits: Limits) -> tuple[dict[str, Any], DataIndex
     """`parse_subset`, and the rules' `DataIndex` of the data.
 
     The index is the one `articlekit.rules._common.build_index` gives
-    (tests/rules/test_fast.py proves it), found while parsing.
+    (tests/rules/test_fast.py proves it), found while parsing.  This is
+    `_parse_any` and `_run` in one function, as it runs once for every
+    document checked.
     """
+    max_depth = limits.max_depth - 2
+    max_keys = limits.max_keys
+    max_len = limits.max_string_length
+    if max_depth < 1 or max_len < 256 or max_keys < 1:
+        return None  # limits this tight: let the full loader apply them exactly
+    typed: list[str] = []
     try:
-        found = _parse_any(text, limits)
+        found: tuple[dict[str, Any], list[dict[str, Any]], _Special] | None = (
+            _loop if len(text) <= max_len else _speedups_py
+        ).parse_subset(text, max_depth, _key_info, _key_info_of, _scalar, _flow, max_len, typed)
     except Fallback:
         return None
-    if found is None:
+    if found is None or (
+        ((len(text) + 1) // 3 > max_keys or max_keys < _FLOW_MAX_KEYS) and max(map(len, found[1])) > max_keys
+    ):
         return None
-    root, mappings, special, typed = found
-    return root, _index_of(mappings, special, typed)
+    return found[0], _index_of(found[1], found[2], typed)
 
 
 def load_yaml_fast(

@@ -231,6 +231,27 @@ class _Tokens:
         return at < 0 or index >= self.ends[at]
 
 
+# The common suppression, read without `_find`'s machinery (`_leading_ignore`): one
+# ``# articlekit: ignore[CODE]`` of one known code on a line of its own among the blank and comment
+# lines a front matter opens with (where `_LEADING_COMMENTS` makes every ``#`` a comment), its line
+# ending in LF, and no other mention of articlekit.  Most often it is the first line, as written
+# here (`_PLAIN_IGNORE`), and a line with content follows; else one match reads it: the lines before
+# it, it, then from its LF the blank and comment lines `_content_line` skips (the same pattern at
+# the same place).
+_PLAIN_IGNORE = "# articlekit: ignore["
+_LEADING_IGNORE = re.compile(
+    r"(?: *(?:#[^\r\n\x85\u2028\u2029]*)?\n)*?"
+    r"(?P<indent> *)(?P<text>#[ \t]*articlekit[ \t]*:[ \t]*ignore[ \t]*"
+    r"\[[ \t]*(?P<code>[A-Z]{2,5}[0-9]{3})[ \t]*\])"
+    r"[ \t]*(?=\n)(?:\s*#[^\r\n]*)*\s*"
+)
+_PLAIN_KEPT = 256
+# the results of `_PLAIN_IGNORE` lines, by code and first line: the same line, the same (frozen) result
+_plain: dict[tuple[str, int], Suppressions] = {}
+# what the match found last: the same comment in the same place is the same result
+_last_leading: tuple[tuple[int, int, str, int | None, str], Suppressions] | None = None
+
+
 def find_suppressions(front_matter: str, *, first_line: int = 2) -> Suppressions:
     """The suppression comments of a front matter (its text between the fences).
 
@@ -239,7 +260,64 @@ def find_suppressions(front_matter: str, *, first_line: int = 2) -> Suppressions
     """
     if "articlekit" not in front_matter:
         return NONE
+    found = _leading_ignore(front_matter, first_line)
+    if found is not None:
+        return found
     return _find(front_matter, first_line, pure=False)
+
+
+def _leading_ignore(front_matter: str, first_line: int) -> Suppressions | None:
+    """`_find`'s result when the front matter's only mention of ``articlekit`` is one ``ignore`` of one
+    known code on a line of its own before any content (LF breaks only); ``None`` for anything else.
+
+    (tests/test_suppressions_leading.py compares it with `_find` on generated front matters.)
+    """
+    if "\r" in front_matter:
+        return None
+    if front_matter.startswith(_PLAIN_IGNORE):
+        close = front_matter.find("]\n", 21)
+        after = front_matter[close + 2 : close + 3]  # the next line's first character
+        if close > 21 and after and after != "#" and not after.isspace():
+            code = front_matter[21:close]
+            if code in CODES and front_matter.find("articlekit", close) < 0:
+                found = _plain.get((code, first_line))
+                if found is not None:
+                    return found
+                if code not in _META and _CODE.fullmatch(code):
+                    text = front_matter[: close + 1]
+                    found = _found((_made(first_line, 1, (code,), first_line + 1, False, text),), ())
+                    if len(_plain) >= _PLAIN_KEPT:
+                        _plain.clear()
+                    _plain[code, first_line] = found
+                    return found
+    return _matched_ignore(front_matter, first_line)
+
+
+def _matched_ignore(front_matter: str, first_line: int) -> Suppressions | None:
+    """`_leading_ignore` read by `_LEADING_IGNORE` (no CR in ``front_matter``)."""
+    global _last_leading
+    match = _LEADING_IGNORE.match(front_matter)
+    if match is None:
+        return None
+    indent, text, code = match.group("indent", "text", "code")
+    if code not in CODES or code in _META:  # (AK001 about it: `_parse` reports it)
+        return None
+    begin = match.start("text")
+    if (
+        front_matter.find("articlekit", begin + len(text)) >= 0
+        or front_matter.find("articlekit", 0, begin) >= 0
+    ):
+        return None  # another mention: `_find` reads them all
+    line = first_line + front_matter.count("\n", 0, begin)
+    at = match.end()  # where the next line with content starts, as `_content_line` finds it
+    target = None if at == len(front_matter) else first_line + front_matter.count("\n", 0, at)
+    key = (line, len(indent) + 1, code, target, text)
+    last = _last_leading
+    if last is not None and last[0] == key:
+        return last[1]
+    found = _found((_made(line, key[1], (code,), target, False, text),), ())
+    _last_leading = (key, found)
+    return found
 
 
 def _find(front_matter: str, first_line: int, *, pure: bool) -> Suppressions:
@@ -445,11 +523,50 @@ def _suppressed(
     """`check`'s step: ``issues`` (sorted; no code of ``ignored``) with the suppressions of the front
     matter (whose file's line 2 it starts on) applied, sorted; ``issues`` itself when it has none."""
     found = find_suppressions(front_matter, first_line=2)
-    if not found:
+    if found is NONE:  # (what `find_suppressions` gives when it finds nothing)
         return issues
-    kept = apply_suppressions(issues, found, lambda code: code not in ignored, silenced)
+    items = found.items
+    if len(items) != 1 or found.problems or items[0].whole_file:
+        kept = apply_suppressions(issues, found, lambda code: code not in ignored, silenced)
+    else:  # one ``ignore`` (most files that have any): `apply_suppressions` for it
+        kept = _applied_one(issues, items[0], ignored, silenced)
     if len(kept) > 1:
         kept.sort()
+    return kept
+
+
+# the AK002 warning made last, and the suppression it is about (`_applied_one`)
+_last_unused: tuple[Suppression, Issue] | None = None
+
+
+def _applied_one(
+    issues: list[Issue], item: Suppression, ignored: frozenset[str], silenced: list[Issue] | None
+) -> list[Issue]:
+    """`apply_suppressions` of one suppression that is not ``ignore-file``, with no AK001 warning,
+    when the codes of ``ignored`` are not reported (tests/test_suppressions_leading.py compares them)."""
+    global _last_unused
+    codes = item.codes
+    target = item.target
+    kept: list[Issue] = []
+    used: set[str] = set()
+    for issue in issues:
+        if issue.line == target and issue.code in codes:
+            used.add(issue.code)
+            if silenced is not None:
+                silenced.append(issue)
+        else:
+            kept.append(issue)
+    if UNUSED_SUPPRESSION.code not in ignored:
+        unused = [c for c in codes if c not in used and c not in ignored]
+        if unused:
+            last = _last_unused
+            if last is not None and last[0] is item and len(unused) == len(codes):
+                kept.append(last[1])  # (an `Issue` is frozen: the same warning about the same comment)
+            else:
+                warning = _unused(item, unused)
+                if len(unused) == len(codes):
+                    _last_unused = (item, warning)
+                kept.append(warning)
     return kept
 
 

@@ -638,7 +638,9 @@ def validate_kept(
         _add_errors(exc.errors(include_url=False), data, kind, locations, issues)
         _unknown_keys(data, kind, (), locations, issues)
         return None, issues
-    sharing = SHARING[kind] if kind in SHARING else sharing_of(kind)
+    sharing = SHARING.get(kind)
+    if sharing is None:  # not worked out yet, or not frozen
+        sharing = sharing_of(kind)
     if sharing is None or not share(model, sharing):
         _unknown_keys(data, kind, (), locations, issues)
     return model, issues

@@ -273,6 +273,9 @@ def test_yaml11_quoting_is_an_unsafe_alternative_for_an_undefined_key() -> None:
     [
         "---\ntitle: [unclosed\n---\n",  # YAML syntax error
         b'---\ntitle: "caf\xe9"\nquality: "66"\n---\n',  # not UTF-8
+        # UTF-16 without a byte order mark: valid UTF-8 (every other byte a NUL), but not text (AK111)
+        '---\nname: "0"\ntype: "profile"\n---\n'.encode("utf-16-le"),
+        '---\ntitle: "x"\nquality: "66"\n---\n'.encode("utf-16-be"),
         "no front matter at all\n",
         "",
     ],

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..issues import CODES, Issue, KeyPath
+from ..splitter import _not_text
 from ._context import REMOVED, Fix, FixContext, TextEdit, apply_data_changes, apply_edits, apply_offset_edits
 
 if TYPE_CHECKING:
@@ -213,12 +214,15 @@ def _as_text(data: str | bytes) -> tuple[str, str, bool]:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
     if isinstance(data, str):
         return data, data[1:] if data.startswith("\ufeff") else data, True
+    raw = bytes(data)
     try:
-        text = bytes(data).decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        shown = bytes(data).decode("utf-8", "replace")
+        shown = raw.decode("utf-8", "replace")
         return shown, shown.removeprefix("\ufeff"), False
-    return text, text.removeprefix("\ufeff"), True
+    # UTF-16 without a byte order mark decodes as UTF-8 (its NULs are characters), but `check`
+    # reads such bytes as one AK111: nothing in them is rewritten
+    return text, text.removeprefix("\ufeff"), _not_text(raw) is None
 
 
 # -- checking a round ---------------------------------------------------------------------------

@@ -52,6 +52,8 @@ class FrontMatterModel(BaseModel):
 
 def _parse_timestamp(value: Any) -> Any:
     """Accept YAML timestamps (datetime) and ISO 8601 strings; reject bare dates."""
+    if type(value) is datetime:  # the common case (a YAML timestamp), before the tests below
+        return value
     if isinstance(value, str):
         from dateutil.parser import isoparse  # imported on first use: most dates are YAML timestamps
 

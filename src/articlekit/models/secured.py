@@ -82,11 +82,51 @@ class SecuredFormatError(ValueError):
 
 _LAST_OF_ONE = "AQgw"  # a last character (before "==") whose 4 unused low bits are zero
 _LAST_OF_TWO = "AEIMQUYcgkosw048"  # a last character (before "=") whose 2 unused low bits are zero
-_ALPHABET_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-# What is left of a well-formed value once its base64 characters are removed, by the number
-# of "=" ending the ciphertext: its padding, the ";", and the IV's "==".
-_LEFT_BY_PADDING = (b";==", b"=;==", b"==;==")
+_ALPHABET_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_ALPHABET_BYTES = _ALPHABET_STR.encode("ascii")
+_TO_A = bytes.maketrans(_ALPHABET_BYTES, b"A" * len(_ALPHABET_BYTES))
+"""A `bytes.translate` table: every base64 character to ``A``, every other byte kept."""
 _IV_PART = 25  # ";" and the IV: 16 bytes are 22 base64 characters and "=="
+
+
+class _Shape(NamedTuple):
+    """A well-formed value of one length, as `_quick` checks it (`_shape_of`)."""
+
+    translated: bytes
+    """What `_TO_A` makes of it: ``A`` for each base64 character, the ``=`` and the ``;`` at their places."""
+    last: int
+    """Where the ciphertext's last character (before its padding) is."""
+    spare_zero: str
+    """The characters that may be there: those whose spare bits are zero (any, without padding)."""
+
+
+_SHAPES: dict[int, _Shape] = {}
+"""`_shape_of` by length: a structural table (real files have a few lengths), bounded."""
+_SHAPES_KEPT = 128
+
+
+def _shape_of(size: int) -> _Shape | None:
+    """The `_Shape` of a well-formed value of ``size`` characters; ``None``: none has that length.
+
+    The length tells the padding: the ciphertext's ``size - 25`` characters are
+    whole groups of 4, each 3 bytes, less one byte per ``=``, and a multiple of 16
+    bytes; of 0, 1 or 2 ``=`` only one can make that.
+    """
+    shape = _SHAPES.get(size)
+    if shape is not None:
+        return shape
+    head = size - _IV_PART  # the ciphertext's length
+    padding = head // 4 * 3 % 16
+    if head < 4 or head % 4 or padding > 2:
+        return None
+    shape = _Shape(
+        b"A" * (head - padding) + b"=" * padding + b";" + b"A" * (_IV_PART - 3) + b"==",
+        head - 1 - padding,
+        (_ALPHABET_STR, _LAST_OF_TWO, _LAST_OF_ONE)[padding],
+    )
+    if len(_SHAPES) < _SHAPES_KEPT:
+        _SHAPES[size] = shape
+    return shape
 
 
 def _quick(text: str) -> Secured | None:
@@ -96,30 +136,25 @@ def _quick(text: str) -> Secured | None:
     when first asked for): a part is canonical base64 -- it encodes back to
     itself -- exactly when it is base64 characters and then its padding, its
     length is that of the encoding of its bytes, and the bits its last
-    character has spare are zero.  One C pass (``bytes.translate``) removes
-    the base64 characters; what is left must be exactly the padding and the
-    ``;`` at the places checked here.  Such a value passes every check of the
+    character has spare are zero.  One C pass (``bytes.translate``) turns
+    every base64 character into ``A``; the result must be exactly the shape of
+    a well-formed value of its length (`_shape_of`: the padding, the ``;`` and
+    the IV's ``==`` at their places, nothing else), and the two last characters
+    must have their spare bits zero.  Such a value passes every check of the
     full parse, which gives the same bytes; anything else is left to it.
     """
-    size = len(text)
-    # the IV: 22 characters, the last with 4 spare bits, and "=="; the ciphertext: 4 or more
+    shape = _SHAPES.get(len(text))
+    if shape is None:
+        shape = _shape_of(len(text))
+        if shape is None:
+            return None
+    translated, last, spare_zero = shape
     if (
-        size < 4 + _IV_PART
-        or text[-_IV_PART] != ";"
-        or not text.endswith("==")
-        or text[-3] not in _LAST_OF_ONE
-        or not text.isascii()
+        not text.isascii()
+        or text[-3] not in _LAST_OF_ONE  # the IV's last character: 4 spare bits
+        or text[last] not in spare_zero
+        or text.encode("ascii").translate(_TO_A) != translated
     ):
-        return None
-    head = size - _IV_PART  # the ciphertext's length
-    if head % 4:
-        return None
-    padding = 0 if text[head - 1] != "=" else 1 if text[head - 2] != "=" else 2
-    if (head // 4 * 3 - padding) % 16:  # the ciphertext's bytes: a multiple of 16
-        return None
-    if padding and text[head - 1 - padding] not in (_LAST_OF_TWO if padding == 1 else _LAST_OF_ONE):
-        return None
-    if text.encode("ascii").translate(None, _ALPHABET_BYTES) != _LEFT_BY_PADDING[padding]:
         return None
     self: Secured = _new(Secured)
     self._ciphertext = None

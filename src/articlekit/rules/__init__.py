@@ -44,7 +44,7 @@ from pydantic import BaseModel
 from .._dataindex import DataIndex
 from ..issues import CODES, CodeInfo, Issue, KeyPath, Severity
 from ..positions import Locations
-from ._common import build_index, item_mappings
+from ._common import build_index, item_list
 
 __all__ = ["Context", "Rule", "RuleOptions", "all_rules", "rule", "run_rules"]
 
@@ -120,11 +120,18 @@ class Context:
     def items(self) -> list[tuple[KeyPath, dict[str, Any]]]:
         """The front matter itself and each mapping in its ``related`` list, with their paths.
 
-        What `item_mappings` gives, made once and kept.
+        What `item_mappings` gives, made once and kept.  (The rules of this package read
+        ``ctx._items or ctx.items``: the slot once it is made, cheaper than the property;
+        likewise ``ctx.prebuilt_index`` before ``ctx.index``.)
         """
         items = self._items
         if items is None:
-            items = self._items = list(item_mappings(self.data))
+            data = self.data
+            if isinstance(data, dict) and not isinstance(data.get("related"), list):
+                items = [((), data)]  # the common case, without a call
+            else:
+                items = item_list(data)
+            self._items = items
         return items
 
     def issue(
@@ -162,7 +169,8 @@ class Rule:
     Attributes:
         codes: the issue codes the rule can emit.
         check: gives the rule's issues for one document, in order (the rules of this
-            package return a list: cheaper than a generator when there is nothing to report).
+            package return a list, or an empty tuple when there is nothing to report:
+            cheaper than a generator).
         doc: the rule's documentation: its codes' (summary and documentation).
         kinds: the model classes it applies to (``None``: all).
         keys: keys of which at least one must occur in the data (at any depth) for
@@ -288,6 +296,7 @@ def _changed() -> None:
     _RULE_KEYS = None
     _APPLICABLE.clear()
     _CHECKS.clear()
+    _LAST_PLAN.clear()
 
 
 def _builtin(made: Rule) -> bool:
@@ -328,9 +337,56 @@ def _applicable(kind: type[BaseModel], ignore: frozenset[str]) -> tuple[Rule, ..
 
 _RULE_KEYS: frozenset[str] | None = None
 """Every key of every rule's `Rule.keys`: the keys of a document that decide which rules run."""
-_Checks = tuple[tuple[Rule, ...], tuple[Check, ...]]
-_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any]], _Checks] = {}
+
+
+class _Plan:
+    """The rules to run for one kind, ignore set and set of rules' keys present, and when it holds.
+
+    ``witnesses`` holds one present key of each rule with keys that runs, ``absent`` every key of
+    each rule with keys that does not: a document whose keys include every witness and no absent
+    key runs exactly ``rules`` (their functions: ``checks``), whatever its other keys.
+    """
+
+    __slots__ = ("absent", "checks", "rules", "witnesses")
+
+    def __init__(
+        self,
+        rules: tuple[Rule, ...],
+        checks: tuple[Check, ...],
+        skipped: Iterable[Rule],
+        present: frozenset[Any],
+    ) -> None:
+        self.rules = rules
+        self.checks = checks
+        self.witnesses = frozenset(min(rule.keys & present) for rule in rules if rule.keys is not None)
+        self.absent = frozenset().union(*(rule.keys for rule in skipped if rule.keys is not None))
+
+
+_CHECKS: dict[tuple[type[BaseModel], frozenset[str], frozenset[Any], int], _Plan] = {}
 _CHECKS_SIZE = 1024
+_LAST_PLAN: dict[tuple[type[BaseModel], frozenset[str], int], _Plan] = {}
+"""The plan of the last document of each kind, ignore set and `_quiet` state: the next one
+mostly has the same."""
+
+_NO_KEY = 1
+"""`_quiet` bit: the options give no `secured_key` (a `RuleOptions`, not a subclass)."""
+_UNTYPED = 2
+"""`_quiet` bit: the index lists no typed scalar (`DataIndex.typed_texts` is empty)."""
+_SILENT: dict[str, int] = {}
+"""Built-in rules (by name) that report nothing in a `_quiet` state: the bits of that state."""
+
+
+def _silent(made: Rule, quiet: int) -> bool:
+    """Whether ``made`` is a built-in rule that reports nothing in the `_quiet` state ``quiet``."""
+    bits = _SILENT.get(made.name)
+    return bits is not None and bits & quiet == bits and _builtin(made)
+
+
+def _silent_when(made: Rule, bits: int) -> None:
+    """Declare that the built-in rule ``made`` reports nothing on a document whose `_quiet`
+    state has all of ``bits``: `run_rules` then does not call it (a test holds it to that)."""
+    _SILENT[made.name] = bits
+    _changed()
 
 
 def _rule_keys() -> frozenset[str]:
@@ -340,32 +396,39 @@ def _rule_keys() -> frozenset[str]:
     return _RULE_KEYS
 
 
-def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any]) -> _Checks:
-    """The rules to run, in order, for ``kind`` when the rules' keys in ``present`` occur,
-    and their `Rule.check` functions.
+def _checks(kind: type[BaseModel], ignore: frozenset[str], present: frozenset[Any], quiet: int = 0) -> _Plan:
+    """The rules to run, in order, for ``kind`` when the rules' keys in ``present`` occur
+    (less the built-in rules silent in the ``quiet`` state), and their `Rule.check` functions.
 
     Kept per (kind, ignore set, keys present): documents of one corpus share a
     handful of shapes.  No two of the functions are the same object (a function
     that two rules share is wrapped for the second), so that a function's
     position among them names its rule.
     """
-    key = (kind, ignore, present)
-    checks = _CHECKS.get(key)
-    if checks is None:
-        rules = tuple(
-            rule
-            for rule in _applicable(kind, ignore)
-            if rule.keys is None or not present.isdisjoint(rule.keys)
-        )
+    key = (kind, ignore, present, quiet)
+    plan = _CHECKS.get(key)
+    if plan is None:
+        applicable = tuple(rule for rule in _applicable(kind, ignore) if not _silent(rule, quiet))
+        rules = tuple(rule for rule in applicable if rule.keys is None or not present.isdisjoint(rule.keys))
         functions: list[Check] = []
         for rule in rules:
             shared = any(f is rule.check for f in functions)
             functions.append(partial(rule.check) if shared else rule.check)
-        checks = (rules, tuple(functions))
+        skipped = [rule for rule in applicable if not any(r is rule for r in rules)]
+        plan = _Plan(rules, tuple(functions), skipped, present)
         if len(_CHECKS) >= _CHECKS_SIZE:
             _CHECKS.clear()
-        _CHECKS[key] = checks
-    return checks
+        _CHECKS[key] = plan
+    return plan
+
+
+def _plan(kind: type[BaseModel], ignore: frozenset[str], keys: set[Any], quiet: int) -> _Plan:
+    """`_checks` for a document whose keys (at any depth) are ``keys``, kept as the last plan of its kind."""
+    plan = _checks(kind, ignore, (_RULE_KEYS or _rule_keys()).intersection(keys), quiet)
+    if len(_LAST_PLAN) >= _CHECKS_SIZE:
+        _LAST_PLAN.clear()
+    _LAST_PLAN[kind, ignore, quiet] = plan
+    return plan
 
 
 def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Issue]:
@@ -375,8 +438,22 @@ def run_rules(ctx: Context, ignore: frozenset[str] = frozenset()) -> Iterator[Is
     rule reports at most 100 issues of one code (then one issue with the count
     of the rest).  A rule that raises gives one AK003 error instead of its issues.
     """
-    present = (_RULE_KEYS or _rule_keys()).intersection(ctx.index.keys)
-    rules, checks = _CHECKS.get((ctx.kind, ignore, present)) or _checks(ctx.kind, ignore, present)
+    index = ctx.prebuilt_index
+    if index is None:
+        index = ctx.index
+    keys = index.keys
+    options = ctx.options
+    typed = index.typed_texts
+    # the _quiet state: what silences some built-in rules whatever the keys (AK510, AK211)
+    quiet = (type(options) is RuleOptions and options.secured_key is None) | (
+        typed is not None and not typed
+    ) << 1
+    # the plan of the previous document of this kind holds when its rules' keys are present
+    # and absent alike (two set operations, no set made); else the plan is looked up
+    plan = _LAST_PLAN.get((ctx.kind, ignore, quiet))
+    if plan is None or not (plan.witnesses <= keys and plan.absent.isdisjoint(keys)):
+        plan = _plan(ctx.kind, ignore, keys, quiet)
+    rules, checks = plan.rules, plan.checks
     found: list[Issue] = []
     for check in checks:  # the functions themselves: cheaper than each rule's attribute
         try:

@@ -25,6 +25,7 @@ __all__ = [
     "build_index",
     "find_images",
     "host_problem",
+    "item_list",
     "item_mappings",
     "key_name",
     "normalize_url",
@@ -62,6 +63,29 @@ UNSEEN = "\x00unseen"
 
 _MEMO_SIZE = 4096
 _MEMO_LONGEST = 512
+
+
+_MEMOS: list[dict[str, Any]] = []
+"""Every memo made by `memo`: what `forget_memos` empties."""
+
+
+def memo() -> dict[str, Any]:
+    """A new memo of text (a dict that `remember` fills), listed for `forget_memos`."""
+    made: dict[str, Any] = {}
+    _MEMOS.append(made)
+    return made
+
+
+def forget_memos() -> None:
+    """Empty every memo of the rules' pure functions (URL, host, image and YAML 1.1 verdicts).
+
+    The memos keep verdicts between calls, so that a URL or a host seen in one file
+    is not worked out again in the next.  `python -m benchmarks` empties them before
+    each timed pass over a corpus, so that every pass costs what a first pass over a
+    repository costs (a file checked again is not the common case).
+    """
+    for made in _MEMOS:
+        made.clear()
 
 
 def remember(memo: dict[str, _T], key: str, value: _T) -> _T:
@@ -195,6 +219,16 @@ def build_index(data: Any) -> DataIndex:
     return _di.index_of(mappings, special)
 
 
+def item_list(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
+    """What `item_mappings` gives, as a list (made without a generator: `Context.items`)."""
+    if not isinstance(data, dict):
+        return []
+    related = data.get("related")
+    if not isinstance(related, list):
+        return [((), data)]
+    return [((), data), *[(("related", i), item) for i, item in enumerate(related) if isinstance(item, dict)]]
+
+
 def item_mappings(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """The front matter itself and each mapping in its ``related`` list."""
     if not isinstance(data, dict):
@@ -221,8 +255,8 @@ def url_problem(value: str) -> str | None:
     return problem
 
 
-_URL_PROBLEM_CACHE: dict[str, str | None] = {}  # url_problem() of recent values
-_HOST_PROBLEM_CACHE: dict[str, str | None] = {}  # host_problem() of recent values
+_URL_PROBLEM_CACHE: dict[str, str | None] = memo()  # url_problem() of recent values
+_HOST_PROBLEM_CACHE: dict[str, str | None] = memo()  # host_problem() of recent values
 
 
 def _url_problem_fast(value: str) -> str | None:

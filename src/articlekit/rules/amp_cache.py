@@ -22,7 +22,7 @@ AMP_MISMATCH = CODES["AK704"]
 
 def _check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    for path, item in ctx.items:
+    for path, item in ctx._items or ctx.items:
         cdn = item.get("cdnAmpWebUrl")
         amp = item.get("ampWebUrl")
         if not isinstance(cdn, str) or not isinstance(amp, str) or url_problem(cdn) is not None:

@@ -17,7 +17,7 @@ AMP_REQUIRED = CODES["AK703"]
 
 def _check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    for path, item in ctx.items:
+    for path, item in ctx._items or ctx.items:
         if "cdnAmpWebUrl" not in item:
             continue
         amp = item.get("ampWebUrl")

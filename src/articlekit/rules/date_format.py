@@ -7,6 +7,7 @@ example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timezone
 from typing import TYPE_CHECKING
 
@@ -30,19 +31,20 @@ def is_date_key(key: object) -> bool:
     return isinstance(key, str) and key.endswith("DateTime")
 
 
-def _check(ctx: Context) -> list[Issue]:
-    found: list[Issue] = []
-    for path, value in ctx.index.dates:  # the values of every key ending in DateTime
-        if not isinstance(value, str):
-            continue  # YAML read it as a timestamp: the canonical way to write it
-        if CANONICAL_DATE.fullmatch(value):
-            continue
+def _check(ctx: Context) -> Sequence[Issue]:
+    index = ctx.prebuilt_index
+    found: list[Issue] | None = None
+    for path, value in (index if index is not None else ctx.index).dates:  # every key ending in DateTime
+        if not isinstance(value, str) or CANONICAL_DATE.fullmatch(value):
+            continue  # YAML read it as a timestamp (the canonical way to write it), or it is canonical
         parsed = parse_date(value)
         if parsed is None or parsed.tzinfo is None or parsed.utcoffset() is None:
             continue  # the schema reports it (AK304)
         canonical = utc_text(parsed)
         info = ctx.locations.get(path)
         written = info.raw if info is not None and info.raw is not None else value
+        if found is None:
+            found = []
         found.append(
             ctx.issue(
                 DATE_FORMAT,
@@ -51,7 +53,7 @@ def _check(ctx: Context) -> list[Issue]:
                 path,
             )
         )
-    return found
+    return () if found is None else found
 
 
 def _fix(ctx: FixContext, issue: Issue) -> Fix | None:

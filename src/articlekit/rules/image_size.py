@@ -7,11 +7,12 @@ example, is in the catalogue (`articlekit/codes/AK4xx.md`).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from ..issues import CODES, Issue, format_path
+from ..issues import CODES, Issue, KeyPath, format_path
 from . import Context, rule
-from ._common import remember, url_path
+from ._common import memo, remember, url_path
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
@@ -21,7 +22,7 @@ __all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
 IMAGE_SIZE = CODES["AK401"]
 
 _SIZE = re.compile(r"-([0-9]{1,9})x([0-9]{1,9})\.[A-Za-z0-9]+$")
-_SIZE_CACHE: dict[str, tuple[int, int] | None] = {}  # size_in_name() of recent URLs
+_SIZE_CACHE: dict[str, tuple[int, int] | None] = memo()  # size_in_name() of recent URLs
 _UNSEEN = (-1, -1)
 
 
@@ -41,9 +42,31 @@ def size_in_name(url: str) -> tuple[int, int] | None:
     return size
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    index = ctx.prebuilt_index
+    images = (index if index is not None else ctx.index).images  # as find_images() gives them
+    sizes = _SIZE_CACHE
+    for _, image in images:
+        url = image.get("url")
+        if not isinstance(url, str):
+            continue
+        size = sizes.get(url, _UNSEEN)  # size_in_name(url), without the call when it is known
+        if size is _UNSEEN:
+            size = size_in_name(url)
+        if size is None:
+            continue
+        width = image.get("width")
+        height = image.get("height")
+        if (width == size[0] or type(width) is not int) and (height == size[1] or type(height) is not int):
+            continue  # both agree with the name (or are not numbers: the schema reports those)
+        return _issues(ctx, images)
+    return ()
+
+
+def _issues(ctx: Context, images: list[tuple[KeyPath, dict[str, Any]]]) -> list[Issue]:
+    """The rule's issues, every image read again."""
     found: list[Issue] = []
-    for path, image in ctx.index.images:  # as find_images() gives them
+    for path, image in images:
         url = image.get("url")
         if not isinstance(url, str):
             continue

@@ -7,17 +7,19 @@ example, is in the catalogue (`articlekit/codes/AK4xx.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
-from ..issues import CODES, Issue, format_path
+from ..issues import CODES, Issue, KeyPath, format_path
 from . import Context, rule
-from ._common import UNSEEN, remember, shorten, url_problem
+from ._common import UNSEEN, memo, remember, shorten, url_problem
 
 __all__ = ["IMAGE_URL", "RULE", "image_url_problem"]
 
 IMAGE_URL = CODES["AK402"]
 
 _UNPRINTABLE = re.compile(r"[\s\x00-\x1f\x7f]")  # str.isspace(), C0 controls and DEL
-_PROBLEM_CACHE: dict[str, str | None] = {}  # image_url_problem() of recent URLs
+_PROBLEM_CACHE: dict[str, str | None] = memo()  # image_url_problem() of recent URLs
 
 
 def image_url_problem(url: str) -> str | None:
@@ -48,9 +50,26 @@ def _image_url_problem(url: str) -> str | None:
     return problem
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    index = ctx.prebuilt_index
+    images = (index if index is not None else ctx.index).images  # as find_images() gives them
+    problems = _PROBLEM_CACHE
+    for _, image in images:
+        url = image.get("url")
+        if not isinstance(url, str):
+            continue
+        problem = problems.get(url, UNSEEN)  # image_url_problem(url), without the call when it is known
+        if problem is UNSEEN:
+            problem = image_url_problem(url)
+        if problem is not None:
+            return _issues(ctx, images)
+    return ()
+
+
+def _issues(ctx: Context, images: list[tuple[KeyPath, dict[str, Any]]]) -> list[Issue]:
+    """The rule's issues, every image read again."""
     found: list[Issue] = []
-    for path, image in ctx.index.images:  # as find_images() gives them
+    for path, image in images:
         url = image.get("url")
         if not isinstance(url, str):
             continue

@@ -8,6 +8,8 @@ documentation, with passing and failing examples, is in the catalogue
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from ..issues import CODES, Issue
 from ..models import Collection
@@ -23,6 +25,12 @@ SITE_PATH = r"^[a-z0-9][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"
 """The regular expression an item matches: ``<section>/<slug>``."""
 
 _SITE_PATH = re.compile(SITE_PATH)
+_GOOD_ITEM = (
+    r"[a-z0-9][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*"
+    r"(?<!\.[mM][dD])(?<!\.[hH][tT][mM])(?<!\.[hH][tT][mM][lL])"  # no .md, .htm or .html, in any case
+)
+_GOOD_LINES = re.compile(rf"{_GOOD_ITEM}(?:\n{_GOOD_ITEM})*")  # (no going back into the last item)
+"""Lines each of which is an item that `_problem` accepts: a site path without a file extension."""
 
 
 def _problem(value: str) -> str | None:
@@ -47,10 +55,27 @@ def _problem(value: str) -> str | None:
     return "a section is lower-case letters, digits and '-', a slug letters, digits, '.', '_' and '-'"
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     items = ctx.data.get("items")
-    if not isinstance(items, list):
-        return []
+    if not isinstance(items, list) or not items:
+        return ()
+    # the common case in one pass of the regular expression engine: every item text, none
+    # with a line break (one line each), every line a good item, no item twice
+    try:
+        lines = "\n".join(items)
+    except TypeError:  # an item that is not text
+        return _issues(ctx, items)
+    if (
+        lines.count("\n") == len(items) - 1
+        and _GOOD_LINES.fullmatch(lines) is not None
+        and len(set(items)) == len(items)
+    ):
+        return ()
+    return _issues(ctx, items)
+
+
+def _issues(ctx: Context, items: list[Any]) -> list[Issue]:
+    """The rule's issues, item by item."""
     found: list[Issue] = []
     seen: dict[str, int] = {}
     for i, value in enumerate(items):

@@ -7,6 +7,7 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..issues import CODES, Issue
 from ..models import Collection, Course, Video
@@ -22,15 +23,15 @@ _PLAIN = re.compile(r"PT(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?")
 """The common shape (``PT1H17M``, ``PT13M34S``): a duration that duration_problem() accepts."""
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     value = ctx.data.get("length")
     if not isinstance(value, str):
-        return []
+        return ()
     if _PLAIN.fullmatch(value) is not None:
-        return []
+        return ()
     problem = duration_problem(value)
     if problem is None:
-        return []
+        return ()
     return [
         ctx.issue(
             BAD_LENGTH,

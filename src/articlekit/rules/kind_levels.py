@@ -6,6 +6,9 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from ..issues import CODES, Issue
 from ..models import Collection, Course
 from . import Context, rule
@@ -21,10 +24,18 @@ KNOWN_LEVELS = ("Beginner", "Intermediate", "Advanced")
 _BY_LOWER = {level.lower(): level for level in KNOWN_LEVELS}
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     levels = ctx.data.get("levels")
     if not isinstance(levels, list):
-        return []
+        return ()
+    for value in levels:
+        if isinstance(value, str) and value not in KNOWN_LEVELS:
+            return _issues(ctx, levels)
+    return ()
+
+
+def _issues(ctx: Context, levels: list[Any]) -> list[Issue]:
+    """The rule's issues, level by level."""
     found: list[Issue] = []
     for i, value in enumerate(levels):
         if not isinstance(value, str) or value in KNOWN_LEVELS:

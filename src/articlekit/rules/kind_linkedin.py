@@ -6,6 +6,7 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from ..issues import CODES, Issue
@@ -31,16 +32,16 @@ def _problem(url: str) -> str | None:
     return None
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     linkedin = ctx.data.get("linkedin")
     if not isinstance(linkedin, dict):
-        return []
+        return ()
     url = linkedin.get("url")
     if not isinstance(url, str):
-        return []
+        return ()
     problem = _problem(url)
     if problem is None:
-        return []
+        return ()
     return [
         ctx.issue(
             BAD_LINKEDIN,

@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue
 from ..models import Organization
 from . import Context, rule
@@ -16,13 +18,13 @@ __all__ = ["BAD_ORGANIZATION_DOMAIN", "RULE"]
 BAD_ORGANIZATION_DOMAIN = CODES["AK910"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     domain = ctx.data.get("domain")
     if not isinstance(domain, str) or not domain:
-        return []
+        return ()
     problem = host_problem(domain)
     if problem is None:
-        return []
+        return ()
     return [
         ctx.issue(
             BAD_ORGANIZATION_DOMAIN,

@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue
 from ..models import Organization
 from . import Context, rule
@@ -16,11 +18,11 @@ __all__ = ["ID_MISMATCH", "RULE"]
 ID_MISMATCH = CODES["AK908"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     ident = ctx.data.get("_id")
     domain = ctx.data.get("domain")
     if not isinstance(ident, str) or not isinstance(domain, str) or ident == domain:
-        return []
+        return ()
     case = " (they differ only in case)" if ident.lower() == domain.lower() else ""
     return [
         ctx.issue(

@@ -7,6 +7,7 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from ..issues import CODES, Issue
@@ -41,10 +42,10 @@ def _url_handle(url: str) -> tuple[str | None, str | None]:
     return segments[0], None
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     twitter = ctx.data.get("twitter")
     if not isinstance(twitter, dict):
-        return []
+        return ()
     found: list[Issue] = []
     username = twitter.get("username")
     url = twitter.get("url")

@@ -6,7 +6,7 @@ example, is in the catalogue (`articlekit/codes/AK9xx.md`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..issues import CODES, Issue, KeyPath
 from ..models import Download, Profile
@@ -27,7 +27,23 @@ def _targets(data: dict[str, object]) -> Iterator[tuple[KeyPath, str, object]]:
     yield ("website",), "'website'", data.get("website")
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    data = ctx.data
+    actions = data.get("actions")
+    if isinstance(actions, list):
+        for action in actions:
+            if isinstance(action, dict):
+                url = action.get("url")
+                if isinstance(url, str) and url_problem(url) is not None:
+                    return _issues(ctx)
+    website = data.get("website")
+    if isinstance(website, str) and url_problem(website) is not None:
+        return _issues(ctx)
+    return ()
+
+
+def _issues(ctx: Context) -> list[Issue]:
+    """The rule's issues, target by target."""
     found: list[Issue] = []
     for path, name, value in _targets(ctx.data):
         if not isinstance(value, str):

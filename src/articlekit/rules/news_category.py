@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue
 from ..models import Article
 from . import Context, rule
@@ -16,10 +18,10 @@ __all__ = ["BAD_CATEGORY", "RULE"]
 BAD_CATEGORY = CODES["AK855"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     value = ctx.data.get("category")
     if not isinstance(value, str) or value == "news":
-        return []
+        return ()
     return [
         ctx.issue(
             BAD_CATEGORY,

@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue
 from ..models import Article
 from . import Context, rule
@@ -19,7 +21,16 @@ NEWS_TYPES = ("article", "video")
 """The ``type`` values of a news item."""
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    for _, item in ctx._items or ctx.items:
+        value = item.get("type")
+        if isinstance(value, str) and value not in NEWS_TYPES:
+            return _issues(ctx)
+    return ()
+
+
+def _issues(ctx: Context) -> list[Issue]:
+    """The rule's issues, item by item."""
     found: list[Issue] = []
     for path, item in ctx.items:
         value = item.get("type")

@@ -6,9 +6,12 @@ example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 
 from __future__ import annotations
 
-from ..issues import CODES, Issue, format_path
+from collections.abc import Sequence
+from typing import Any
+
+from ..issues import CODES, Issue, KeyPath, format_path
 from . import Context, rule
-from ._common import host_problem, shorten
+from ._common import _HOST_PROBLEM_CACHE, UNSEEN, host_problem, shorten
 
 __all__ = ["BAD_DOMAIN", "RULE"]
 
@@ -17,9 +20,28 @@ BAD_DOMAIN = CODES["AK705"]
 _OWNERS = frozenset({"provider", "affiliation"})
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    index = ctx.prebuilt_index
+    owners = (index if index is not None else ctx.index).owners  # every provider and affiliation value
+    problems = _HOST_PROBLEM_CACHE
+    for _, value in owners:
+        if not isinstance(value, dict):
+            continue
+        domain = value.get("domain")
+        if not isinstance(domain, str):
+            continue
+        problem = problems.get(domain, UNSEEN)  # host_problem(domain), without the call when it is known
+        if problem is UNSEEN:
+            problem = host_problem(domain)
+        if problem is not None:
+            return _issues(ctx, owners)
+    return ()
+
+
+def _issues(ctx: Context, owners: list[tuple[KeyPath, Any]]) -> list[Issue]:
+    """The rule's issues, owner by owner."""
     found: list[Issue] = []
-    for path, value in ctx.index.owners:  # the values of every provider and affiliation key
+    for path, value in owners:
         if not isinstance(value, dict):
             continue
         domain = value.get("domain")

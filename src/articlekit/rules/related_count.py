@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK6xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue
 from . import Context, rule
 
@@ -14,11 +16,11 @@ __all__ = ["RULE", "TOO_MANY_RELATED"]
 TOO_MANY_RELATED = CODES["AK605"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     related = ctx.data.get("related")
     limit = ctx.options.max_related
     if not isinstance(related, list) or len(related) <= limit:
-        return []
+        return ()
     return [
         ctx.issue(
             TOO_MANY_RELATED,

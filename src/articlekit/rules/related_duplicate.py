@@ -23,7 +23,7 @@ RELATED_DUPLICATE = CODES["AK604"]
 def _check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     seen: dict[str, KeyPath] = {}
-    for path, item in ctx.items:
+    for path, item in ctx._items or ctx.items:
         url = item.get("webUrl")
         if not path or not isinstance(url, str) or not url:
             continue

@@ -28,7 +28,7 @@ def _check(ctx: Context) -> list[Issue]:
             path + ("secured",),
             at_key=True,
         )
-        for path, item in ctx.items
+        for path, item in ctx._items or ctx.items
         if path and "secured" in item
     ]
 

@@ -25,7 +25,7 @@ def _check(ctx: Context) -> list[Issue]:
     if not own:
         return []
     found: list[Issue] = []
-    for path, item in ctx.items:
+    for path, item in ctx._items or ctx.items:
         url = item.get("webUrl")
         if not path or not isinstance(url, str):
             continue

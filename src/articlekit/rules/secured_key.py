@@ -6,28 +6,30 @@ example, is in the catalogue (`articlekit/codes/AK5xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..errors import SecuredError
 from ..issues import CODES, Issue
 from ..models.secured import Secured, SecuredFormatError
 from ..secured import decrypt
-from . import Context, rule
+from . import _NO_KEY, Context, _silent_when, rule
 
 __all__ = ["RULE", "SECURED_KEY"]
 
 SECURED_KEY = CODES["AK510"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     key = ctx.options.secured_key
     if key is None or not isinstance(ctx.data, dict):
-        return []
+        return ()
     text = ctx.data.get("secured")
     if not isinstance(text, str):
-        return []
+        return ()
     try:
         value = Secured.parse(text)
     except SecuredFormatError:
-        return []  # AK501-AK504 report it
+        return ()  # AK501-AK504 report it
     try:
         decrypt(value, key)
     except SecuredError:
@@ -40,7 +42,8 @@ def _check(ctx: Context) -> list[Issue]:
                 at_key=True,
             )
         ]
-    return []
+    return ()
 
 
 RULE = rule(SECURED_KEY, keys=frozenset({"secured"}), name="secured-key")(_check)
+_silent_when(RULE, _NO_KEY)  # without a key there is nothing to decrypt with

@@ -7,6 +7,7 @@ example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..issues import CODES, Issue
 from . import Context, rule
@@ -19,7 +20,21 @@ TITLE_MULTILINE = CODES["AK851"]
 _BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    for _, item in ctx._items or ctx.items:
+        title = item.get("title")
+        if not isinstance(title, str) or not title:
+            continue
+        # one line: no character of _BREAK (cheaper than `isprintable()`, which reads the
+        # character database for each character)
+        lines = title.splitlines()
+        if len(lines) != 1 or len(lines[0]) != len(title):
+            return _issues(ctx)
+    return ()
+
+
+def _issues(ctx: Context) -> list[Issue]:
+    """The rule's issues, item by item."""
     found: list[Issue] = []
     for path, item in ctx.items:
         title = item.get("title")

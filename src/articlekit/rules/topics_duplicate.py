@@ -6,6 +6,7 @@ example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..issues import CODES, Issue, format_path
@@ -19,7 +20,22 @@ __all__ = ["DUPLICATE_TOPIC", "RULE"]
 DUPLICATE_TOPIC = CODES["AK853"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    for _, item in ctx._items or ctx.items:
+        topics = item.get("topics")
+        if not isinstance(topics, list) or len(topics) < 2:
+            continue  # one topic cannot repeat
+        try:
+            if len(set(map(str.casefold, map(str.strip, topics)))) == len(topics):
+                continue  # every topic text, no two alike
+        except TypeError:  # a topic that is not text
+            pass
+        return _issues(ctx)
+    return ()
+
+
+def _issues(ctx: Context) -> list[Issue]:
+    """The rule's issues, list by list."""
     found: list[Issue] = []
     for path, item in ctx.items:
         topics = item.get("topics")

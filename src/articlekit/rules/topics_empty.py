@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK8xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue, format_path
 from . import Context, rule
 
@@ -14,7 +16,19 @@ __all__ = ["EMPTY_TOPIC", "RULE"]
 EMPTY_TOPIC = CODES["AK852"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    for _, item in ctx._items or ctx.items:
+        topics = item.get("topics")
+        if not isinstance(topics, list):
+            continue
+        for topic in topics:
+            if isinstance(topic, str) and not topic.strip():
+                return _issues(ctx)
+    return ()
+
+
+def _issues(ctx: Context) -> list[Issue]:
+    """The rule's issues, topic by topic."""
     found: list[Issue] = []
     for path, item in ctx.items:
         topics = item.get("topics")

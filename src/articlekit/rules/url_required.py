@@ -6,6 +6,8 @@ example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..issues import CODES, Issue
 from ..models import Article
 from . import Context, rule
@@ -15,10 +17,10 @@ __all__ = ["RULE", "URL_REQUIRED"]
 URL_REQUIRED = CODES["AK702"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
     data = ctx.data
     if data.get("webUrl") is not None or data.get("originalUrl") is not None:
-        return []  # an empty (null) URL is no URL: the writer drops it
+        return ()  # an empty (null) URL is no URL: the writer drops it
     return [
         ctx.issue(
             URL_REQUIRED,

@@ -6,18 +6,37 @@ example, is in the catalogue (`articlekit/codes/AK7xx.md`).
 
 from __future__ import annotations
 
-from ..issues import CODES, Issue
+from collections.abc import Sequence
+from typing import Any
+
+from ..issues import CODES, Issue, KeyPath
 from . import Context, rule
-from ._common import URL_KEYS, key_name, shorten, url_problem
+from ._common import _URL_PROBLEM_CACHE, UNSEEN, URL_KEYS, key_name, shorten, url_problem
 
 __all__ = ["BAD_URL", "RULE"]
 
 BAD_URL = CODES["AK701"]
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    index = ctx.prebuilt_index
+    urls = (index if index is not None else ctx.index).urls  # every value of a key in URL_KEYS
+    problems = _URL_PROBLEM_CACHE
+    for _, value in urls:
+        if not isinstance(value, str):
+            continue
+        problem = problems.get(value, UNSEEN)  # url_problem(value), without the call when it is known
+        if problem is UNSEEN:
+            problem = url_problem(value)
+        if problem is not None:
+            return _issues(ctx, urls)
+    return ()
+
+
+def _issues(ctx: Context, urls: list[tuple[KeyPath, Any]]) -> list[Issue]:
+    """The rule's issues, URL by URL."""
     found: list[Issue] = []
-    for path, value in ctx.index.urls:
+    for path, value in urls:
         if not isinstance(value, str):
             continue
         problem = url_problem(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +19,8 @@ from .._introspect import field_key, strip_optional
 from .._yamltags import construct_plain
 from ..issues import CODES, Issue, KeyPath
 from ..yamlsafe import resolve_plain
-from . import Context, rule
-from ._common import UNSEEN, key_name, remember, walk
+from . import _UNTYPED, Context, _silent_when, rule
+from ._common import UNSEEN, key_name, memo, remember, walk
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
@@ -68,7 +69,7 @@ _ORDINARY_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|[0-9]{4}-.*"
 """Decimal integers, ordinary decimal fractions and dates: read as they look."""
 _OCTAL = re.compile(r"[-+]?0[0-7]+")
 
-_MEMO: dict[str, Any] = {}
+_MEMO: dict[str, Any] = memo()
 
 
 @dataclass(frozen=True)
@@ -348,10 +349,13 @@ def _message(path: KeyPath, finding: Finding) -> str:
     )
 
 
-def _check(ctx: Context) -> list[Issue]:
+def _check(ctx: Context) -> Sequence[Issue]:
+    index = ctx.prebuilt_index
+    if index is not None and index.typed_texts is not None and not index.typed_texts:
+        return ()  # no typed scalar at all (findings() would say so): the common case
     found = findings(ctx)
     if not found:
-        return []  # (no comprehension to run: the common case)
+        return ()  # (no comprehension to run)
     return [ctx.issue(YAML11_SURPRISE, _message(f.path, f), f.path) for f in found]
 
 
@@ -381,3 +385,4 @@ def _fix(ctx: FixContext, issue: Issue) -> list[Fix]:
 
 
 RULE = rule(YAML11_SURPRISE, fix=_fix, name="yaml11-surprise")(_check)
+_silent_when(RULE, _UNTYPED)  # no typed scalar: findings() finds none
