@@ -36,7 +36,10 @@ def size_in_name(url: str) -> tuple[int, int] | None:
     """
     size = _SIZE_CACHE.get(url, _UNSEEN)
     if size is _UNSEEN:
-        match = _SIZE.search(url_path(url))
+        path = url_path(url)
+        # what `_SIZE.search(path)` finds starts at the path's last "-" (none follows it in a
+        # match): one match there, instead of a search trying every position
+        match = _SIZE.match(path, path.rfind("-")) if "-" in path else None
         size = None if match is None else (int(match.group(1)), int(match.group(2)))
         remember(_SIZE_CACHE, url, size)
     return size
