@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -43,6 +44,41 @@ def models_in(model: BaseModel) -> list[BaseModel]:
         items = value if isinstance(value, list) else [value]
         found += [m for item in items if isinstance(item, BaseModel) for m in models_in(item)]
     return found
+
+
+def plain_run_rules(ctx: Any, ignore: frozenset[str]) -> list[Any]:
+    """The definition of `run_rules`: every rule of the kind, not wholly ignored, one of whose
+    keys occurs; its issues listed, at most 100 of each code (what the fast plans must equal)."""
+    from articlekit.rules import _capped, all_rules
+
+    found: list[Any] = []
+    for rule in all_rules():
+        if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
+            continue
+        if ignore and all(c.code in ignore for c in rule.codes):
+            continue
+        if rule.keys is not None and ctx.index.keys.isdisjoint(rule.keys):
+            continue
+        issues = list(rule.check(ctx))
+        found += list(_capped(issues)) if len(issues) > 100 else issues
+    return found
+
+
+def secured_slow(text: str) -> tuple[Any, ...]:
+    """`Secured.parse(text)` without its quick path: ``("ok", ciphertext, iv, str)`` or
+    ``("error", code, message)`` (what the quick path must agree with)."""
+    from articlekit.models import secured as secured_model
+    from articlekit.models.secured import Secured, SecuredFormatError
+
+    original = secured_model._quick
+    secured_model._quick = lambda text: None  # type: ignore[assignment]
+    try:
+        value = Secured.parse(text)
+    except SecuredFormatError as exc:
+        return ("error", exc.code, exc.message)
+    finally:
+        secured_model._quick = original
+    return ("ok", value.ciphertext, value.iv, str(value))
 
 
 @pytest.fixture(scope="session")

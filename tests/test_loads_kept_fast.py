@@ -31,12 +31,12 @@ from articlekit.models import KINDS, FrontMatterModel
 from articlekit.models import secured as secured_model
 from articlekit.models._base import _parse_timestamp
 from articlekit.models.kinds import detect_kind
-from articlekit.models.secured import SECURED_PATTERN, Secured, SecuredFormatError
+from articlekit.models.secured import SECURED_PATTERN
 from articlekit.positions import Locations
 from articlekit.splitter import split_front_matter
 from articlekit.strategies import documents
 from articlekit.validate import validate_kept, validate_model
-from conftest import models_in
+from conftest import models_in, secured_slow
 
 _KINDS = [info.model for info in KINDS]
 
@@ -134,21 +134,9 @@ def test_the_list_loop_walks_the_data_when_extras_do_not_tell(data: dict[str, An
     assert [i.code for i in issues] == ["AK305"] * unknown
 
 
-def _slow(text: str) -> tuple[Any, ...]:
-    original = secured_model._quick
-    secured_model._quick = lambda text: None
-    try:
-        value = Secured.parse(text)
-    except SecuredFormatError as exc:
-        return ("error", exc.code, exc.message)
-    finally:
-        secured_model._quick = original
-    return ("ok", value.ciphertext, value.iv, str(value))
-
-
 def _agrees(text: str) -> None:
     quick = secured_model._quick(text)
-    slow = _slow(text)
+    slow = secured_slow(text)
     if quick is not None:
         assert ("ok", quick.ciphertext, quick.iv, str(quick)) == slow
     assert (quick is not None) == (slow[0] == "ok") == bool(re.match(SECURED_PATTERN, text))

@@ -517,6 +517,23 @@ done:
     return value;
 }
 
+/* `value` (a new reference), once the text rest[0:m] that gave it is appended to the call's
+ * list of typed scalars (when it has one); NULL, with `value` released, when that fails. */
+static PyObject *
+listed(const Call *c, const unsigned char *rest, Py_ssize_t m, PyObject *value)
+{
+    PyObject *text;
+    if (c->typed == NULL) return value;
+    text = text_of(rest, m, c->ascii);
+    if (text == NULL || PyList_Append(c->typed, text) < 0) {
+        Py_XDECREF(text);
+        Py_DECREF(value);
+        return NULL;
+    }
+    Py_DECREF(text);
+    return value;
+}
+
 /* The value of a one-line scalar (or flow collection) written as `rest` (n > 0, rest[0] != ' '):
  * what fastyaml gives for it after "key: " or after "- ". */
 static PyObject *
@@ -555,15 +572,7 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
     value = word_value(rest, m);
     if (value != NULL) {
         /* a boolean of fewer than 4 letters is a yes, no, on or off (true and false have 4 and 5) */
-        if (c->typed != NULL && m < 4 && PyBool_Check(value)) {
-            PyObject *text = text_of(rest, m, c->ascii);
-            if (text == NULL || PyList_Append(c->typed, text) < 0) {
-                Py_XDECREF(text);
-                Py_DECREF(value);
-                return NULL;
-            }
-            Py_DECREF(text);
-        }
+        if (m < 4 && PyBool_Check(value)) return listed(c, rest, m, value);
         return value;
     }
     if (is_decimal(rest, m)) {
@@ -577,18 +586,7 @@ value_of(const Call *c, const unsigned char *rest, Py_ssize_t n, Py_ssize_t room
     if (value != NULL || PyErr_Occurred()) return value;
     if (c->max_len_value >= 0 && m <= c->max_len_value) {
         value = simple_float(rest, m); /* "4.632458": what fastyaml._typed reads, and lists */
-        if (value != NULL) {
-            if (c->typed != NULL) {
-                PyObject *text = text_of(rest, m, c->ascii);
-                if (text == NULL || PyList_Append(c->typed, text) < 0) {
-                    Py_XDECREF(text);
-                    Py_DECREF(value);
-                    return NULL;
-                }
-                Py_DECREF(text);
-            }
-            return value;
-        }
+        if (value != NULL) return listed(c, rest, m, value);
         if (PyErr_Occurred()) return NULL;
     }
     return call_back(c, c->scalar, rest, m);

@@ -25,33 +25,22 @@ from hypothesis import strategies as st
 import articlekit
 from articlekit.models import secured as secured_model
 from articlekit.models.secured import SECURED_PATTERN, Secured, SecuredFormatError
+from conftest import secured_slow
 
 _SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 
-def _slow(text: str) -> tuple[Any, ...]:
-    original = secured_model._quick
-    secured_model._quick = lambda text: None  # type: ignore[assignment]
-    try:
-        value = Secured.parse(text)
-    except SecuredFormatError as exc:
-        return ("error", exc.code, exc.message)
-    finally:
-        secured_model._quick = original
-    return ("ok", value.ciphertext, value.iv, str(value))
-
-
 def _agrees(text: str) -> None:
     quick = secured_model._quick(text)
     if quick is not None:
-        assert ("ok", quick.ciphertext, quick.iv, str(quick)) == _slow(text)
+        assert ("ok", quick.ciphertext, quick.iv, str(quick)) == secured_slow(text)
         assert type(quick) is Secured
     try:
         parsed: tuple[Any, ...] = ("ok", *(lambda v: (v.ciphertext, v.iv, str(v)))(Secured.parse(text)))
     except SecuredFormatError as exc:
         parsed = ("error", exc.code, exc.message)
-    assert parsed == _slow(text)
+    assert parsed == secured_slow(text)
     # every well-formed value takes the quick path, and it is exactly what the schema's pattern says
     assert (quick is not None) == (parsed[0] == "ok") == bool(re.match(SECURED_PATTERN, text))
 

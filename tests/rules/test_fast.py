@@ -34,7 +34,7 @@ from articlekit.rules import _common as common
 from articlekit.rules.image_url import image_url_problem
 from articlekit.splitter import split_front_matter
 from articlekit.yamlsafe import YamlResult
-from conftest import DATA, GOLDEN, corpus_files
+from conftest import DATA, GOLDEN, corpus_files, plain_run_rules
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -372,24 +372,6 @@ def test_word_letter_scalars_resolve_as_the_fast_path_reads_them(first: str, res
 
 
 # -- run_rules: choosing the rules once per shape of document ----------------------
-def _plain_run_rules(ctx: Context, ignore: frozenset[str]) -> list[Any]:
-    """The definition of run_rules(): every rule of the kind, not wholly ignored, one of whose
-    keys occurs; its issues listed, at most 100 of each code."""
-    from articlekit.rules import _capped
-
-    found: list[Any] = []
-    for rule in all_rules():
-        if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
-            continue
-        if ignore and all(c.code in ignore for c in rule.codes):
-            continue
-        if rule.keys is not None and ctx.index.keys.isdisjoint(rule.keys):
-            continue
-        issues = list(rule.check(ctx))
-        found += list(_capped(issues)) if len(issues) > 100 else issues
-    return found
-
-
 _MANY = (
     '---\ntitle: "a\\nb"\nrelated:\n'
     + "".join(
@@ -416,7 +398,7 @@ def test_run_rules_is_its_plain_definition() -> None:
             ignore, option = rng.choice(ignores), rng.choice(options)
             ctx = Context(loaded.data, loaded.locations, kind, option, prebuilt_index=loaded.index)
             fresh = Context(loaded.data, loaded.locations, kind, option, prebuilt_index=loaded.index)
-            assert list(run_rules(ctx, ignore)) == _plain_run_rules(fresh, ignore)
+            assert list(run_rules(ctx, ignore)) == plain_run_rules(fresh, ignore)
             compared += 1
             kind = rng.choice(kinds)
     assert compared > 200

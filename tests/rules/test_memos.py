@@ -10,15 +10,7 @@ BROKEN_URL = "ht!tp://bad url"
 
 
 def _text(url: str) -> str:
-    return (
-        "---\n"
-        'title: "x"\n'
-        "category: news\n"
-        f'webUrl: "{url}"\n'
-        "images:\n"
-        f'  - url: "{url}/a-100x50.jpg"\n'
-        "---\n"
-    )
+    return f'---\ntitle: "x"\ncategory: news\nwebUrl: "{url}"\nimages:\n  - url: "{url}/a-100x50.jpg"\n---\n'
 
 
 def test_forget_memos_empties_every_memo_the_rules_filled() -> None:

@@ -48,7 +48,7 @@ from articlekit.rules import (
 from articlekit.rules import _common as common
 from articlekit.splitter import split_front_matter
 from articlekit.yamlsafe import Locations
-from conftest import DATA, GOLDEN, corpus_files
+from conftest import DATA, GOLDEN, corpus_files, plain_run_rules
 
 _SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -305,22 +305,6 @@ def test_date_future_with_other_options_reads_their_time() -> None:
 
 
 # -- run_rules: the last plan of a kind --------------------------------------------------------------
-def _plain_run(ctx: Context, ignore: frozenset[str]) -> list[Issue]:
-    from articlekit.rules import _capped
-
-    found: list[Issue] = []
-    for rule in all_rules():
-        if rule.kinds is not None and not issubclass(ctx.kind, rule.kinds):
-            continue
-        if ignore and all(c.code in ignore for c in rule.codes):
-            continue
-        if rule.keys is not None and ctx.index.keys.isdisjoint(rule.keys):
-            continue
-        issues = list(rule.check(ctx))
-        found += list(_capped(issues)) if len(issues) > 100 else issues
-    return found
-
-
 @_SETTINGS
 @given(st.lists(st.tuples(_data, st.sampled_from(_KINDS), _IGNORES)))
 def test_run_rules_with_the_last_plan_is_its_definition(cases: list[tuple[dict[str, Any], Any, Any]]) -> None:
@@ -328,7 +312,7 @@ def test_run_rules_with_the_last_plan_is_its_definition(cases: list[tuple[dict[s
     for data, kind, ignore in cases:
         ctx = Context(data, Locations(), kind, RuleOptions())
         fresh = Context(data, Locations(), kind, RuleOptions())
-        assert _same(list(run_rules(ctx, ignore)), _plain_run(fresh, ignore))
+        assert _same(list(run_rules(ctx, ignore)), plain_run_rules(fresh, ignore))
 
 
 def test_a_plan_holds_only_for_its_keys() -> None:
@@ -339,7 +323,9 @@ def test_a_plan_holds_only_for_its_keys() -> None:
     topics: dict[str, Any] = {"topics": ["a", "A"]}
     for data in (with_related, plain, with_related, topics, plain):
         ctx = Context(data, Locations(), articlekit.Article)
-        assert list(run_rules(ctx)) == _plain_run(Context(data, Locations(), articlekit.Article), frozenset())
+        assert list(run_rules(ctx)) == plain_run_rules(
+            Context(data, Locations(), articlekit.Article), frozenset()
+        )
         plan = _LAST_PLAN[articlekit.Article, frozenset(), _NO_KEY]  # (a walked index: typed texts unknown)
         keys = ctx.index.keys
         assert plan.witnesses <= keys
