@@ -76,14 +76,10 @@ def _issues(ctx: Context, images: list[tuple[KeyPath, dict[str, Any]]]) -> list[
         size = size_in_name(url)
         if size is None:
             continue
-        width = image.get("width")
-        height = image.get("height")
-        if (width == size[0] or type(width) is not int) and (height == size[1] or type(height) is not int):
-            continue  # both agree with the name (or are not numbers: the schema reports those)
         for key, expected in (("width", size[0]), ("height", size[1])):
             value = image.get(key)
             if type(value) is not int or value == expected:
-                continue
+                continue  # it agrees with the name (or is not a number: the schema reports that)
             name = url.rsplit("/", 1)[-1].split("?", 1)[0]
             found.append(
                 ctx.issue(
