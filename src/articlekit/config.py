@@ -344,10 +344,10 @@ class Config(BaseModel):
         memo = _memo(self)
         per_file, kinds = memo.get("path-tests") or self._path_tests()
         matched = tuple([i for i, spec in per_file if spec.decide(rel) is True]) if per_file else ()
-        found = memo.get(("ignored", matched, len(CODES))) or self._ignored_by(matched)
+        found = self._ignored_by(matched)
         for spec, glob, name in kinds:
             if spec.decide(rel) is True:  # (`spec.match`)
-                return found, memo.get(("kind", name)) or self._resolve_kind(glob, name)
+                return found, self._resolve_kind(glob, name)
         return found, None
 
     def _forget_paths(self) -> None:
