@@ -16,7 +16,7 @@ from ._mask import mask_source, secured_in
 from .document import Document, M, _made, _source_of
 from .errors import ParseError, ValidationError
 from .fastyaml import load_yaml_fast
-from .issues import CODES, Issue
+from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models.kinds import detect_kind as _detect_kind
 from .models.kinds import unknown_kind_issue
@@ -238,11 +238,6 @@ def _load_plugins(config: Config | None) -> None:
 _PLANS_KEPT = 1_024  # plans a configuration keeps (one per distinct ignored codes and kind of its paths)
 
 
-# the configuration a path was last given with, its plans by path (`Config._path_plans`), and the
-# number of registered codes then: most calls give the same configuration as the last one
-_recent: tuple[Config | None, dict[Any, _Plan], int] = (None, {}, -1)
-
-
 def _new_path_plan(config: Config, path: str | os.PathLike[str], name: str | bytes) -> _Plan:
     """The `_Plan` of a call given only a configuration and a path (the command line's), whose
     plan `_plan` did not find kept by the path (``name``: ``os.fspath(path)``).
@@ -252,7 +247,6 @@ def _new_path_plan(config: Config, path: str | os.PathLike[str], name: str | byt
     making one (limits, rule options, key), and keeps it by the path too when it can
     (`Config._keeps_path`) for the next call.
     """
-    global _recent
     keeps = config._keeps_path(name)
     # (a plan kept by the path here needs no copy of its ignored codes and kind kept by the path there)
     found = config._work_out(path) if keeps else config._for_path(path)
@@ -264,10 +258,8 @@ def _new_path_plan(config: Config, path: str | os.PathLike[str], name: str | byt
     plan = plans.get(found)
     if plan is None:
         plan = plans[found] = _Plan(config, path, None, None, None, None, None)
-    by_path = config._path_plans()
     if keeps:
-        by_path[name] = plan
-    _recent = (config, by_path, len(CODES))
+        config._path_plans()[name] = plan
     return plan
 
 
@@ -302,16 +294,9 @@ def _plan(
             load_plugins()  # (what `_Plan` does first)
             return _DEFAULT_PLAN
         if path is not None:  # its plan kept by the path, else `_new_path_plan`
-            load_plugins()
-            if config.plugins:
-                _load_plugins(config)
+            _load_plugins(config)
             name = os.fspath(path)
-            recent = _recent
-            if recent[0] is config and recent[2] == len(CODES):
-                plan = recent[1].get(name)
-                if plan is not None:
-                    return plan
-            return _new_path_plan(config, path, name)
+            return config._path_plans().get(name) or _new_path_plan(config, path, name)
     return _Plan(config, path, ignore, kind, limits, options, secured_key)
 
 

@@ -306,12 +306,8 @@ class Config(BaseModel):
 
     def _kind_of(self, rel: str | None) -> type[BaseModel] | None:
         """`kind_for` of the path that is ``rel`` relative to `root` (``None``: outside it)."""
-        if rel is None:
-            return None
-        for spec, glob, name in self._path_tests()[1]:
-            if spec.decide(rel) is True:  # (`spec.match`)
-                return self._resolve_kind(glob, name)
-        return None
+        found = None if rel is None else _first_kind(self._path_tests()[1], rel)
+        return None if found is None else self._resolve_kind(*found)
 
     def _worked_out(self) -> dict[Any, Any]:
         """What this configuration has worked out so far; `articlekit.api` keeps its plans there."""
@@ -341,14 +337,10 @@ class Config(BaseModel):
         rel = self.relative(path)
         if rel is None:
             return self._ignored_by(()), None
-        memo = _memo(self)
-        per_file, kinds = memo.get("path-tests") or self._path_tests()
-        matched = tuple([i for i, spec in per_file if spec.decide(rel) is True]) if per_file else ()
-        found = self._ignored_by(matched)
-        for spec, glob, name in kinds:
-            if spec.decide(rel) is True:  # (`spec.match`)
-                return found, self._resolve_kind(glob, name)
-        return found, None
+        per_file, kinds = self._path_tests()
+        found = _first_kind(kinds, rel)
+        kind = None if found is None else self._resolve_kind(*found)
+        return self._ignored_by(_matching(per_file, rel)), kind
 
     def _forget_paths(self) -> None:
         """Forget what was worked out for single paths (the compiled globs, the kinds and the plans
@@ -361,7 +353,7 @@ class Config(BaseModel):
             paths.clear()
         kept = memo.get("path-plans")
         if kept is not None:
-            kept[1].clear()  # (in place: `articlekit.api` holds the dict of the last configuration)
+            kept[1].clear()
 
     def _path_key(self, path: str | os.PathLike[str]) -> tuple[Any, ...]:
         """What `_for_path`'s result for ``path`` depends on besides the configuration: the path as
@@ -542,9 +534,7 @@ class Config(BaseModel):
 
     def _matched(self, rel: str | None) -> tuple[int, ...]:
         """The indexes of the ``per-file-ignores`` globs that match ``rel`` (``None``: outside `root`)."""
-        if rel is None:
-            return ()
-        return tuple([i for i, spec in self._path_tests()[0] if spec.decide(rel) is True])  # (`spec.match`)
+        return () if rel is None else _matching(self._path_tests()[0], rel)
 
     def _path_tests(self) -> tuple[tuple[tuple[int, Globs], ...], tuple[tuple[Globs, str, str], ...]]:
         """Each ``per-file-ignores`` glob's index and `Globs`, and each ``kinds`` glob's `Globs`, glob
@@ -600,6 +590,21 @@ def _is_absolute(name: object) -> bool:
     if _POSIX and type(name) is str:
         return name[:1] == "/"
     return isinstance(name, str | bytes) and os.path.isabs(name)
+
+
+def _matching(per_file: tuple[tuple[int, Globs], ...], rel: str) -> tuple[int, ...]:
+    """The indexes of the ``per-file-ignores`` globs (`Config._path_tests`) that match ``rel``."""
+    if not per_file:
+        return ()
+    return tuple([i for i, spec in per_file if spec.decide(rel) is True])  # (`spec.match`)
+
+
+def _first_kind(kinds: tuple[tuple[Globs, str, str], ...], rel: str) -> tuple[str, str] | None:
+    """``(glob, kind name)`` of the ``kinds`` entry (`Config._path_tests`, last first) that takes ``rel``."""
+    for spec, glob, name in kinds:
+        if spec.decide(rel) is True:  # (`spec.match`)
+            return glob, name
+    return None
 
 
 def _private(config: Config) -> dict[str, Any]:
