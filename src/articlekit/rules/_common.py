@@ -18,18 +18,22 @@ from ..issues import KeyPath, format_path
 
 __all__ = [
     "AMP_CACHE_SUFFIX",
+    "NOT_PLAIN",
     "UNSEEN",
     "URL_KEYS",
     "DataIndex",
     "amp_cache_url",
     "build_index",
     "find_images",
+    "first_host_problem",
+    "first_url_problem",
     "host_problem",
     "item_list",
     "item_mappings",
     "key_name",
     "normalize_url",
     "parse_date",
+    "plain_image_url",
     "remember",
     "shorten",
     "url_path",
@@ -50,7 +54,24 @@ _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 # one regular expression (tests/rules/test_fast.py proves the verdicts equal).
 _ASCII_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"  # and see _plain_host()
 _PLAIN_HOST = re.compile(_ASCII_HOST)
-_PLAIN_URL = re.compile(rf"https?://({_ASCII_HOST})(?:[/?#][!-~]*)?")
+# what _ASCII_HOST and _plain_host() accept but the label lengths: alphanumeric runs joined by
+# one "." or by hyphens (no "..", ".-", "-." and neither sign at an end); for hosts of at most 63
+# characters, where the lengths hold, one match instead of two steps
+_SHORT_HOST = re.compile(r"[A-Za-z0-9]++(?:(?:\.|-++)[A-Za-z0-9]++)*+")
+# An http(s) URL in printable ASCII whose host (group 1, then checked by `_host_is_plain`) is
+# letters, digits, "." and "-" up to "/", "?", "#" or the end; possessive: no rescans on a failure
+_HOST_CHARS = r"[A-Za-z0-9.-]++"
+_PLAIN_URL = re.compile(rf"https?://({_HOST_CHARS})(?![^/?#])[!-~]*+")
+# An image URL of a common shape, printable ASCII throughout: http(s) with a host as in _PLAIN_URL
+# (group 1), or a site path (one "/" first); group 2 is the "<W>x<H>" of a path ending in
+# "-<W>x<H>.<ext>" (the path is what urlsplit() gives: it ends at the first "?" or "#").  One
+# match finds what `url_path`, `size_in_name` and `image_url_problem` would find in three.
+_PATH_CHAR = r'[!-"$->@-~]'  # printable ASCII but "?" and "#"
+_PLAIN_IMAGE = re.compile(
+    rf"(?:https?://({_HOST_CHARS})(?![^/?#])|/(?!/))"
+    rf"(?:{_PATH_CHAR}*-([0-9]{{1,9}}x[0-9]{{1,9}})\.[A-Za-z0-9]+(?![^?#])|{_PATH_CHAR}*+)"
+    r"[!-~]*+"
+)
 # URLs whose path urlsplit() cuts exactly where [?#] starts: an http(s) URL with
 # a plain host, or a site path; no character urlsplit strips or removes.
 _SPLIT_FAST = re.compile(
@@ -251,18 +272,42 @@ def url_problem(value: str) -> str | None:
     """
     problem = _URL_PROBLEM_CACHE.get(value, UNSEEN)
     if problem is UNSEEN:
-        problem = remember(_URL_PROBLEM_CACHE, value, _url_problem_fast(value))
+        problem = first_url_problem(value)
     return problem
 
 
 _URL_PROBLEM_CACHE: dict[str, str | None] = memo()  # url_problem() of recent values
 _HOST_PROBLEM_CACHE: dict[str, str | None] = memo()  # host_problem() of recent values
+_IMAGE_SIZE_CACHE: dict[str, tuple[int, int] | None] = memo()  # image_size.size_in_name() of recent URLs
+_IMAGE_PROBLEM_CACHE: dict[str, str | None] = memo()  # image_url.image_url_problem() of recent URLs
+_SIZE_TEXTS: dict[str, tuple[int, int]] = memo()  # (W, H) of recent "<W>x<H>" texts of image URLs
+
+
+def first_url_problem(value: str) -> str | None:
+    """`url_problem(value)` worked out and remembered: what `url_problem` does when its memo
+    does not hold ``value`` (a rule that has read the memo itself calls this)."""
+    m = _PLAIN_URL.fullmatch(value)
+    problem: str | None = None  # the common shape: http(s), a plain ASCII host, printable ASCII
+    if m is None:
+        problem = _url_problem(value)
+    else:
+        host = m[1]
+        known = _HOST_PROBLEM_CACHE.get(host, UNSEEN)  # host_problem(host), when it is known
+        if known is UNSEEN and _host_is_plain(host):
+            known = remember(_HOST_PROBLEM_CACHE, host, None)
+        if known is not None:
+            problem = _url_problem(value)
+    if len(value) <= _MEMO_LONGEST:  # remember(), without the call
+        if len(_URL_PROBLEM_CACHE) >= _MEMO_SIZE:
+            _URL_PROBLEM_CACHE.clear()
+        _URL_PROBLEM_CACHE[value] = problem
+    return problem
 
 
 def _url_problem_fast(value: str) -> str | None:
-    """`url_problem` without its memo."""
+    """`url_problem` without its memos (`first_url_problem`, host verdicts worked out again)."""
     m = _PLAIN_URL.fullmatch(value)
-    if m is not None and _plain_host(m.group(1)):
+    if m is not None and _host_is_plain(m[1]):
         return None  # the common shape: http(s), a plain ASCII host name, printable ASCII
     return _url_problem(value)
 
@@ -320,12 +365,26 @@ def host_problem(value: str) -> str | None:
     """
     problem = _HOST_PROBLEM_CACHE.get(value, UNSEEN)
     if problem is UNSEEN:
-        if _PLAIN_HOST.fullmatch(value) is not None and _plain_host(value):
-            problem = None  # the common shape: plain ASCII labels
-        else:
-            problem = _host_problem(value)
-        remember(_HOST_PROBLEM_CACHE, value, problem)
+        problem = first_host_problem(value)
     return problem
+
+
+def first_host_problem(value: str) -> str | None:
+    """`host_problem(value)` worked out and remembered: what `host_problem` does when its memo
+    does not hold ``value`` (a rule that has read the memo itself calls this)."""
+    problem = None if _host_is_plain(value) else _host_problem(value)  # None: plain ASCII labels
+    if len(value) <= _MEMO_LONGEST:  # remember(), without the call
+        if len(_HOST_PROBLEM_CACHE) >= _MEMO_SIZE:
+            _HOST_PROBLEM_CACHE.clear()
+        _HOST_PROBLEM_CACHE[value] = problem
+    return problem
+
+
+def _host_is_plain(value: str) -> bool:
+    """Whether ``value`` is a host name of plain ASCII labels (`host_problem` answers ``None``)."""
+    if len(value) <= 63:  # no label is too long: the shape alone decides
+        return _SHORT_HOST.fullmatch(value) is not None
+    return _PLAIN_HOST.fullmatch(value) is not None and _plain_host(value)
 
 
 def _host_problem(value: str) -> str | None:
@@ -380,6 +439,49 @@ def _url_path(url: str) -> str:
         return urlsplit(url).path
     except ValueError:
         return url
+
+
+NOT_PLAIN = (-1, -1)
+"""What `plain_image_url` answers for a URL that is not of a common shape."""
+
+
+def plain_image_url(url: str) -> tuple[int, int] | None:
+    """For an image URL of a common shape, ``size_in_name(url)``, with that and ``image_url_problem(url)``
+    (``None``) remembered in their memos; `NOT_PLAIN` (nothing remembered) for any other URL.
+
+    The common shapes, in printable ASCII: a site path (``/assets/a-50x50.jpg``) and an http(s)
+    URL with a valid plain host (``https://example.com/a-50x50.jpg?v=1``).  One match gives both
+    verdicts, so that image-size and image-url do not each work out a first verdict: what
+    `url_path`, the size pattern and the URL checks find, and nothing else
+    (tests/test_url_verdicts_first_pass.py compares them).
+    """
+    m = _PLAIN_IMAGE.fullmatch(url)
+    if m is None:
+        return NOT_PLAIN
+    host = m[1]
+    if host is not None:
+        known = _HOST_PROBLEM_CACHE.get(host, UNSEEN)  # host_problem(host), when it is known
+        if known is UNSEEN and _host_is_plain(host):
+            known = remember(_HOST_PROBLEM_CACHE, host, None)
+        if known is not None:
+            return NOT_PLAIN
+    text = m[2]
+    size = None
+    if text is not None:
+        size = _SIZE_TEXTS.get(text)
+        if size is None:
+            width, _, height = text.partition("x")
+            size = remember(_SIZE_TEXTS, text, (int(width), int(height)))
+    if len(url) <= _MEMO_LONGEST:  # remember(), for both memos
+        sizes = _IMAGE_SIZE_CACHE
+        if len(sizes) >= _MEMO_SIZE:
+            sizes.clear()
+        sizes[url] = size
+        problems = _IMAGE_PROBLEM_CACHE
+        if len(problems) >= _MEMO_SIZE:
+            problems.clear()
+        problems[url] = None
+    return size
 
 
 def normalize_url(value: str) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..issues import CODES, Issue, KeyPath, format_path
 from . import Context, rule
-from ._common import memo, remember, url_path
+from ._common import _IMAGE_SIZE_CACHE, NOT_PLAIN, plain_image_url, remember, url_path
 
 if TYPE_CHECKING:
     from ..fixes import Fix, FixContext
@@ -22,8 +22,8 @@ __all__ = ["IMAGE_SIZE", "RULE", "size_in_name"]
 IMAGE_SIZE = CODES["AK401"]
 
 _SIZE = re.compile(r"-([0-9]{1,9})x([0-9]{1,9})\.[A-Za-z0-9]+$")
-_SIZE_CACHE: dict[str, tuple[int, int] | None] = memo()  # size_in_name() of recent URLs
-_UNSEEN = (-1, -1)
+_SIZE_CACHE = _IMAGE_SIZE_CACHE  # size_in_name() of recent URLs (a memo that image-url fills too)
+_UNSEEN = NOT_PLAIN
 
 
 def size_in_name(url: str) -> tuple[int, int] | None:
@@ -36,13 +36,24 @@ def size_in_name(url: str) -> tuple[int, int] | None:
     """
     size = _SIZE_CACHE.get(url, _UNSEEN)
     if size is _UNSEEN:
-        path = url_path(url)
-        # what `_SIZE.search(path)` finds starts at the path's last "-" (none follows it in a
-        # match): one match there, instead of a search trying every position
-        match = _SIZE.match(path, path.rfind("-")) if "-" in path else None
-        size = None if match is None else (int(match.group(1)), int(match.group(2)))
-        remember(_SIZE_CACHE, url, size)
+        size = _first_size(url)
     return size
+
+
+def _first_size(url: str) -> tuple[int, int] | None:
+    """`size_in_name(url)` worked out and remembered (with the image-url verdict, for a URL of a common
+    shape: `plain_image_url`)."""
+    size = plain_image_url(url)
+    return _other_size(url) if size is NOT_PLAIN else size
+
+
+def _other_size(url: str) -> tuple[int, int] | None:
+    """`size_in_name(url)` worked out and remembered, for a URL that is not of a common shape."""
+    path = url_path(url)
+    # what `_SIZE.search(path)` finds starts at the path's last "-" (none follows it in a
+    # match): one match there, instead of a search trying every position
+    match = _SIZE.match(path, path.rfind("-")) if "-" in path else None
+    return remember(_SIZE_CACHE, url, None if match is None else (int(match.group(1)), int(match.group(2))))
 
 
 def _check(ctx: Context) -> Sequence[Issue]:
@@ -55,7 +66,9 @@ def _check(ctx: Context) -> Sequence[Issue]:
             continue
         size = sizes.get(url, _UNSEEN)  # size_in_name(url), without the call when it is known
         if size is _UNSEEN:
-            size = size_in_name(url)
+            size = plain_image_url(url)  # _first_size(url), one call less
+            if size is NOT_PLAIN:
+                size = _other_size(url)
         if size is None:
             continue
         width = image.get("width")

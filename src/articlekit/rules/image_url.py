@@ -12,14 +12,14 @@ from typing import Any
 
 from ..issues import CODES, Issue, KeyPath, format_path
 from . import Context, rule
-from ._common import UNSEEN, memo, remember, shorten, url_problem
+from ._common import _IMAGE_PROBLEM_CACHE, NOT_PLAIN, UNSEEN, plain_image_url, remember, shorten, url_problem
 
 __all__ = ["IMAGE_URL", "RULE", "image_url_problem"]
 
 IMAGE_URL = CODES["AK402"]
 
 _UNPRINTABLE = re.compile(r"[\s\x00-\x1f\x7f]")  # str.isspace(), C0 controls and DEL
-_PROBLEM_CACHE: dict[str, str | None] = memo()  # image_url_problem() of recent URLs
+_PROBLEM_CACHE = _IMAGE_PROBLEM_CACHE  # image_url_problem() of recent URLs (a memo that image-size fills too)
 
 
 def image_url_problem(url: str) -> str | None:
@@ -32,8 +32,16 @@ def image_url_problem(url: str) -> str | None:
     """
     problem = _PROBLEM_CACHE.get(url, UNSEEN)
     if problem is UNSEEN:
-        problem = remember(_PROBLEM_CACHE, url, _image_url_problem(url))
+        problem = _first_problem(url)
     return problem
+
+
+def _first_problem(url: str) -> str | None:
+    """`image_url_problem(url)` worked out and remembered (with the image-size verdict, for a URL of a
+    common shape: `plain_image_url`)."""
+    if plain_image_url(url) is NOT_PLAIN:
+        return remember(_PROBLEM_CACHE, url, _image_url_problem(url))
+    return None
 
 
 def _image_url_problem(url: str) -> str | None:
@@ -59,8 +67,10 @@ def _check(ctx: Context) -> Sequence[Issue]:
         if not isinstance(url, str):
             continue
         problem = problems.get(url, UNSEEN)  # image_url_problem(url), without the call when it is known
-        if problem is UNSEEN:
-            problem = image_url_problem(url)
+        if problem is UNSEEN:  # _first_problem(url), one call less
+            problem = None
+            if plain_image_url(url) is NOT_PLAIN:
+                problem = remember(problems, url, _image_url_problem(url))
         if problem is not None:
             return _issues(ctx, images)
     return ()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..issues import CODES, Issue
 from ..models import Organization
 from . import Context, rule
-from ._common import host_problem, shorten
+from ._common import _HOST_PROBLEM_CACHE, UNSEEN, first_host_problem, shorten
 
 __all__ = ["BAD_ORGANIZATION_DOMAIN", "RULE"]
 
@@ -22,7 +22,9 @@ def _check(ctx: Context) -> Sequence[Issue]:
     domain = ctx.data.get("domain")
     if not isinstance(domain, str) or not domain:
         return ()
-    problem = host_problem(domain)
+    problem = _HOST_PROBLEM_CACHE.get(domain, UNSEEN)  # host_problem(domain), without a call when known
+    if problem is UNSEEN:
+        problem = first_host_problem(domain)
     if problem is None:
         return ()
     return [

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..issues import CODES, Issue, KeyPath, format_path
 from . import Context, rule
-from ._common import _HOST_PROBLEM_CACHE, UNSEEN, host_problem, shorten
+from ._common import _HOST_PROBLEM_CACHE, UNSEEN, first_host_problem, host_problem, shorten
 
 __all__ = ["BAD_DOMAIN", "RULE"]
 
@@ -32,7 +32,7 @@ def _check(ctx: Context) -> Sequence[Issue]:
             continue
         problem = problems.get(domain, UNSEEN)  # host_problem(domain), without the call when it is known
         if problem is UNSEEN:
-            problem = host_problem(domain)
+            problem = first_host_problem(domain)
         if problem is not None:
             return _issues(ctx, owners)
     return ()

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..issues import CODES, Issue, KeyPath
 from . import Context, rule
-from ._common import _URL_PROBLEM_CACHE, UNSEEN, URL_KEYS, key_name, shorten, url_problem
+from ._common import _URL_PROBLEM_CACHE, UNSEEN, URL_KEYS, first_url_problem, key_name, shorten, url_problem
 
 __all__ = ["BAD_URL", "RULE"]
 
@@ -27,7 +27,7 @@ def _check(ctx: Context) -> Sequence[Issue]:
             continue
         problem = problems.get(value, UNSEEN)  # url_problem(value), without the call when it is known
         if problem is UNSEEN:
-            problem = url_problem(value)
+            problem = first_url_problem(value)
         if problem is not None:
             return _issues(ctx, urls)
     return ()

@@ -159,9 +159,11 @@ def _ak210(draw: Draw) -> tuple[str, int]:
     return _join(doc, rendered.lines), max(rendered.where[first][1], rendered.where[second][1])
 
 
+# what YAML 1.1 (PyYAML) reads as a boolean or a number but YAML 1.2 as text (or another number);
+# a base-60 number starts with 1-9 ("0:45" is text in both, so it is not a surprise)
 _YAML11_SURPRISES = {
     "published": ("yes", "no", "on", "off", "Yes", "NO", "Off", "ON"),
-    "heat": ("10:00", "1:30", "0:45", "012", "-017", "1_000", "+1_0"),
+    "heat": ("10:00", "1:30", "2:45", "012", "-017", "1_000", "+1_0"),
 }
 
 
