@@ -287,29 +287,18 @@ def first_url_problem(value: str) -> str | None:
     """`url_problem(value)` worked out and remembered: what `url_problem` does when its memo
     does not hold ``value`` (a rule that has read the memo itself calls this)."""
     m = _PLAIN_URL.fullmatch(value)
-    problem: str | None = None  # the common shape: http(s), a plain ASCII host, printable ASCII
-    if m is None:
-        problem = _url_problem(value)
-    else:
-        host = m[1]
-        known = _HOST_PROBLEM_CACHE.get(host, UNSEEN)  # host_problem(host), when it is known
-        if known is UNSEEN and _host_is_plain(host):
-            known = remember(_HOST_PROBLEM_CACHE, host, None)
-        if known is not None:
-            problem = _url_problem(value)
-    if len(value) <= _MEMO_LONGEST:  # remember(), without the call
-        if len(_URL_PROBLEM_CACHE) >= _MEMO_SIZE:
-            _URL_PROBLEM_CACHE.clear()
-        _URL_PROBLEM_CACHE[value] = problem
-    return problem
+    # None for the common shape: http(s), a plain ASCII host, printable ASCII
+    problem = None if m is not None and _good_host(m[1]) else _url_problem(value)
+    return remember(_URL_PROBLEM_CACHE, value, problem)
 
 
-def _url_problem_fast(value: str) -> str | None:
-    """`url_problem` without its memos (`first_url_problem`, host verdicts worked out again)."""
-    m = _PLAIN_URL.fullmatch(value)
-    if m is not None and _host_is_plain(m[1]):
-        return None  # the common shape: http(s), a plain ASCII host name, printable ASCII
-    return _url_problem(value)
+def _good_host(host: str) -> bool:
+    """Whether ``host_problem(host)`` is ``None`` as far as its memo or the plain shape tell
+    (``False``: not known to be good; the full checks decide), remembering a plain host."""
+    known = _HOST_PROBLEM_CACHE.get(host, UNSEEN)
+    if known is UNSEEN and _host_is_plain(host):
+        known = remember(_HOST_PROBLEM_CACHE, host, None)
+    return known is None
 
 
 def _plain_host(host: str) -> bool:
@@ -373,11 +362,7 @@ def first_host_problem(value: str) -> str | None:
     """`host_problem(value)` worked out and remembered: what `host_problem` does when its memo
     does not hold ``value`` (a rule that has read the memo itself calls this)."""
     problem = None if _host_is_plain(value) else _host_problem(value)  # None: plain ASCII labels
-    if len(value) <= _MEMO_LONGEST:  # remember(), without the call
-        if len(_HOST_PROBLEM_CACHE) >= _MEMO_SIZE:
-            _HOST_PROBLEM_CACHE.clear()
-        _HOST_PROBLEM_CACHE[value] = problem
-    return problem
+    return remember(_HOST_PROBLEM_CACHE, value, problem)
 
 
 def _host_is_plain(value: str) -> bool:
@@ -459,12 +444,8 @@ def plain_image_url(url: str) -> tuple[int, int] | None:
     if m is None:
         return NOT_PLAIN
     host = m[1]
-    if host is not None:
-        known = _HOST_PROBLEM_CACHE.get(host, UNSEEN)  # host_problem(host), when it is known
-        if known is UNSEEN and _host_is_plain(host):
-            known = remember(_HOST_PROBLEM_CACHE, host, None)
-        if known is not None:
-            return NOT_PLAIN
+    if host is not None and not _good_host(host):
+        return NOT_PLAIN
     text = m[2]
     size = None
     if text is not None:
@@ -472,16 +453,8 @@ def plain_image_url(url: str) -> tuple[int, int] | None:
         if size is None:
             width, _, height = text.partition("x")
             size = remember(_SIZE_TEXTS, text, (int(width), int(height)))
-    if len(url) <= _MEMO_LONGEST:  # remember(), for both memos
-        sizes = _IMAGE_SIZE_CACHE
-        if len(sizes) >= _MEMO_SIZE:
-            sizes.clear()
-        sizes[url] = size
-        problems = _IMAGE_PROBLEM_CACHE
-        if len(problems) >= _MEMO_SIZE:
-            problems.clear()
-        problems[url] = None
-    return size
+    remember(_IMAGE_PROBLEM_CACHE, url, None)
+    return remember(_IMAGE_SIZE_CACHE, url, size)
 
 
 def normalize_url(value: str) -> str:

@@ -66,9 +66,7 @@ def _check(ctx: Context) -> Sequence[Issue]:
             continue
         size = sizes.get(url, _UNSEEN)  # size_in_name(url), without the call when it is known
         if size is _UNSEEN:
-            size = plain_image_url(url)  # _first_size(url), one call less
-            if size is NOT_PLAIN:
-                size = _other_size(url)
+            size = _first_size(url)
         if size is None:
             continue
         width = image.get("width")

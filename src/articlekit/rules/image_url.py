@@ -67,10 +67,8 @@ def _check(ctx: Context) -> Sequence[Issue]:
         if not isinstance(url, str):
             continue
         problem = problems.get(url, UNSEEN)  # image_url_problem(url), without the call when it is known
-        if problem is UNSEEN:  # _first_problem(url), one call less
-            problem = None
-            if plain_image_url(url) is NOT_PLAIN:
-                problem = remember(problems, url, _image_url_problem(url))
+        if problem is UNSEEN:
+            problem = _first_problem(url)
         if problem is not None:
             return _issues(ctx, images)
     return ()
